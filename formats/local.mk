@@ -1,0 +1,9 @@
+# formats/local.mk -- one file per format; add a line here and a row in
+# src/registry.c.
+libtranscue_core_la_SOURCES += \
+	formats/sbv.c \
+	formats/srt.c \
+	formats/ttml.c \
+	formats/vtt.c \
+	formats/whisper.c \
+	formats/youtube.c

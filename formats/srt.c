@@ -1,0 +1,781 @@
+/* formats/srt.c -- SubRip reader and writer.
+ *
+ * SubRip has no formal specification; what players accept is the reference:
+ * an index line, "HH:MM:SS,mmm --> HH:MM:SS,mmm", text lines, a blank line.
+ * The reader is lenient the way real files need and reports every repair
+ * with its line; the writer is canonical.  Behaviour is pinned by
+ * tests/golden/srt/.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "format.h"
+
+/* ---- timestamps -------------------------------------------------------- */
+
+/* "H+:MM:SS,mmm".  Accepted with a repair flag: one-digit fields, missing
+ * hours, '.' or ':' before the fraction, a fraction of 1, 2 or no digits
+ * (read as a decimal fraction: ",5" is 500 ms). */
+static int
+srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
+{
+    unsigned long a, b, c = 0, frac = 0;
+    const char *fstart;
+    size_t fdigits;
+    int have_hours = 0;
+
+    if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||
+        tc_scan_digits(s, 1, 2, &b))
+        return TC_ERR_SYNTAX;
+    if (tc_scan_char(s, ':') == TC_OK) {
+        if (tc_scan_digits(s, 1, 2, &c))
+            return TC_ERR_SYNTAX;
+        have_hours = 1;
+    }
+    if (!have_hours) {
+        c = b;
+        b = a;
+        a = 0;
+        *repaired = 1;
+    }
+    if (tc_scan_oneof(s, ",.:") == TC_OK) {
+        if (s->p[-1] != ',')
+            *repaired = 1;
+        fstart = s->p;
+        if (tc_scan_digits(s, 1, 3, &frac))
+            return TC_ERR_SYNTAX;
+        fdigits = (size_t)(s->p - fstart);
+        if (fdigits != 3)
+            *repaired = 1;
+        while (fdigits++ < 3)
+            frac *= 10;
+    } else {
+        *repaired = 1;
+    }
+    if (b > 59 || c > 59)
+        return TC_ERR_SYNTAX;
+    if (a > 1000000)
+        return TC_ERR_SYNTAX;
+    *ms = (((int64_t)a * 60 + (int64_t)b) * 60 + (int64_t)c) * 1000 +
+          (int64_t)frac;
+    return TC_OK;
+}
+
+struct timing {
+    int64_t start, end;
+    int repaired;          /* a non-canonical form was read */
+    int arrow_repaired;    /* "->" or no spaces */
+    const char *junk;      /* text after the end time, NULL if none */
+    size_t junk_len;
+    unsigned bad_col;      /* where parsing failed */
+};
+
+/* Does the line look like it was meant as a timing line? */
+static int
+looks_like_timing(const char *l, size_t n)
+{
+    const char *p = l, *e = l + n;
+
+    for (; p + 1 < e; p++)
+        if (p[0] == '-' && p[1] == '>')
+            return 1;
+    return 0;
+}
+
+static int
+parse_timing(const char *l, size_t n, struct timing *t)
+{
+    struct tc_scan s;
+
+    memset(t, 0, sizeof *t);
+    tc_scan_init(&s, l, n);
+    tc_scan_spaces(&s);
+    if (s.p != s.start)
+        t->repaired = 1;
+    if (srt_time(&s, &t->start, &t->repaired))
+        goto bad;
+    tc_scan_spaces(&s);
+    if (tc_scan_lit(&s, "-->") != TC_OK) {
+        if (tc_scan_lit(&s, "->") != TC_OK)
+            goto bad;
+        t->arrow_repaired = 1;
+    }
+    tc_scan_spaces(&s);
+    if (srt_time(&s, &t->end, &t->repaired))
+        goto bad;
+    tc_scan_spaces(&s);
+    if (!tc_scan_eof(&s)) {
+        t->junk = s.p;
+        t->junk_len = (size_t)(s.end - s.p);
+    }
+    return TC_OK;
+bad:
+    t->bad_col = tc_scan_col(&s);
+    return TC_ERR_SYNTAX;
+}
+
+static int
+is_index(const char *l, size_t n)
+{
+    size_t i;
+
+    tc_trim(&l, &n);
+    if (n == 0 || n > 9)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (l[i] < '0' || l[i] > '9')
+            return 0;
+    return 1;
+}
+
+static long
+index_value(const char *l, size_t n)
+{
+    long v = 0;
+    size_t i;
+
+    tc_trim(&l, &n);
+    for (i = 0; i < n; i++)
+        v = v * 10 + (l[i] - '0');
+    return v;
+}
+
+/* ---- cue text: tags into runs ---------------------------------------- */
+
+#define COLOR_DEPTH 16
+
+struct srt_style {
+    int italic, bold, underline;
+    uint32_t colors[COLOR_DEPTH];
+    int ncolors;               /* may exceed COLOR_DEPTH: counted only */
+};
+
+struct srt_reader {
+    struct tc_source *src;
+    struct tc_ctx *ctx;
+    struct tc_stage *next;
+    struct tc_cue *cur;
+    struct srt_style st;
+    long count;                /* cues started */
+    struct tc_buf held;        /* a digits line kept while looking ahead */
+    unsigned long held_line;
+};
+
+static void
+style_of(const struct srt_style *ss, struct tc_style *out)
+{
+    memset(out, 0, sizeof *out);
+    out->time = TC_TIME_NONE;
+    if (ss->italic > 0)
+        out->style |= TC_STYLE_ITALIC;
+    if (ss->bold > 0)
+        out->style |= TC_STYLE_BOLD;
+    if (ss->underline > 0)
+        out->style |= TC_STYLE_UNDERLINE;
+    if (ss->ncolors > 0) {
+        out->style |= TC_STYLE_COLOR;
+        out->color = ss->colors[ss->ncolors > COLOR_DEPTH ? COLOR_DEPTH - 1
+                                                           : ss->ncolors - 1];
+    }
+}
+
+static int
+add_text(struct srt_reader *r, const char *p, size_t n)
+{
+    struct tc_style st;
+
+    if (n == 0)
+        return TC_OK;
+    style_of(&r->st, &st);
+    return tc_text_append(&r->cur->text, p, n, &st);
+}
+
+static int
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The value of attribute name inside a tag body, quotes removed. */
+static int
+tag_attr(const char *p, size_t n, const char *name, const char **v,
+         size_t *vn)
+{
+    size_t nl = strlen(name), i;
+
+    for (i = 0; i + nl < n; i++) {
+        if (strncasecmp(p + i, name, nl) != 0 ||
+            (i > 0 && is_alpha(p[i - 1])))
+            continue;
+        i += nl;
+        while (i < n && p[i] == ' ')
+            i++;
+        if (i >= n || p[i] != '=')
+            continue;
+        i++;
+        while (i < n && p[i] == ' ')
+            i++;
+        if (i < n && (p[i] == '"' || p[i] == '\'')) {
+            char q = p[i++];
+            size_t j = i;
+
+            while (j < n && p[j] != q)
+                j++;
+            *v = p + i;
+            *vn = j - i;
+        } else {
+            size_t j = i;
+
+            while (j < n && p[j] != ' ')
+                j++;
+            *v = p + i;
+            *vn = j - i;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+static void
+counter(int *c, int closing)
+{
+    if (closing) {
+        if (*c > 0)
+            (*c)--;
+    } else {
+        (*c)++;
+    }
+}
+
+/* Handle "<...>" at p (n bytes, including the brackets).  Returns 1 when it
+ * was markup (consumed), 0 when it is to be kept as text. */
+static int
+srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
+        unsigned col)
+{
+    const char *b = p + 1, *e = p + n - 1, *name;
+    size_t nlen;
+    int closing = 0;
+
+    while (b < e && *b == ' ')
+        b++;
+    if (b < e && *b == '/') {
+        closing = 1;
+        b++;
+        while (b < e && *b == ' ')
+            b++;
+    }
+    if (b >= e || !is_alpha(*b))
+        return 0;                       /* "<3", "< 2 >": plain text */
+    name = b;
+    while (b < e && (is_alpha(*b) || (*b >= '0' && *b <= '9')))
+        b++;
+    nlen = (size_t)(b - name);
+    if (nlen == 1 && (*name == 'i' || *name == 'I')) {
+        counter(&r->st.italic, closing);
+    } else if (nlen == 1 && (*name == 'b' || *name == 'B')) {
+        counter(&r->st.bold, closing);
+    } else if (nlen == 1 && (*name == 'u' || *name == 'U')) {
+        counter(&r->st.underline, closing);
+    } else if (nlen == 4 && strncasecmp(name, "font", 4) == 0) {
+        const char *v;
+        size_t vn;
+        uint32_t rgb;
+
+        if (closing) {
+            if (r->st.ncolors > 0)
+                r->st.ncolors--;
+        } else if (tag_attr(b, (size_t)(e - b), "color", &v, &vn)) {
+            if (tc_color_parse(v, vn, &rgb) != TC_OK) {
+                rgb = r->st.ncolors > 0 ? r->st.colors[r->st.ncolors - 1]
+                                        : 0xFFFFFF;
+                tc_diagf(r->ctx, TC_D_BAD_TAG, line, col,
+                         "unknown colour '%.*s' ignored", (int)vn, v);
+            }
+            if (r->st.ncolors < COLOR_DEPTH)
+                r->st.colors[r->st.ncolors] = rgb;
+            r->st.ncolors++;
+        } else {
+            /* <font face=...> and friends: nothing to keep, but the
+             * matching </font> must still close something */
+            uint32_t same = r->st.ncolors > 0
+                                ? r->st.colors[r->st.ncolors - 1] : 0;
+
+            if (r->st.ncolors == 0) {
+                tc_diagf(r->ctx, TC_D_IGNORED, line, col,
+                         "font attributes other than color");
+                return 1;
+            }
+            if (r->st.ncolors < COLOR_DEPTH)
+                r->st.colors[r->st.ncolors] = same;
+            r->st.ncolors++;
+        }
+    } else if (nlen == 1 && (*name == 's' || *name == 'S')) {
+        tc_diagf(r->ctx, TC_D_IGNORED, line, col,
+                 "strike-through is not kept");
+    } else {
+        tc_diagf(r->ctx, TC_D_BAD_TAG, line, col, "unknown tag %.*s removed",
+                 (int)n, p);
+    }
+    return 1;
+}
+
+/* "{\an8}" and the ASS overrides {\i1} {\b0} {\u1}; others are dropped. */
+static int
+srt_override(struct srt_reader *r, const char *p, size_t n,
+             unsigned long line, unsigned col)
+{
+    const char *b = p + 1, *e = p + n - 1;
+
+    while (b < e) {
+        const char *t;
+
+        if (*b != '\\') {
+            b++;
+            continue;
+        }
+        t = ++b;
+        while (b < e && *b != '\\')
+            b++;
+        if (b - t == 3 && t[0] == 'a' && t[1] == 'n' && t[2] >= '1' &&
+            t[2] <= '9') {
+            int an = t[2] - '0';
+            static const enum tc_align h[3] = { TC_ALIGN_LEFT,
+                                                TC_ALIGN_CENTER,
+                                                TC_ALIGN_RIGHT };
+
+            r->cur->place.vpos = an >= 7 ? TC_VPOS_TOP
+                                 : an >= 4 ? TC_VPOS_MIDDLE : TC_VPOS_BOTTOM;
+            r->cur->place.align = h[(an - 1) % 3];
+            if (an == 2)
+                r->cur->place.vpos = TC_VPOS_AUTO;
+            if (an == 2 || an == 5 || an == 8)
+                r->cur->place.align = TC_ALIGN_AUTO;
+        } else if (b - t == 2 && (t[1] == '0' || t[1] == '1') &&
+                   (t[0] == 'i' || t[0] == 'b' || t[0] == 'u')) {
+            int *c = t[0] == 'i' ? &r->st.italic
+                     : t[0] == 'b' ? &r->st.bold : &r->st.underline;
+
+            *c = t[1] == '1' ? 1 : 0;
+        } else {
+            tc_diagf(r->ctx, TC_D_IGNORED, line, col,
+                     "override {\\%.*s} removed", (int)(b - t), t);
+        }
+    }
+    return 1;
+}
+
+static int
+parse_text_line(struct srt_reader *r, const char *l, size_t n,
+                unsigned long line)
+{
+    const char *p = l, *e = l + n, *run = l;
+    int rc;
+
+    if (r->cur->text.nruns > 0 && (rc = tc_text_newline(&r->cur->text)))
+        return rc;
+    while (p < e) {
+        const char *close;
+        char want;
+
+        if (*p != '<' && !(*p == '{' && p + 1 < e && p[1] == '\\')) {
+            p++;
+            continue;
+        }
+        want = *p == '<' ? '>' : '}';
+        close = memchr(p + 1, want, (size_t)(e - p - 1));
+        if (close == NULL) {
+            p++;
+            continue;
+        }
+        /* a '<' before the '>' means this '<' was text */
+        if (want == '>' && memchr(p + 1, '<', (size_t)(close - p - 1))) {
+            p++;
+            continue;
+        }
+        if ((rc = add_text(r, run, (size_t)(p - run))) != TC_OK)
+            return rc;
+        if (want == '>' ? srt_tag(r, p, (size_t)(close - p + 1), line,
+                                  (unsigned)(p - l) + 1)
+                        : srt_override(r, p, (size_t)(close - p + 1), line,
+                                       (unsigned)(p - l) + 1)) {
+            p = close + 1;
+            run = p;
+        } else {
+            p++;
+            run = p - 1;
+            if ((rc = add_text(r, run, 1)) != TC_OK)
+                return rc;
+            run = p;
+        }
+    }
+    return add_text(r, run, (size_t)(e - run));
+}
+
+/* ---- the reader -------------------------------------------------------- */
+
+static int
+flush_cue(struct srt_reader *r)
+{
+    struct tc_cue *c = r->cur;
+
+    if (c == NULL)
+        return TC_OK;
+    r->cur = NULL;
+    tc_text_trim(&c->text);
+    if (tc_text_is_blank(&c->text)) {
+        int rc = tc_diagf(r->ctx, TC_D_EMPTY_CUE, c->line, 0, NULL);
+
+        if (rc != TC_OK) {
+            tc_cue_free(c);
+            return rc;
+        }
+    }
+    return tc_stage_push(r->next, c);
+}
+
+static int
+start_cue(struct srt_reader *r, const struct timing *t, const char *l,
+          size_t n, unsigned long line)
+{
+    int rc;
+
+    if ((rc = flush_cue(r)) != TC_OK)
+        return rc;
+    r->cur = tc_cue_new(r->ctx);
+    if (r->cur == NULL)
+        return TC_ERR_NOMEM;
+    r->count++;
+    memset(&r->st, 0, sizeof r->st);
+    r->cur->start = t->start;
+    r->cur->end = t->end;
+    r->cur->line = line;
+    if (t->repaired &&
+        (rc = tc_diagf(r->ctx, TC_D_TIME_REPAIRED, line, 0, "'%.*s'",
+                       (int)n, l)) != TC_OK)
+        return rc;
+    if (t->arrow_repaired &&
+        (rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
+                       "arrow written as '->'")) != TC_OK)
+        return rc;
+    if (t->junk != NULL) {
+        /* SubRip's own "X1:.. X2:.. Y1:.. Y2:.." box is known; other text
+         * after the times is reported */
+        if (t->junk_len >= 3 && strncasecmp(t->junk, "X1:", 3) == 0)
+            rc = tc_diagf(r->ctx, TC_D_IGNORED, line,
+                          (unsigned)(t->junk - l) + 1,
+                          "SubRip position box '%.*s'", (int)t->junk_len,
+                          t->junk);
+        else
+            rc = tc_diagf(r->ctx, TC_D_JUNK, line,
+                          (unsigned)(t->junk - l) + 1,
+                          "'%.*s' after the timing ignored",
+                          (int)t->junk_len, t->junk);
+        if (rc != TC_OK)
+            return rc;
+    }
+    return TC_OK;
+}
+
+enum srt_state { S_BETWEEN, S_TEXT, S_SKIP };
+
+static int
+srt_read(struct tc_source *src, struct tc_stage *next)
+{
+    struct srt_reader r;
+    struct tc_track track;
+    enum srt_state state = S_BETWEEN;
+    const char *l;
+    size_t n;
+    int rc, got;
+
+    memset(&r, 0, sizeof r);
+    r.src = src;
+    r.ctx = tc_source_ctx(src);
+    r.next = next;
+    tc_buf_init(&r.held, 0);
+    memset(&track, 0, sizeof track);
+    if ((rc = tc_stage_track(next, &track)) != TC_OK)
+        return rc;
+    while ((got = tc_lines_next(src, &l, &n)) == 1) {
+        unsigned long line = tc_lines_lineno(src);
+        struct timing t;
+        int had_index = 0;
+        long index = 0;
+
+        if (tc_is_blank_line(l, n)) {
+            if (state != S_BETWEEN)
+                state = S_BETWEEN;
+            continue;
+        }
+        if (is_index(l, n)) {
+            /* a number: a cue index if a timing line follows */
+            const char *l2;
+            size_t n2;
+
+            index = index_value(l, n);
+            tc_buf_clear(&r.held);
+            tc_buf_add(&r.held, l, n);
+            r.held_line = line;
+            if ((rc = tc_buf_status(&r.held)) != TC_OK)
+                break;
+            got = tc_lines_next(src, &l2, &n2);
+            if (got < 0) {
+                rc = got;
+                break;
+            }
+            if (got == 1 && looks_like_timing(l2, n2)) {
+                had_index = 1;
+                l = l2;
+                n = n2;
+                line = tc_lines_lineno(src);
+            } else {
+                if (got == 1)
+                    tc_lines_unread(src);
+                l = r.held.data;
+                n = r.held.len;
+                line = r.held_line;
+            }
+        }
+        if (looks_like_timing(l, n)) {
+            if (parse_timing(l, n, &t) != TC_OK) {
+                rc = tc_diagf(r.ctx, TC_D_TIME_BAD, line, t.bad_col,
+                              "'%.*s'", (int)n, l);
+                if ((rc = flush_cue(&r)) != TC_OK)
+                    break;
+                state = S_SKIP;
+                continue;
+            }
+            if (state == S_TEXT &&
+                (rc = tc_diagf(r.ctx, TC_D_NO_BLANK,
+                               had_index ? r.held_line : line, 0,
+                               NULL)) != TC_OK)
+                break;
+            if ((rc = start_cue(&r, &t, l, n, line)) != TC_OK)
+                break;
+            if (!had_index)
+                rc = tc_diagf(r.ctx, TC_D_INDEX, line, 0,
+                              "no cue number before the timing");
+            else if (index != r.count)
+                rc = tc_diagf(r.ctx, TC_D_INDEX, r.held_line, 0,
+                              "cue number %ld, expected %ld", index,
+                              r.count);
+            if (rc != TC_OK)
+                break;
+            state = S_TEXT;
+            continue;
+        }
+        /* text */
+        if (state == S_SKIP)
+            continue;
+        if (r.cur == NULL) {
+            rc = tc_diagf(r.ctx, TC_D_SYNTAX, line, 1,
+                          "expected a cue number or a timing line, "
+                          "found '%.*s'", (int)(n > 40 ? 40 : n), l);
+            state = S_SKIP;
+            continue;
+        }
+        if (state == S_BETWEEN &&
+            (rc = tc_diagf(r.ctx, TC_D_REPAIRED, line, 0,
+                           "text after a blank line joined to the cue "
+                           "above")) != TC_OK)
+            break;
+        state = S_TEXT;
+        if ((rc = parse_text_line(&r, l, n, line)) != TC_OK)
+            break;
+    }
+    if (got < 0)
+        rc = got;
+    if (rc == TC_OK)
+        rc = flush_cue(&r);
+    tc_cue_free(r.cur);
+    tc_buf_release(&r.held);
+    return rc;
+}
+
+/* ---- probe --------------------------------------------------------------- */
+
+static int
+srt_probe(const unsigned char *head, size_t len)
+{
+    const char *p = (const char *)head, *e = p + len;
+    int lines = 0;
+
+    /* the first timing line within the first few lines decides */
+    while (p < e && lines < 8) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+        struct timing t;
+
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        if (looks_like_timing(p, n) && parse_timing(p, n, &t) == TC_OK)
+            return (t.repaired || t.arrow_repaired || lines == 0)
+                       ? TC_PROBE_LIKELY - 10 : TC_PROBE_LIKELY + 20;
+        if (!tc_is_blank_line(p, n))
+            lines++;
+        if (nl == NULL)
+            break;
+        p = nl + 1;
+    }
+    return TC_PROBE_NO;
+}
+
+/* ---- the writer ---------------------------------------------------------- */
+
+struct srt_writer {
+    struct tc_stage base;
+    struct tc_sink *sink;
+    long index;
+};
+
+static void
+srt_open(void *w, enum tc_render_kind k, const struct tc_text *t,
+         const struct tc_run *run)
+{
+    struct srt_writer *sw = w;
+
+    (void)t;
+    switch (k) {
+    case TC_R_BOLD:
+        tc_sink_puts(sw->sink, "<b>");
+        break;
+    case TC_R_ITALIC:
+        tc_sink_puts(sw->sink, "<i>");
+        break;
+    case TC_R_UNDERLINE:
+        tc_sink_puts(sw->sink, "<u>");
+        break;
+    case TC_R_COLOR:
+        tc_sink_printf(sw->sink, "<font color=\"#%06x\">",
+                       (unsigned)run->color);
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+srt_close(void *w, enum tc_render_kind k)
+{
+    struct srt_writer *sw = w;
+
+    switch (k) {
+    case TC_R_BOLD:
+        tc_sink_puts(sw->sink, "</b>");
+        break;
+    case TC_R_ITALIC:
+        tc_sink_puts(sw->sink, "</i>");
+        break;
+    case TC_R_UNDERLINE:
+        tc_sink_puts(sw->sink, "</u>");
+        break;
+    case TC_R_COLOR:
+        tc_sink_puts(sw->sink, "</font>");
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+srt_text(void *w, const char *s, size_t n)
+{
+    tc_sink_write(((struct srt_writer *)w)->sink, s, n);
+}
+
+static void
+srt_newline(void *w)
+{
+    tc_sink_putc(((struct srt_writer *)w)->sink, '\n');
+}
+
+static const struct tc_render_ops srt_render = {
+    .open = srt_open,
+    .close = srt_close,
+    .text = srt_text,
+    .line_break = srt_newline,
+};
+
+static int
+srt_push(struct tc_stage *st, struct tc_cue *c)
+{
+    struct srt_writer *w = (struct srt_writer *)st;
+    char a[32], b[32];
+    int an = 0;
+
+    if (tc_text_is_blank(&c->text)) {
+        /* a blank line would end the cue early: SubRip cannot hold it */
+        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
+                 "SubRip cannot hold a cue without text");
+        tc_cue_free(c);
+        return TC_OK;
+    }
+    tc_time_fmt(a, c->start, ',');
+    tc_time_fmt(b, c->end, ',');
+    tc_sink_printf(w->sink, "%ld\n%s --> %s\n", ++w->index, a, b);
+    if (c->place.vpos != TC_VPOS_AUTO ||
+        c->place.align == TC_ALIGN_LEFT || c->place.align == TC_ALIGN_RIGHT ||
+        c->place.align == TC_ALIGN_START || c->place.align == TC_ALIGN_END) {
+        int col = (c->place.align == TC_ALIGN_LEFT ||
+                   c->place.align == TC_ALIGN_START) ? 1
+                  : (c->place.align == TC_ALIGN_RIGHT ||
+                     c->place.align == TC_ALIGN_END) ? 3 : 2;
+        int row = c->place.vpos == TC_VPOS_TOP ? 6
+                  : c->place.vpos == TC_VPOS_MIDDLE ? 3 : 0;
+
+        an = row + col;
+    }
+    if (an != 0 && an != 2)
+        tc_sink_printf(w->sink, "{\\an%d}", an);
+    tc_render_runs(&c->text, &srt_render, w);
+    tc_sink_puts(w->sink, "\n\n");
+    tc_cue_free(c);
+    return tc_sink_status(w->sink);
+}
+
+static int
+srt_finish(struct tc_stage *st)
+{
+    return tc_sink_status(((struct srt_writer *)st)->sink);
+}
+
+static void
+srt_destroy(struct tc_stage *st)
+{
+    free(st);
+}
+
+static const struct tc_stage_ops srt_writer_ops = {
+    .name = "srt-writer",
+    .push = srt_push,
+    .finish = srt_finish,
+    .destroy = srt_destroy,
+};
+
+static int
+srt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
+               struct tc_stage **out)
+{
+    struct srt_writer *w = calloc(1, sizeof *w);
+
+    if (w == NULL)
+        return TC_ERR_NOMEM;
+    w->base.ops = &srt_writer_ops;
+    w->base.ctx = ctx;
+    w->sink = sink;
+    *out = &w->base;
+    return TC_OK;
+}
+
+const struct tc_format tc_format_srt = {
+    .name       = "srt",
+    .desc       = "SubRip subtitles",
+    .extensions = "srt",
+    .probe      = srt_probe,
+    .read       = srt_read,
+    .writer_new = srt_writer_new,
+};

@@ -1,0 +1,296 @@
+/* transcue.h -- the public interface of libtranscue, a subtitle and caption
+ * conversion library.
+ *
+ * Ownership, once for the whole API:
+ * - tc_X_new() returns an owned object or NULL; tc_X_free(NULL) is a no-op.
+ * - A non-const struct tc_cue * handed to a stage's push changes owner
+ *   whether the call succeeds or fails.
+ * - A const T * parameter is borrowed for the duration of the call.
+ * - A returned const char * belongs to the object and stays valid until the
+ *   next call that changes it.
+ * - The library never aborts: it returns TC_ERR_NOMEM.
+ *
+ * Times are int64_t milliseconds everywhere.
+ */
+#ifndef TRANSCUE_H
+#define TRANSCUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TC_VERSION_MAJOR 0
+#define TC_VERSION_MINOR 1
+#define TC_VERSION_PATCH 0
+#define TC_VERSION_NUM \
+    ((TC_VERSION_MAJOR << 16) | (TC_VERSION_MINOR << 8) | TC_VERSION_PATCH)
+
+#if defined(__GNUC__) || defined(__clang__)
+# define TC_API __attribute__((visibility("default")))
+# define TC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+# define TC_API
+# define TC_PRINTF(f, a)
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- status codes ------------------------------------------------------
+ * Values are ABI: append, never renumber or reuse; also add to
+ * tc_strerror() in src/status.c. */
+enum tc_status {
+    TC_OK                 =  0,
+    TC_ERR_NOMEM          = -1,
+    TC_ERR_IO             = -2,
+    TC_ERR_SYNTAX         = -3,   /* input rejected; diagnostics say where */
+    TC_ERR_ENCODING       = -4,
+    TC_ERR_LIMIT          = -5,   /* a size or count limit was reached */
+    TC_ERR_ARG            = -6,
+    TC_ERR_UNKNOWN_FORMAT = -7,
+    TC_ERR_STRICT         = -8,   /* a repair was needed under --strict */
+    TC_ERR_UNSUPPORTED    = -9    /* the format cannot do this (e.g. write) */
+};
+
+/** Text for a status code; never NULL.  @since 0.1 */
+TC_API const char *tc_strerror(int status);
+
+/** Runtime TC_VERSION_NUM of the library actually loaded.  @since 0.1 */
+TC_API unsigned tc_version(void);
+/** "MAJOR.MINOR.PATCH" of the library actually loaded.  @since 0.1 */
+TC_API const char *tc_version_string(void);
+
+#define TC_TIME_NONE INT64_MIN   /* "no time": an unset end or timestamp */
+
+/* ---- the cue model -----------------------------------------------------
+ * A cue's text is a sequence of runs over one byte pool.  Each run is UTF-8
+ * text with one style.  '\n' inside run text is a line break and the only
+ * one: no format's markup is ever stored in the model. */
+
+enum tc_style_flag {
+    TC_STYLE_ITALIC    = 1u << 0,
+    TC_STYLE_BOLD      = 1u << 1,
+    TC_STYLE_UNDERLINE = 1u << 2,
+    TC_STYLE_COLOR     = 1u << 3,   /* run.color is set */
+    TC_STYLE_RUBY      = 1u << 4,   /* base text of a ruby annotation */
+    TC_STYLE_RT        = 1u << 5    /* ruby text (inside a ruby) */
+};
+
+/* A run's string attributes are offsets into the text's pool: 0 = none. */
+struct tc_run {
+    size_t   off;       /* the run's UTF-8 text: pool + off ... */
+    size_t   len;       /* ... len bytes, not NUL-terminated */
+    unsigned style;     /* TC_STYLE_* bits */
+    uint32_t color;     /* 0xRRGGBB when TC_STYLE_COLOR */
+    size_t   voice;     /* speaker name (WebVTT <v>, TTML agent) */
+    size_t   lang;      /* BCP 47 language tag */
+    size_t   cls;       /* space-separated class names (WebVTT <c.x.y>) */
+    int64_t  time;      /* inline timestamp before this run, or TC_TIME_NONE */
+    /* fields are only ever appended */
+};
+
+/* What tc_text_append() is told about a run's style. */
+struct tc_style {
+    unsigned    style;  /* TC_STYLE_* bits */
+    uint32_t    color;
+    const char *voice;  /* NULL = none */
+    const char *lang;
+    const char *cls;
+    int64_t     time;   /* TC_TIME_NONE unless an inline timestamp */
+};
+
+struct tc_text {
+    struct tc_run *runs;
+    size_t nruns, runs_cap;
+    char *pool;         /* never NULL once used; pool[0] == '\0' */
+    size_t pool_len, pool_cap;
+};
+
+/* Vertical placement as SRT's {\anN} and TTML regions see it. */
+enum tc_vpos { TC_VPOS_AUTO = 0, TC_VPOS_BOTTOM, TC_VPOS_MIDDLE, TC_VPOS_TOP };
+/* Text alignment; WebVTT's align setting uses all five. */
+enum tc_align {
+    TC_ALIGN_AUTO = 0, TC_ALIGN_START, TC_ALIGN_CENTER, TC_ALIGN_END,
+    TC_ALIGN_LEFT, TC_ALIGN_RIGHT
+};
+enum tc_vertical { TC_VERTICAL_NONE = 0, TC_VERTICAL_RL, TC_VERTICAL_LR };
+
+/* Placement.  vpos/align are what every format understands; the rest keeps
+ * WebVTT's cue settings so that WebVTT to WebVTT loses nothing.  A number
+ * set to a negative value means "auto". */
+struct tc_place {
+    enum tc_vpos     vpos;
+    enum tc_align    align;
+    enum tc_vertical vertical;
+    double           line;          /* WebVTT line, < -1e300 = auto */
+    int              line_percent;  /* line was a percentage */
+    enum tc_align    line_align;    /* START, CENTER, END; AUTO = start */
+    double           position;      /* percent; < 0 = auto */
+    enum tc_align    position_align;/* START=line-left, CENTER, END=line-right */
+    double           size;          /* percent; default 100 */
+    /* fields are only ever appended */
+};
+
+#define TC_LINE_AUTO (-1e308)
+
+struct tc_cue {
+    int64_t         start, end;     /* ms; end may be TC_TIME_NONE in readers */
+    char           *id;             /* NULL = none; see tc_cue_set_id() */
+    char           *region;         /* WebVTT region id or TTML region, NULL */
+    struct tc_place place;
+    struct tc_text  text;
+    unsigned long   line;           /* input line the cue began on, 0 = n/a */
+    struct tc_ctx  *ctx;            /* owner of the cue's free list */
+    /* fields are only ever appended */
+};
+
+/* A WebVTT region definition (also used for TTML regions). */
+struct tc_region {
+    char  *id;
+    double width;                   /* percent, default 100 */
+    long   lines;                   /* default 3 */
+    double anchor_x, anchor_y;      /* region anchor, default 0,100 */
+    double vp_x, vp_y;              /* viewport anchor, default 0,100 */
+    int    scroll_up;
+};
+
+/* Header facts a reader announces before its first cue. */
+struct tc_track {
+    const char *lang;               /* NULL = unknown */
+    const char *title;
+    const struct tc_region *regions;
+    size_t nregions;
+    const char *style;              /* WebVTT STYLE block text, NULL = none */
+    /* fields are only ever appended */
+};
+
+struct tc_ctx;      /* opaque: options, diagnostics, free lists */
+struct tc_format;   /* opaque: one file format */
+struct tc_filter;   /* opaque: one cleanup filter */
+struct tc_stage;    /* opaque: one step of a pipeline */
+
+/** A cue from the context's free list, with empty text and times unset.
+ *  @since 0.1 */
+TC_API struct tc_cue *tc_cue_new(struct tc_ctx *ctx);
+/** Return a cue to its context.  @since 0.1 */
+TC_API void tc_cue_free(struct tc_cue *cue);
+/** Empty a cue for reuse, keeping its buffers.  @since 0.1 */
+TC_API void tc_cue_reset(struct tc_cue *cue);
+TC_API int tc_cue_set_id(struct tc_cue *cue, const char *id, size_t len);
+TC_API int tc_cue_set_region(struct tc_cue *cue, const char *id, size_t len);
+/** Copy times, id, region, placement and text of src into dst.  @since 0.1 */
+TC_API int tc_cue_copy(struct tc_cue *dst, const struct tc_cue *src);
+TC_API void tc_place_init(struct tc_place *p);
+
+/** Append text with a style.  Joins the previous run when the style is the
+ *  same.  "\n" in s is a line break.  @since 0.1 */
+TC_API int tc_text_append(struct tc_text *t, const char *s, size_t len,
+                          const struct tc_style *st);
+/** Append a line break to the last run (or a plain run).  @since 0.1 */
+TC_API int tc_text_newline(struct tc_text *t);
+TC_API void tc_text_clear(struct tc_text *t);
+TC_API void tc_text_release(struct tc_text *t);
+/** A run's string attribute, or NULL.  @since 0.1 */
+TC_API const char *tc_text_str(const struct tc_text *t, size_t off);
+/** The style of a run, for tc_text_append() into another text. */
+TC_API void tc_run_style(const struct tc_text *t, const struct tc_run *r,
+                         struct tc_style *out);
+/** Total bytes of text. */
+TC_API size_t tc_text_len(const struct tc_text *t);
+/** 1 when the text has nothing but white space.  @since 0.1 */
+TC_API int tc_text_is_blank(const struct tc_text *t);
+/** Plain text (no styles, '\n' line breaks) into a new buffer the caller
+ *  frees with tc_free(); NULL on no memory.  @since 0.1 */
+TC_API char *tc_text_plain(const struct tc_text *t);
+/** Drop leading and trailing white space of every line and empty lines at
+ *  the start and end.  @since 0.1 */
+TC_API void tc_text_trim(struct tc_text *t);
+TC_API void tc_free(void *p);
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+enum tc_severity { TC_SEV_NOTE, TC_SEV_WARNING, TC_SEV_ERROR, TC_SEV_FATAL };
+
+struct tc_diag {
+    enum tc_severity  sev;
+    int               id;       /* stable TC_D_* kind (src/diag.h) */
+    const char       *file;     /* "<stdin>" for standard input, may be NULL */
+    unsigned long     line;     /* 1-based; 0 = not tied to a line */
+    unsigned          col;      /* 1-based; 0 = unknown */
+    const char       *message;  /* fixed text of the kind */
+    const char       *detail;   /* formatted specifics, may be NULL */
+};
+typedef void (*tc_diag_fn)(const struct tc_diag *d, void *userdata);
+
+TC_API const char *tc_severity_name(enum tc_severity sev);
+
+/* ---- the context -------------------------------------------------------
+ * One per thread of work: options, the filter chain, diagnostics. */
+
+TC_API struct tc_ctx *tc_ctx_new(void);
+TC_API void tc_ctx_free(struct tc_ctx *ctx);
+TC_API void tc_ctx_set_diag(struct tc_ctx *ctx, tc_diag_fn fn, void *ud);
+/** Worst severity reported since the last tc_ctx_reset_worst(); -1 if none. */
+TC_API int tc_ctx_worst(const struct tc_ctx *ctx);
+TC_API void tc_ctx_reset_worst(struct tc_ctx *ctx);
+/** Under strict mode every repair warning becomes an error.  @since 0.1 */
+TC_API void tc_ctx_set_strict(struct tc_ctx *ctx, int strict);
+
+/** Set a named option (see tc_option_at()): "max-chars" = "42" ... .
+ *  TC_ERR_ARG names the problem through the diagnostic callback.
+ *  @since 0.1 */
+TC_API int tc_ctx_set_option(struct tc_ctx *ctx, const char *key,
+                             const char *value);
+TC_API const char *tc_ctx_option(const struct tc_ctx *ctx, const char *key);
+
+/* Options the context knows: the profile limits and format settings. */
+struct tc_option {
+    const char *name;
+    const char *def;        /* default value as text, NULL = unset */
+    const char *help;
+};
+TC_API const struct tc_option *tc_option_at(size_t i);
+
+/** Append "NAME[:KEY=VALUE,...]" to the filter chain.  @since 0.1 */
+TC_API int tc_ctx_add_filter(struct tc_ctx *ctx, const char *spec);
+TC_API void tc_ctx_clear_filters(struct tc_ctx *ctx);
+
+/* ---- formats and filters: the registry -------------------------------- */
+
+TC_API const struct tc_format *tc_format_at(size_t i);
+TC_API const struct tc_format *tc_format_find(const char *name);
+/** The format whose extension list has ext (without the dot).  */
+TC_API const struct tc_format *tc_format_by_extension(const char *path);
+TC_API const char *tc_format_name(const struct tc_format *f);
+TC_API const char *tc_format_desc(const struct tc_format *f);
+TC_API const char *tc_format_extensions(const struct tc_format *f);
+TC_API int tc_format_can_read(const struct tc_format *f);
+TC_API int tc_format_can_write(const struct tc_format *f);
+/** Probe score 0..100 for these first bytes; higher is surer. */
+TC_API int tc_format_probe(const struct tc_format *f,
+                           const unsigned char *head, size_t len);
+
+TC_API const struct tc_filter *tc_filter_at(size_t i);
+TC_API const struct tc_filter *tc_filter_find(const char *name);
+TC_API const char *tc_filter_name(const struct tc_filter *f);
+TC_API const char *tc_filter_desc(const struct tc_filter *f);
+/** The filter's options, NULL-name terminated.  */
+TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
+
+/* ---- converting ------------------------------------------------------- */
+
+/** Convert one input to one output through the context's filter chain.
+ *  in_path NULL or "-" reads standard input, shown as "<stdin>".
+ *  out_path NULL or "-" writes standard output; a file is written under a
+ *  temporary name beside it and renamed into place only on success.
+ *  from NULL detects the format (content, then extension); to NULL takes
+ *  the out_path extension, else SRT.
+ *  @since 0.1 */
+TC_API int tc_convert(struct tc_ctx *ctx, const char *in_path,
+                      const struct tc_format *from, const char *out_path,
+                      const struct tc_format *to);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TRANSCUE_H */

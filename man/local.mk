@@ -1,0 +1,2 @@
+# man/local.mk
+dist_man_MANS = man/transcue.1

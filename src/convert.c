@@ -1,0 +1,204 @@
+/* convert.c -- the driver: open the input, detect its format, build the
+ * chain reader -> filters -> writer, run it, and put the output in place
+ * only when everything succeeded. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctx.h"
+
+struct chain {
+    struct tc_stage **st;
+    size_t n;
+};
+
+static void
+chain_free(struct chain *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->n; i++)
+        tc_stage_destroy(c->st[i]);
+    free(c->st);
+}
+
+/* Build filters in order, ending in the writer. */
+static int
+chain_build(struct tc_ctx *ctx, struct tc_stage *writer, struct chain *c)
+{
+    size_t i;
+    int rc;
+
+    c->n = 0;
+    c->st = calloc(ctx->nfilters + 2, sizeof *c->st);
+    if (c->st == NULL) {
+        tc_stage_destroy(writer);
+        return TC_ERR_NOMEM;
+    }
+    c->st[c->n++] = writer;
+    {
+        struct tc_stage *ef = NULL;
+
+        rc = tc_endfix_new(ctx, writer, &ef);
+        if (rc != TC_OK)
+            return rc;
+        c->st[c->n++] = ef;
+    }
+    for (i = ctx->nfilters; i-- > 0;) {
+        struct tc_stage *st = NULL;
+
+        rc = ctx->filters[i].filter->create(ctx, &ctx->filters[i], &st);
+        if (rc == TC_ERR_UNSUPPORTED)
+            tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "filter %s: %s",
+                     ctx->filters[i].filter->name, tc_strerror(rc));
+        if (rc != TC_OK)
+            return rc;
+        st->ctx = ctx;
+        st->next = c->st[c->n - 1];
+        c->st[c->n++] = st;
+    }
+    return TC_OK;
+}
+
+static int
+open_output(struct tc_ctx *ctx, const char *out_path, char **tmp, int *fd)
+{
+    mode_t um;
+
+    *tmp = NULL;
+    if (out_path == NULL || strcmp(out_path, "-") == 0) {
+        *fd = STDOUT_FILENO;
+        return TC_OK;
+    }
+    {
+        /* a hidden name in the same directory, so rename() is atomic */
+        const char *slash = strrchr(out_path, '/');
+        int dirlen = slash ? (int)(slash - out_path) + 1 : 0;
+        size_t size = strlen(out_path) + 16;
+
+        *tmp = malloc(size);
+        if (*tmp == NULL)
+            return TC_ERR_NOMEM;
+        snprintf(*tmp, size, "%.*s.%s.XXXXXX", dirlen, out_path,
+                 out_path + dirlen);
+    }
+    *fd = mkstemp(*tmp);
+    if (*fd < 0) {
+        const char *saved = tc_ctx_file(ctx);
+
+        tc_ctx_set_file(ctx, out_path);
+        tc_diagf(ctx, TC_D_IO, 0, 0, "cannot create: %s", strerror(errno));
+        tc_ctx_set_file(ctx, saved);
+        free(*tmp);
+        *tmp = NULL;
+        return TC_ERR_IO;
+    }
+    um = umask(0);
+    umask(um);
+    fchmod(*fd, 0666 & ~um);
+    return TC_OK;
+}
+
+int
+tc_convert(struct tc_ctx *ctx, const char *in_path,
+           const struct tc_format *from, const char *out_path,
+           const struct tc_format *to)
+{
+    struct tc_source *src = NULL;
+    struct tc_sink *sink = NULL;
+    struct tc_stage *writer = NULL;
+    struct chain chain = { NULL, 0 };
+    const char *sink_name;
+    char *tmp = NULL;
+    int fd = -1, rc, prior = ctx->worst;
+
+    ctx->worst = -1;
+    rc = tc_source_open(ctx, in_path, &src);
+    if (rc != TC_OK)
+        goto done;
+    if (from == NULL) {
+        const unsigned char *head;
+        size_t len;
+
+        rc = tc_source_peek(src, &head, &len);
+        if (rc != TC_OK)
+            goto done;
+        from = tc_format_detect(head, len, in_path);
+        if (from == NULL) {
+            tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, 0, 0,
+                     "%s; name it with --from (see --list-formats)",
+                     len == 0 ? "the input is empty"
+                              : "no known format matches the content");
+            rc = TC_ERR_UNKNOWN_FORMAT;
+            goto done;
+        }
+    }
+    if (to == NULL)
+        to = tc_format_by_extension(out_path);
+    if (to == NULL)
+        to = tc_format_find("srt");
+    if (from->read == NULL) {
+        tc_diagf(ctx, TC_D_CANNOT_READ, 0, 0, "%s", from->name);
+        rc = TC_ERR_UNSUPPORTED;
+        goto done;
+    }
+    if (to->writer_new == NULL) {
+        tc_diagf(ctx, TC_D_CANNOT_WRITE, 0, 0, "%s", to->name);
+        rc = TC_ERR_UNSUPPORTED;
+        goto done;
+    }
+    rc = open_output(ctx, out_path, &tmp, &fd);
+    if (rc != TC_OK)
+        goto done;
+    sink_name = (out_path == NULL || strcmp(out_path, "-") == 0)
+                    ? "<stdout>" : out_path;
+    rc = tc_sink_new(ctx, fd, sink_name, &sink);
+    if (rc != TC_OK)
+        goto done;
+    rc = to->writer_new(sink, ctx, &writer);
+    if (rc != TC_OK)
+        goto done;
+    writer->ctx = ctx;
+    writer->next = NULL;
+    rc = chain_build(ctx, writer, &chain);
+    if (rc != TC_OK)
+        goto done;
+    rc = from->read(src, chain.st[chain.n - 1]);
+    if (rc == TC_OK)
+        rc = tc_stage_finish(chain.st[chain.n - 1]);
+    if (tc_sink_flush(sink) != TC_OK && rc == TC_OK)
+        rc = TC_ERR_IO;
+    if (rc == TC_OK && ctx->worst >= TC_SEV_ERROR)
+        rc = TC_ERR_SYNTAX;
+done:
+    chain_free(&chain);
+    tc_sink_free(sink);
+    if (tmp != NULL) {
+        if (rc == TC_OK && close(fd) != 0) {
+            tc_ctx_set_file(ctx, out_path);
+            tc_diagf(ctx, TC_D_IO, 0, 0, "write error: %s", strerror(errno));
+            rc = TC_ERR_IO;
+        } else if (rc != TC_OK) {
+            close(fd);
+        }
+        if (rc == TC_OK && rename(tmp, out_path) != 0) {
+            tc_ctx_set_file(ctx, out_path);
+            tc_diagf(ctx, TC_D_IO, 0, 0, "cannot rename into place: %s",
+                     strerror(errno));
+            rc = TC_ERR_IO;
+        }
+        if (rc != TC_OK)
+            unlink(tmp);
+        free(tmp);
+    }
+    tc_source_free(src);
+    if (prior > ctx->worst)
+        ctx->worst = prior;
+    return rc;
+}

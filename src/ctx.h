@@ -1,0 +1,41 @@
+/* ctx.h -- the context's insides, shared by the core files of src/. */
+#ifndef TRANSCUE_SRC_CTX_H
+#define TRANSCUE_SRC_CTX_H
+
+#include "format.h"
+
+struct tc_args {
+    const struct tc_filter *filter;
+    struct tc_ctx *ctx;
+    size_t n;
+    char **keys;
+    char **vals;
+};
+
+struct tc_ctx {
+    tc_diag_fn diag_fn;
+    void *diag_ud;
+    const char *file;
+    int worst;
+    int strict;
+    struct tc_buf diagbuf;
+    char **optval;              /* one slot per row of the option table */
+    struct tc_args *filters;
+    size_t nfilters, filters_cap;
+    struct tc_cue **free_cues;  /* recycled cues, so steady state allocates
+                                   nothing */
+    size_t nfree, free_cap;
+};
+
+size_t tc_option_count(void);
+long tc_option_index(const char *name);
+/* The profile's value for an option, or NULL (src/profile.c). */
+const char *tc_profile_value(const char *profile, const char *key);
+int tc_profile_exists(const char *profile);
+const char *tc_profile_at(size_t i);
+
+/* The stage before every writer that repairs unset or reversed ends. */
+int tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next,
+                  struct tc_stage **out);
+
+#endif /* TRANSCUE_SRC_CTX_H */

@@ -1,0 +1,56 @@
+/* diag.h -- the kinds of diagnostic.  Each kind has one severity, kept in
+ * the table in diag.c, not at the call sites.  Values are stable: append. */
+#ifndef TRANSCUE_SRC_DIAG_H
+#define TRANSCUE_SRC_DIAG_H
+
+#include "transcue.h"
+
+enum tc_diag_id {
+    /* errors: the input, or a part of it, cannot be read */
+    TC_D_IO,                /* read or write failed */
+    TC_D_NOMEM,
+    TC_D_SYNTAX,            /* input rejected at this place */
+    TC_D_TIME_BAD,          /* unreadable timestamp */
+    TC_D_SIGNATURE,         /* missing file signature (WEBVTT ...) */
+    TC_D_LIMIT,             /* a size or nesting limit was reached */
+    TC_D_FORMAT_UNKNOWN,    /* format could not be detected */
+    TC_D_CANNOT_WRITE,      /* format has no writer */
+    TC_D_CANNOT_READ,       /* format has no reader */
+    TC_D_BAD_OPTION,        /* bad option value or unknown option */
+    TC_D_XML,               /* XML not well-formed or refused */
+    /* warnings: repaired and kept */
+    TC_D_TIME_REVERSED,     /* cue ends before it starts */
+    TC_D_TIME_REPAIRED,     /* timestamp in a non-standard form */
+    TC_D_INDEX,             /* missing or wrong cue number */
+    TC_D_NO_BLANK,          /* no blank line between cues */
+    TC_D_JUNK,              /* unexpected text, kept or skipped */
+    TC_D_BAD_TAG,           /* malformed or unknown markup */
+    TC_D_BAD_SETTING,       /* cue setting ignored */
+    TC_D_EMPTY_CUE,         /* cue without text */
+    TC_D_OVERLAP,           /* cue overlaps the next one */
+    TC_D_BAD_BYTE,          /* invalid byte sequence replaced */
+    TC_D_ENCODING,          /* encoding guessed or changed */
+    TC_D_UNSORTED,          /* cue starts before the previous one */
+    TC_D_REPAIRED,          /* other repair */
+    TC_D_CANNOT_EXPRESS,    /* the output format cannot hold this */
+    /* notes */
+    TC_D_CUE_DROPPED,       /* cue left empty and dropped */
+    TC_D_IGNORED,           /* something in the input was ignored */
+    TC_D_NOTE,              /* other information */
+    TC_D__COUNT
+};
+
+/* Report a diagnostic of kind id at line/col of the current input.
+ * fmt (may be NULL) gives the detail.  Returns TC_ERR_STRICT when the
+ * context is strict and the kind is a warning, TC_OK otherwise, so that a
+ * reader can write: if ((rc = tc_diagf(...)) != TC_OK) return rc; */
+int tc_diagf(struct tc_ctx *ctx, int id, unsigned long line, unsigned col,
+             const char *fmt, ...) TC_PRINTF(5, 6);
+enum tc_severity tc_diag_severity(int id);
+
+/* The file name shown in diagnostics; NULL for none. */
+void tc_ctx_set_file(struct tc_ctx *ctx, const char *name);
+const char *tc_ctx_file(const struct tc_ctx *ctx);
+int tc_ctx_strict(const struct tc_ctx *ctx);
+
+#endif /* TRANSCUE_SRC_DIAG_H */

@@ -1,0 +1,113 @@
+/* endfix.c -- the last stage before every writer: a cue whose end is unset
+ * or not after its start gets an end, so no writer ever prints a cue that
+ * ends before or when it starts.  The new end comes from the text's length
+ * at a comfortable reading speed, and stops at the next cue's start.  It
+ * holds one cue, to see that next start. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "ctx.h"
+
+#define READ_MS_PER_CHAR 60      /* about 17 characters a second */
+#define MIN_MS 1000
+#define MAX_MS 5000
+
+struct endfix {
+    struct tc_stage base;
+    struct tc_cue *held;
+};
+
+static int
+endfix_forward(struct endfix *ef, int64_t next_start)
+{
+    struct tc_cue *c = ef->held;
+    int rc = TC_OK;
+
+    ef->held = NULL;
+    if (c->end == TC_TIME_NONE || c->end <= c->start) {
+        int64_t d = (int64_t)tc_text_len(&c->text) * READ_MS_PER_CHAR;
+        int64_t end;
+
+        d = d < MIN_MS ? MIN_MS : d > MAX_MS ? MAX_MS : d;
+        end = c->start + d;
+        if (next_start != TC_TIME_NONE && next_start > c->start &&
+            next_start < end)
+            end = next_start;
+        if (c->end != TC_TIME_NONE) {
+            char b[32];
+
+            tc_time_fmt(b, end, '.');
+            rc = tc_diagf(ef->base.ctx, TC_D_TIME_REVERSED, c->line, 0,
+                          "%s: end set to %s",
+                          c->end == c->start ? "zero length" : "reversed",
+                          b);
+        }
+        c->end = end;
+    }
+    if (rc != TC_OK) {
+        tc_cue_free(c);
+        return rc;
+    }
+    return tc_stage_push(ef->base.next, c);
+}
+
+static int
+endfix_push(struct tc_stage *st, struct tc_cue *c)
+{
+    struct endfix *ef = (struct endfix *)st;
+    int rc = TC_OK;
+
+    if (ef->held != NULL)
+        rc = endfix_forward(ef, c->start);
+    if (rc != TC_OK) {
+        tc_cue_free(c);
+        return rc;
+    }
+    ef->held = c;
+    return TC_OK;
+}
+
+static int
+endfix_finish(struct tc_stage *st)
+{
+    struct endfix *ef = (struct endfix *)st;
+    int rc = TC_OK;
+
+    if (ef->held != NULL)
+        rc = endfix_forward(ef, TC_TIME_NONE);
+    if (rc != TC_OK)
+        return rc;
+    return tc_stage_finish(st->next);
+}
+
+static void
+endfix_destroy(struct tc_stage *st)
+{
+    struct endfix *ef = (struct endfix *)st;
+
+    tc_cue_free(ef->held);
+    free(ef);
+}
+
+static const struct tc_stage_ops endfix_ops = {
+    .name = "endfix",
+    .push = endfix_push,
+    .finish = endfix_finish,
+    .destroy = endfix_destroy,
+};
+
+int
+tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next,
+              struct tc_stage **out)
+{
+    struct endfix *ef = calloc(1, sizeof *ef);
+
+    if (ef == NULL)
+        return TC_ERR_NOMEM;
+    ef->base.ops = &endfix_ops;
+    ef->base.ctx = ctx;
+    ef->base.next = next;
+    *out = &ef->base;
+    return TC_OK;
+}

@@ -1,0 +1,187 @@
+/* format.h -- what a format, a filter and the pipeline share inside the
+ * library: stages, the decoded input source with its line reader, the
+ * buffered output sink, diagnostics, the format and filter descriptors.
+ * Everything here is internal; include/transcue.h is the public face.
+ */
+#ifndef TRANSCUE_SRC_FORMAT_H
+#define TRANSCUE_SRC_FORMAT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "transcue.h"
+#include "buf.h"
+#include "diag.h"
+
+/* ---- stages --------------------------------------------------------------
+ * push() always takes ownership of the cue: it forwards it, keeps it in its
+ * window, or frees it -- on success and on failure alike.  track() is
+ * called at most once, before the first cue; finish() at the end of input
+ * flushes the window and calls finish() on the next stage. */
+struct tc_stage_ops {
+    const char *name;
+    int  (*track)(struct tc_stage *st, const struct tc_track *t);
+    int  (*push)(struct tc_stage *st, struct tc_cue *cue);
+    int  (*finish)(struct tc_stage *st);
+    void (*destroy)(struct tc_stage *st);
+};
+
+struct tc_stage {
+    const struct tc_stage_ops *ops;
+    struct tc_stage *next;           /* NULL for the writer */
+    struct tc_ctx *ctx;
+};
+
+/* Call a stage; a NULL track/finish forwards to next. */
+int tc_stage_track(struct tc_stage *st, const struct tc_track *t);
+int tc_stage_push(struct tc_stage *st, struct tc_cue *cue);
+int tc_stage_finish(struct tc_stage *st);
+void tc_stage_destroy(struct tc_stage *st);
+
+/* ---- the input source ----------------------------------------------------
+ * Bytes from a file descriptor, decoded to UTF-8 (a byte-order mark is
+ * removed), read in blocks.  A reader either takes lines with
+ * tc_lines_next() or raw decoded bytes with tc_source_read(), not both. */
+struct tc_source;
+
+int  tc_source_open(struct tc_ctx *ctx, const char *path,
+                    struct tc_source **out);
+void tc_source_free(struct tc_source *src);
+const char *tc_source_name(const struct tc_source *src);
+struct tc_ctx *tc_source_ctx(const struct tc_source *src);
+/* The first decoded bytes (at most a few KiB) without consuming them. */
+int  tc_source_peek(struct tc_source *src, const unsigned char **head,
+                    size_t *len);
+/* Up to n decoded bytes; returns the count, 0 at end, or a negative
+ * tc_status. */
+long tc_source_read(struct tc_source *src, void *dst, size_t n);
+/* One line per call, terminator stripped; LF, CRLF and lone CR end a line.
+ * NUL bytes become U+FFFD.  Returns 1 with a line, 0 at end of input, or a
+ * negative tc_status.  *line stays valid until the next call; it is
+ * NUL-terminated.  tc_lines_lineno() is the 1-based number of that line. */
+int  tc_lines_next(struct tc_source *src, const char **line, size_t *len);
+unsigned long tc_lines_lineno(const struct tc_source *src);
+/* Give back the line just read: the next tc_lines_next() returns it again. */
+void tc_lines_unread(struct tc_source *src);
+
+/* ---- the output sink: buffered writes, sticky error -------------------- */
+struct tc_sink;
+
+int  tc_sink_new(struct tc_ctx *ctx, int fd, const char *name,
+                 struct tc_sink **out);
+void tc_sink_free(struct tc_sink *s);
+struct tc_ctx *tc_sink_ctx(const struct tc_sink *s);
+void tc_sink_write(struct tc_sink *s, const void *p, size_t n);
+void tc_sink_puts(struct tc_sink *s, const char *str);
+void tc_sink_putc(struct tc_sink *s, char c);
+void tc_sink_printf(struct tc_sink *s, const char *fmt, ...) TC_PRINTF(2, 3);
+/* Flush to the descriptor; returns the sticky status. */
+int  tc_sink_flush(struct tc_sink *s);
+int  tc_sink_status(const struct tc_sink *s);
+
+/* ---- formats ----------------------------------------------------------- */
+enum {
+    TC_PROBE_NO        = 0,
+    TC_PROBE_EXTENSION = 25,   /* only the file name matched */
+    TC_PROBE_LIKELY    = 60,   /* structure fits, no magic */
+    TC_PROBE_CERTAIN   = 100   /* magic seen, e.g. "WEBVTT" */
+};
+
+struct tc_format {
+    const char *name;          /* [a-z0-9-], the CLI spelling */
+    const char *desc;
+    const char *extensions;    /* space-separated, first is the default */
+    /* Pure, bounded, no allocation: a score for the first decoded bytes. */
+    int (*probe)(const unsigned char *head, size_t len);
+    /* Read everything, calling tc_stage_track() once and tc_stage_push()
+     * for each cue; the driver calls tc_stage_finish(). */
+    int (*read)(struct tc_source *src, struct tc_stage *next);
+    /* A writer stage that renders each cue onto the sink. */
+    int (*writer_new)(struct tc_sink *sink, struct tc_ctx *ctx,
+                      struct tc_stage **out);
+};
+
+/* ---- filters ----------------------------------------------------------- */
+struct tc_args;                /* parsed "name:key=value,..." */
+
+struct tc_filter {
+    const char *name;
+    const char *desc;
+    const struct tc_option *options;   /* NULL-name terminated */
+    int (*create)(struct tc_ctx *ctx, const struct tc_args *args,
+                  struct tc_stage **out);
+};
+
+/* Value of a filter option: the spec's, else the context option of the same
+ * name (profile limits), else the option's default.  NULL when unset. */
+const char *tc_args_get(const struct tc_args *a, const char *key);
+/* Typed reads; a bad value is reported (TC_D_BAD_OPTION) and returns
+ * TC_ERR_ARG. */
+int tc_args_long(const struct tc_args *a, const char *key, long *out);
+int tc_args_double(const struct tc_args *a, const char *key, double *out);
+/* A duration: "1500" (ms), "1.5s", "1500ms", "-2s". */
+int tc_args_time(const struct tc_args *a, const char *key, int64_t *out);
+int tc_args_bool(const struct tc_args *a, const char *key, int *out);
+/* Parse a duration as tc_args_time() does. */
+int tc_parse_duration(const char *s, int64_t *out);
+
+/* ---- rendering runs -----------------------------------------------------
+ * One walker turns runs into style changes, always closing in the reverse
+ * order of opening, so a writer cannot produce crossed tags. */
+enum tc_render_kind {
+    TC_R_VOICE, TC_R_LANG, TC_R_CLASS, TC_R_COLOR, TC_R_BOLD, TC_R_ITALIC,
+    TC_R_UNDERLINE, TC_R_RUBY, TC_R_RT
+};
+struct tc_render_ops {
+    void (*open)(void *w, enum tc_render_kind k, const struct tc_text *t,
+                 const struct tc_run *run);
+    void (*close)(void *w, enum tc_render_kind k);
+    void (*text)(void *w, const char *utf8, size_t len);
+    void (*line_break)(void *w);
+    /* Inline timestamp before a run; may be NULL. */
+    void (*timestamp)(void *w, int64_t ms);
+};
+void tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
+                    void *w);
+
+/* ---- time -------------------------------------------------------------- */
+/* "HH:MM:SS<sep>mmm" (hours at least two digits), into out[32].
+ * Negative times are clamped to 0 by the caller, not here. */
+size_t tc_time_fmt(char *out, int64_t ms, char sep);
+/* "H:MM:SS" / "M:SS" etc. as needed by transcript styles: see time.c. */
+
+/* A small scanner over one line. */
+struct tc_scan {
+    const char *p, *end;
+    const char *start;         /* for the column of a diagnostic */
+};
+void tc_scan_init(struct tc_scan *s, const char *p, size_t len);
+unsigned tc_scan_col(const struct tc_scan *s);   /* 1-based */
+/* min..max decimal digits into *out; TC_ERR_SYNTAX if fewer or too big. */
+int tc_scan_digits(struct tc_scan *s, unsigned min, unsigned max,
+                   unsigned long *out);
+int tc_scan_char(struct tc_scan *s, char c);
+int tc_scan_oneof(struct tc_scan *s, const char *set);
+void tc_scan_spaces(struct tc_scan *s);          /* spaces and tabs */
+int tc_scan_lit(struct tc_scan *s, const char *lit);
+int tc_scan_eof(const struct tc_scan *s);
+
+/* ---- small helpers ----------------------------------------------------- */
+int tc_is_blank_line(const char *s, size_t n);
+/* Trim spaces/tabs at both ends of [*p, *p + *n). */
+void tc_trim(const char **p, size_t *n);
+/* Validate UTF-8: returns the length of the valid prefix. */
+size_t tc_utf8_valid(const char *s, size_t n);
+/* Encode a code point; returns bytes written (1..4) into out[4]. */
+size_t tc_utf8_put(char *out, uint32_t cp);
+
+/* Colour: "#rgb", "#rrggbb" or an HTML colour name, into 0xRRGGBB. */
+int tc_color_parse(const char *s, size_t n, uint32_t *rgb);
+/* The HTML name of a colour, or NULL. */
+const char *tc_color_name(uint32_t rgb);
+
+/* ---- the registry (src/registry.c) ------------------------------------ */
+const struct tc_format *tc_format_detect(const unsigned char *head, size_t len,
+                                         const char *path);
+
+#endif /* TRANSCUE_SRC_FORMAT_H */

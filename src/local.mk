@@ -1,0 +1,28 @@
+# src/local.mk -- the library core.  libtranscue_core.la holds everything
+# (tests link it to reach hidden internals); libtranscue.la is the installed
+# library with only TC_API symbols visible.
+noinst_LTLIBRARIES += libtranscue_core.la
+lib_LTLIBRARIES += libtranscue.la
+include_HEADERS = include/transcue.h
+
+libtranscue_core_la_SOURCES = \
+	src/buf.c src/buf.h \
+	src/convert.c \
+	src/ctx.c src/ctx.h \
+	src/diag.c src/diag.h \
+	src/endfix.c \
+	src/format.h \
+	src/options.c \
+	src/profile.c \
+	src/registry.c \
+	src/sink.c \
+	src/source.c \
+	src/stage.c \
+	src/status.c \
+	src/text.c \
+	src/util.c
+libtranscue_core_la_LIBADD = $(LIBXML2_LIBS)
+
+libtranscue_la_SOURCES =
+libtranscue_la_LIBADD = libtranscue_core.la
+libtranscue_la_LDFLAGS = -no-undefined -version-info $(TC_LT_VERSION)

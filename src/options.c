@@ -1,0 +1,44 @@
+/* options.c -- the options a context knows: profile limits and format
+ * settings.  Filters read the limits by the same names, so one
+ * --max-chars reaches every filter that breaks lines.  Rows may be
+ * appended; the CLI turns each into --NAME=VALUE. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ctx.h"
+
+static const struct tc_option options[] = {
+    { "profile",      "netflix", "limits preset: netflix, bbc or youtube" },
+    { "max-chars",    NULL, "characters per line" },
+    { "max-lines",    NULL, "lines per cue" },
+    { "max-cps",      NULL, "reading speed, characters per second" },
+    { "min-duration", NULL, "shortest cue (ms, or with s suffix)" },
+    { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
+    { "min-gap",      NULL, "smallest gap between cues (ms)" },
+    { "fps",          NULL, "frame rate for frame-based limits and times" },
+    { NULL, NULL, NULL }
+};
+
+const struct tc_option *
+tc_option_at(size_t i)
+{
+    return i < tc_option_count() ? &options[i] : NULL;
+}
+
+size_t
+tc_option_count(void)
+{
+    return sizeof options / sizeof options[0] - 1;
+}
+
+long
+tc_option_index(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < tc_option_count(); i++)
+        if (strcmp(options[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}

@@ -1,0 +1,266 @@
+/* util.c -- small shared helpers: time formatting, a line scanner, UTF-8. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "format.h"
+
+size_t
+tc_time_fmt(char *out, int64_t ms, char sep)
+{
+    int64_t h;
+    int n;
+
+    if (ms < 0)
+        ms = 0;
+    h = ms / 3600000;
+    n = snprintf(out, 32, "%02lld:%02d:%02d%c%03d", (long long)h,
+                 (int)(ms / 60000 % 60), (int)(ms / 1000 % 60), sep,
+                 (int)(ms % 1000));
+    return n < 0 ? 0 : (size_t)n;
+}
+
+void
+tc_scan_init(struct tc_scan *s, const char *p, size_t len)
+{
+    s->p = p;
+    s->start = p;
+    s->end = p + len;
+}
+
+unsigned
+tc_scan_col(const struct tc_scan *s)
+{
+    return (unsigned)(s->p - s->start) + 1;
+}
+
+int
+tc_scan_digits(struct tc_scan *s, unsigned min, unsigned max,
+               unsigned long *out)
+{
+    unsigned long v = 0;
+    unsigned n = 0;
+
+    while (s->p < s->end && *s->p >= '0' && *s->p <= '9') {
+        if (n == max)
+            return TC_ERR_SYNTAX;
+        if (v > (~0UL - 9) / 10)
+            return TC_ERR_SYNTAX;
+        v = v * 10 + (unsigned long)(*s->p - '0');
+        s->p++;
+        n++;
+    }
+    if (n < min)
+        return TC_ERR_SYNTAX;
+    *out = v;
+    return TC_OK;
+}
+
+int
+tc_scan_char(struct tc_scan *s, char c)
+{
+    if (s->p < s->end && *s->p == c) {
+        s->p++;
+        return TC_OK;
+    }
+    return TC_ERR_SYNTAX;
+}
+
+int
+tc_scan_oneof(struct tc_scan *s, const char *set)
+{
+    if (s->p < s->end && *s->p != '\0' && strchr(set, *s->p) != NULL) {
+        s->p++;
+        return TC_OK;
+    }
+    return TC_ERR_SYNTAX;
+}
+
+void
+tc_scan_spaces(struct tc_scan *s)
+{
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t'))
+        s->p++;
+}
+
+int
+tc_scan_lit(struct tc_scan *s, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    if ((size_t)(s->end - s->p) >= n && memcmp(s->p, lit, n) == 0) {
+        s->p += n;
+        return TC_OK;
+    }
+    return TC_ERR_SYNTAX;
+}
+
+int
+tc_scan_eof(const struct tc_scan *s)
+{
+    return s->p >= s->end;
+}
+
+int
+tc_is_blank_line(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+void
+tc_trim(const char **p, size_t *n)
+{
+    while (*n > 0 && (**p == ' ' || **p == '\t')) {
+        (*p)++;
+        (*n)--;
+    }
+    while (*n > 0 && ((*p)[*n - 1] == ' ' || (*p)[*n - 1] == '\t'))
+        (*n)--;
+}
+
+size_t
+tc_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t len, k;
+        uint32_t cp;
+
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (n - i < len)
+            return i;
+        for (k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return i;
+        i += len;
+    }
+    return n;
+}
+
+size_t
+tc_utf8_put(char *out, uint32_t cp)
+{
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp > 0x10FFFF)
+        return tc_utf8_put(out, 0xFFFD);
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The sixteen HTML 4 colour names and the CSS aliases SRT files use. */
+static const struct {
+    const char *name;
+    uint32_t rgb;
+} color_names[] = {
+    { "black", 0x000000 },   { "silver", 0xC0C0C0 }, { "gray", 0x808080 },
+    { "grey", 0x808080 },    { "white", 0xFFFFFF },  { "maroon", 0x800000 },
+    { "red", 0xFF0000 },     { "purple", 0x800080 }, { "fuchsia", 0xFF00FF },
+    { "magenta", 0xFF00FF }, { "green", 0x008000 },  { "lime", 0x00FF00 },
+    { "olive", 0x808000 },   { "yellow", 0xFFFF00 }, { "navy", 0x000080 },
+    { "blue", 0x0000FF },    { "teal", 0x008080 },   { "aqua", 0x00FFFF },
+    { "cyan", 0x00FFFF },    { "orange", 0xFFA500 },
+};
+
+static int
+hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int
+tc_color_parse(const char *s, size_t n, uint32_t *rgb)
+{
+    size_t i;
+    uint32_t v = 0;
+
+    if (n > 0 && s[0] == '#') {
+        s++;
+        n--;
+    } else {
+        for (i = 0; i < sizeof color_names / sizeof color_names[0]; i++)
+            if (strlen(color_names[i].name) == n &&
+                strncasecmp(color_names[i].name, s, n) == 0) {
+                *rgb = color_names[i].rgb;
+                return TC_OK;
+            }
+    }
+    if (n != 3 && n != 6)
+        return TC_ERR_SYNTAX;
+    for (i = 0; i < n; i++) {
+        int h = hexval(s[i]);
+
+        if (h < 0)
+            return TC_ERR_SYNTAX;
+        v = v << 4 | (uint32_t)h;
+        if (n == 3)
+            v = v << 4 | (uint32_t)h;
+    }
+    *rgb = v;
+    return TC_OK;
+}
+
+const char *
+tc_color_name(uint32_t rgb)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof color_names / sizeof color_names[0]; i++)
+        if (color_names[i].rgb == rgb)
+            return color_names[i].name;
+    return NULL;
+}

@@ -1,0 +1,1 @@
+# tests/decode.mk -- tests of this area (owned by its work).

@@ -1,0 +1,1 @@
+# tests/filters.mk -- tests of this area (owned by its work).

@@ -1,0 +1,30 @@
+# tests/local.mk -- unit tests (Check), golden end-to-end cases, the man
+# page's examples and the style grep.  Each area may keep its own fragment.
+TEST_ENV = TRANSCUE="$(abs_top_builddir)/transcue" \
+	top_srcdir="$(abs_top_srcdir)" top_builddir="$(abs_top_builddir)"
+AM_TESTS_ENVIRONMENT = $(TEST_ENV); export TRANSCUE top_srcdir top_builddir;
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/unit
+TESTS += tests/unit/unit
+tests_unit_unit_SOURCES = \
+	tests/unit/unit.h \
+	tests/unit/unit_main.c \
+	tests/unit/test_buf.c \
+	tests/unit/test_text.c \
+	tests/unit/test_time.c \
+	tests/unit/test_registry.c \
+	tests/unit/test_srt.c
+tests_unit_unit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
+endif
+
+TESTS += tests/golden.sh tests/man-examples.sh tests/style.sh
+EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/style.sh \
+	tests/golden tests/data examples
+
+include tests/vtt.mk
+include tests/transcript.mk
+include tests/ttml.mk
+include tests/filters.mk
+include tests/decode.mk

@@ -1,0 +1,1 @@
+# tests/transcript.mk -- tests of this area (owned by its work).

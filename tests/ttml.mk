@@ -1,0 +1,1 @@
+# tests/ttml.mk -- tests of this area (owned by its work).

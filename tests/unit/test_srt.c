@@ -1,0 +1,99 @@
+/* test_srt.c -- the SubRip reader's repairs and errors, and its writer. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "transcue.h"
+
+static const struct {
+    const char *name;
+    const char *in;
+    int rc;
+    const char *out;        /* expected SRT, NULL when the run fails */
+    const char *diag;       /* a substring of the diagnostics, or "" */
+} cases[] = {
+    { "canonical",
+      "1\n00:00:01,000 --> 00:00:02,500\nHello\n\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,500\nHello\n\n", "" },
+    { "crlf-bom",
+      "\xEF\xBB\xBF" "1\r\n00:00:01,000 --> 00:00:02,000\r\nA\r\nB\r\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\nB\n\n", "" },
+    { "dot-and-short-fraction",
+      "1\n0:00:01.5 --> 0:00:02,25\nX\n",
+      TC_OK, "1\n00:00:01,500 --> 00:00:02,250\nX\n\n",
+      "2:0: warning: non-standard timestamp" },
+    { "missing-index",
+      "00:00:01,000 --> 00:00:02,000\nX\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nX\n\n",
+      "1:0: warning: missing or wrong cue number" },
+    { "no-blank-line",
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
+      TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n"
+      "2\n00:00:03,000 --> 00:00:04,000\nB\n\n",
+      "4:0: warning: no blank line between cues" },
+    { "bare-number-in-text",
+      "1\n00:00:01,000 --> 00:00:02,000\nThe year\n1984\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nThe year\n1984\n\n", "" },
+    { "junk-after-timing",
+      "1\n00:00:01,000 --> 00:00:02,000 foo\nA\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\n\n",
+      "2:31: warning: unexpected text" },
+    { "bad-timestamp-fails",
+      "1\n00:00:O1,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
+      TC_ERR_SYNTAX, NULL, "2:7: error: unreadable timestamp" },
+    { "text-before-any-cue-fails",
+      "hello\n", TC_ERR_SYNTAX, NULL, "1:1: error: syntax error" },
+    { "tags-and-placement",
+      "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>It</i> <font color=\"red\">is</font>\n",
+      TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>It</i> "
+      "<font color=\"#ff0000\">is</font>\n\n", "" },
+    { "reversed-end",
+      "1\n00:00:05,000 --> 00:00:04,000\nAB\n\n2\n00:00:05,500 --> 00:00:06,000\nC\n",
+      TC_OK,
+      "1\n00:00:05,000 --> 00:00:05,500\nAB\n\n"
+      "2\n00:00:05,500 --> 00:00:06,000\nC\n\n",
+      "warning: cue ends before it starts" },
+    { "unknown-tag-removed",
+      "1\n00:00:01,000 --> 00:00:02,000\n<sub>x</sub> <3\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nx <3\n\n",
+      "warning: malformed markup" },
+};
+
+START_TEST(srt_reads)
+{
+    char *diags = NULL;
+    int rc;
+    char *out = unit_convert(cases[_i].in, "srt", "srt", &diags, &rc);
+
+    ck_assert_msg(rc == cases[_i].rc, "%s: rc %d, diags:\n%s", cases[_i].name,
+                  rc, diags);
+    if (cases[_i].out != NULL)
+        ck_assert_msg(strcmp(out, cases[_i].out) == 0, "%s: got\n%s",
+                      cases[_i].name, out);
+    else
+        ck_assert_msg(*out == '\0', "%s: output left behind", cases[_i].name);
+    ck_assert_msg(strstr(diags, cases[_i].diag) != NULL,
+                  "%s: diagnostics were\n%s", cases[_i].name, diags);
+    if (cases[_i].diag[0] == '\0')
+        ck_assert_msg(strstr(diags, "warning") == NULL &&
+                      strstr(diags, "error") == NULL,
+                      "%s: unexpected diagnostics\n%s", cases[_i].name, diags);
+    free(out);
+    free(diags);
+}
+END_TEST
+
+Suite *
+suite_srt(void)
+{
+    Suite *s = suite_create("srt");
+    TCase *tc = tcase_create("reader");
+
+    tcase_add_loop_test(tc, srt_reads, 0, sizeof cases / sizeof cases[0]);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,19 @@
+/* unit.h -- the suites of the unit-test runner. */
+#ifndef TRANSCUE_TESTS_UNIT_H
+#define TRANSCUE_TESTS_UNIT_H
+
+#include <check.h>
+
+Suite *suite_buf(void);
+Suite *suite_text(void);
+Suite *suite_time(void);
+Suite *suite_registry(void);
+Suite *suite_srt(void);
+
+/* Run a whole conversion of in (a string) with the library and return the
+ * output (free with free()) and the diagnostics as "LINE:COL: SEV: MSG"
+ * lines in *diags (free with free()); *rc gets tc_convert()'s status. */
+char *unit_convert(const char *in, const char *from, const char *to,
+                   char **diags, int *rc);
+
+#endif

@@ -1,0 +1,1 @@
+# tests/vtt.mk -- tests of this area (owned by its work).
