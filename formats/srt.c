@@ -375,8 +375,11 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
     const char *p = l, *e = l + n, *run = l;
     int rc;
 
-    if (r->cur->text.nruns > 0 && (rc = tc_text_newline(&r->cur->text)))
-        return rc;
+    if (r->cur->text.nruns > 0) {
+        rc = tc_text_newline(&r->cur->text);
+        if (rc != TC_OK)
+            return rc;
+    }
     while (p < e) {
         const char *close;
         char want;
@@ -396,7 +399,8 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             p++;
             continue;
         }
-        if ((rc = add_text(r, run, (size_t)(p - run))) != TC_OK)
+        rc = add_text(r, run, (size_t)(p - run));
+        if (rc != TC_OK)
             return rc;
         if (want == '>' ? srt_tag(r, p, (size_t)(close - p + 1), line,
                                   (unsigned)(p - l) + 1)
@@ -405,11 +409,7 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             p = close + 1;
             run = p;
         } else {
-            p++;
-            run = p - 1;
-            if ((rc = add_text(r, run, 1)) != TC_OK)
-                return rc;
-            run = p;
+            run = p++;   /* not markup: the '<' stays text */
         }
     }
     return add_text(r, run, (size_t)(e - run));
@@ -443,7 +443,9 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
 {
     int rc;
 
-    if ((rc = flush_cue(r)) != TC_OK)
+    rc = flush_cue(r);
+
+    if (rc != TC_OK)
         return rc;
     r->cur = tc_cue_new(r->ctx);
     if (r->cur == NULL)
@@ -453,13 +455,14 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
     r->cur->start = t->start;
     r->cur->end = t->end;
     r->cur->line = line;
-    if (t->repaired &&
-        (rc = tc_diagf(r->ctx, TC_D_TIME_REPAIRED, line, 0, "'%.*s'",
-                       (int)n, l)) != TC_OK)
-        return rc;
-    if (t->arrow_repaired &&
-        (rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
-                       "arrow written as '->'")) != TC_OK)
+    rc = TC_OK;
+    if (t->repaired)
+        rc = tc_diagf(r->ctx, TC_D_TIME_REPAIRED, line, 0, "'%.*s'", (int)n,
+                      l);
+    if (rc == TC_OK && t->arrow_repaired)
+        rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
+                      "arrow written as '->'");
+    if (rc != TC_OK)
         return rc;
     if (t->junk != NULL) {
         /* SubRip's own "X1:.. X2:.. Y1:.. Y2:.." box is known; other text
@@ -498,7 +501,8 @@ srt_read(struct tc_source *src, struct tc_stage *next)
     r.next = next;
     tc_buf_init(&r.held, 0);
     memset(&track, 0, sizeof track);
-    if ((rc = tc_stage_track(next, &track)) != TC_OK)
+    rc = tc_stage_track(next, &track);
+    if (rc != TC_OK)
         return rc;
     while ((got = tc_lines_next(src, &l, &n)) == 1) {
         unsigned long line = tc_lines_lineno(src);
@@ -507,8 +511,7 @@ srt_read(struct tc_source *src, struct tc_stage *next)
         long index = 0;
 
         if (tc_is_blank_line(l, n)) {
-            if (state != S_BETWEEN)
-                state = S_BETWEEN;
+            state = S_BETWEEN;
             continue;
         }
         if (is_index(l, n)) {
@@ -520,7 +523,8 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             tc_buf_clear(&r.held);
             tc_buf_add(&r.held, l, n);
             r.held_line = line;
-            if ((rc = tc_buf_status(&r.held)) != TC_OK)
+            rc = tc_buf_status(&r.held);
+            if (rc != TC_OK)
                 break;
             got = tc_lines_next(src, &l2, &n2);
             if (got < 0) {
@@ -544,17 +548,20 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             if (parse_timing(l, n, &t) != TC_OK) {
                 rc = tc_diagf(r.ctx, TC_D_TIME_BAD, line, t.bad_col,
                               "'%.*s'", (int)n, l);
-                if ((rc = flush_cue(&r)) != TC_OK)
+                rc = flush_cue(&r);
+                if (rc != TC_OK)
                     break;
                 state = S_SKIP;
                 continue;
             }
-            if (state == S_TEXT &&
-                (rc = tc_diagf(r.ctx, TC_D_NO_BLANK,
-                               had_index ? r.held_line : line, 0,
-                               NULL)) != TC_OK)
-                break;
-            if ((rc = start_cue(&r, &t, l, n, line)) != TC_OK)
+            if (state == S_TEXT) {
+                rc = tc_diagf(r.ctx, TC_D_NO_BLANK,
+                              had_index ? r.held_line : line, 0, NULL);
+                if (rc != TC_OK)
+                    break;
+            }
+            rc = start_cue(&r, &t, l, n, line);
+            if (rc != TC_OK)
                 break;
             if (!had_index)
                 rc = tc_diagf(r.ctx, TC_D_INDEX, line, 0,
@@ -578,13 +585,15 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             state = S_SKIP;
             continue;
         }
-        if (state == S_BETWEEN &&
-            (rc = tc_diagf(r.ctx, TC_D_REPAIRED, line, 0,
-                           "text after a blank line joined to the cue "
-                           "above")) != TC_OK)
-            break;
+        if (state == S_BETWEEN) {
+            rc = tc_diagf(r.ctx, TC_D_REPAIRED, line, 0,
+                          "text after a blank line joined to the cue above");
+            if (rc != TC_OK)
+                break;
+        }
         state = S_TEXT;
-        if ((rc = parse_text_line(&r, l, n, line)) != TC_OK)
+        rc = parse_text_line(&r, l, n, line);
+        if (rc != TC_OK)
             break;
     }
     if (got < 0)

@@ -233,11 +233,13 @@ main(int argc, char **argv)
            -1) {
         switch (c) {
         case 'f':
-            if ((from = format_arg(optarg, 0)) == NULL)
+            from = format_arg(optarg, 0);
+            if (from == NULL)
                 goto usage;
             break;
         case 't':
-            if ((to = format_arg(optarg, 1)) == NULL)
+            to = format_arg(optarg, 1);
+            if (to == NULL)
                 goto usage;
             break;
         case 'o':
