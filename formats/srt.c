@@ -274,11 +274,15 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
     while (b < e && (is_alpha(*b) || (*b >= '0' && *b <= '9')))
         b++;
     nlen = (size_t)(b - name);
-    if (nlen == 1 && (*name == 'i' || *name == 'I')) {
+    /* <bold>, <italic>, <underline>: spelled out by some editors */
+    if ((nlen == 1 && (*name == 'i' || *name == 'I')) ||
+        (nlen == 6 && strncasecmp(name, "italic", 6) == 0)) {
         counter(&r->st.italic, closing);
-    } else if (nlen == 1 && (*name == 'b' || *name == 'B')) {
+    } else if ((nlen == 1 && (*name == 'b' || *name == 'B')) ||
+               (nlen == 4 && strncasecmp(name, "bold", 4) == 0)) {
         counter(&r->st.bold, closing);
-    } else if (nlen == 1 && (*name == 'u' || *name == 'U')) {
+    } else if ((nlen == 1 && (*name == 'u' || *name == 'U')) ||
+               (nlen == 9 && strncasecmp(name, "underline", 9) == 0)) {
         counter(&r->st.underline, closing);
     } else if (nlen == 4 && strncasecmp(name, "font", 4) == 0) {
         const char *v;
