@@ -727,9 +727,22 @@ srt_push(struct tc_stage *st, struct tc_cue *c)
         tc_cue_free(c);
         return TC_OK;
     }
-    tc_time_fmt(a, c->start, ',');
-    tc_time_fmt(b, c->end, ',');
-    tc_sink_printf(w->sink, "%ld\n%s --> %s\n", ++w->index, a, b);
+    {
+        char num[24];
+        size_t n = sizeof num;
+        unsigned long v = (unsigned long)++w->index;
+
+        do {
+            num[--n] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        tc_sink_write(w->sink, num + n, sizeof num - n);
+    }
+    tc_sink_putc(w->sink, '\n');
+    tc_sink_write(w->sink, a, tc_time_fmt(a, c->start, ','));
+    tc_sink_write(w->sink, " --> ", 5);
+    tc_sink_write(w->sink, b, tc_time_fmt(b, c->end, ','));
+    tc_sink_putc(w->sink, '\n');
     if (c->place.vpos != TC_VPOS_AUTO ||
         c->place.align == TC_ALIGN_LEFT || c->place.align == TC_ALIGN_RIGHT ||
         c->place.align == TC_ALIGN_START || c->place.align == TC_ALIGN_END) {
