@@ -65,18 +65,37 @@ cuts_push(struct tc_cut **v, size_t *n, size_t *cap, size_t from, size_t to)
 int
 tc_edit_cut(struct tc_edit *e, size_t from, size_t to)
 {
-    struct tc_cut *last = e->ncuts ? &e->cuts[e->ncuts - 1] : NULL;
+    size_t i, j;
+    int rc;
 
     if (to > e->flat.len)
         to = e->flat.len;
     if (from >= to)
         return TC_OK;
-    if (last != NULL && from <= last->to) {
-        if (to > last->to)
-            last->to = to;
-        return TC_OK;
+    /* cuts[i..] lie wholly after the new range, cuts[j..i) touch it */
+    for (i = e->ncuts; i > 0 && e->cuts[i - 1].from > to; i--)
+        ;
+    for (j = i; j > 0 && e->cuts[j - 1].to >= from; j--) {
+        if (e->cuts[j - 1].from < from)
+            from = e->cuts[j - 1].from;
+        if (e->cuts[j - 1].to > to)
+            to = e->cuts[j - 1].to;
     }
-    return cuts_push(&e->cuts, &e->ncuts, &e->cuts_cap, from, to);
+    if (j == i) {
+        rc = cuts_push(&e->cuts, &e->ncuts, &e->cuts_cap, from, to);
+        if (rc != TC_OK)
+            return rc;
+        memmove(e->cuts + i + 1, e->cuts + i,
+                (e->ncuts - 1 - i) * sizeof *e->cuts);
+    } else {
+        memmove(e->cuts + j + 1, e->cuts + i,
+                (e->ncuts - i) * sizeof *e->cuts);
+        e->ncuts -= i - j - 1;
+    }
+    e->cuts[j].from = from;
+    e->cuts[j].to = to;
+    e->cuts[j].at = 0;
+    return TC_OK;
 }
 
 size_t

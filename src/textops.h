@@ -38,8 +38,9 @@ void tc_edit_init(struct tc_edit *e);
 void tc_edit_release(struct tc_edit *e);
 /* Take t's flat form into e->flat and forget earlier cuts. */
 int tc_edit_load(struct tc_edit *e, const struct tc_text *t);
-/* Mark [from, to) for cutting.  Calls must come in order of from; a range
- * that overlaps or touches the last one is merged with it. */
+/* Mark [from, to) for cutting, in any order; ranges that overlap or touch
+ * are merged, so the cuts stay sorted and apart.  Cheap when ranges come
+ * in order, as a scan makes them. */
 int tc_edit_cut(struct tc_edit *e, size_t from, size_t to);
 /* The end of the last cut so far, 0 when none. */
 size_t tc_edit_cut_end(const struct tc_edit *e);
