@@ -238,7 +238,7 @@ fl_cut(struct fillers *fl, struct tc_text *text)
             /* a word follows on the line: the filler goes with its trail
              * and the space after it */
             rc = tc_edit_cut(e, w.start, nx);
-        } else if (have_kept && kept_end > ls) {
+        } else if (have_kept && kept_end > ls && !sentence_end) {
             /* it ends a sentence or a line after a kept word: keep its
              * full stop, drop the comma before it */
             b = kept_end;
