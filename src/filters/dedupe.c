@@ -3,7 +3,7 @@
  * Three kinds of repetition, compared case-insensitively with white space
  * folded (textops.h):
  * - rolling: a cue whose first lines repeat the last lines of the cue
- *   before loses them.  YouTube's automatic captions work this way: each
+ *   before (as that cue leaves this stage) loses them.  YouTube's automatic captions work this way: each
  *   cue shows the previous line again above the new one, and a 10 ms cue
  *   between two shows the finished line alone.  A cue left with nothing
  *   new, which includes an exact repeat of the cue before, is merged into
@@ -26,6 +26,14 @@ struct dline {
     size_t ls;                  /* where it starts in the flat form */
 };
 
+/* The non-blank lines of one text, folded, NUL-terminated; lines[n] marks
+ * the end of the text. */
+struct dkeys {
+    struct tc_buf keys;
+    struct dline *lines;
+    size_t n, cap;
+};
+
 struct dtok {
     size_t key, klen;           /* folded core in tokfold */
     size_t cend;                /* end of its core in the flat form */
@@ -35,9 +43,8 @@ struct dedupe {
     struct tc_stage base;
     struct tc_edit ed;
     struct tc_cue *held;
-    struct tc_buf pkeys, ckeys; /* folded lines of the last cue and this */
-    struct dline *plines, *clines;
-    size_t np, nc, pcap, ccap;
+    struct dkeys cur;
+    struct dkeys orig, edit;    /* the held cue as it came and as it left */
     int have_prev;
     struct tc_buf tokfold;
     struct dtok *toks;
@@ -66,55 +73,71 @@ grow(void **v, size_t *cap, size_t need, size_t size)
     return TC_OK;
 }
 
-/* The non-blank lines of the loaded cue, folded, into ckeys/clines; a
- * last entry marks the end of the text. */
+/* The lines of the loaded text into k. */
 static int
-dd_lines(struct dedupe *dd)
+dd_lines(struct dedupe *dd, struct dkeys *k)
 {
     const char *f = dd->ed.flat.data;
     size_t n = dd->ed.flat.len, ls = 0, le;
 
-    tc_buf_clear(&dd->ckeys);
-    dd->nc = 0;
+    tc_buf_clear(&k->keys);
+    k->n = 0;
     while (ls <= n) {
         const char *nl = memchr(f + ls, '\n', n - ls);
-        size_t before = dd->ckeys.len;
+        size_t before = k->keys.len;
 
         le = nl ? (size_t)(nl - f) : n;
-        tc_fold_add(&dd->ckeys, f + ls, le - ls);
-        if (dd->ckeys.len > before) {
-            if (grow((void **)&dd->clines, &dd->ccap, dd->nc + 2,
-                     sizeof *dd->clines) != TC_OK)
+        tc_fold_add(&k->keys, f + ls, le - ls);
+        if (k->keys.len > before) {
+            if (grow((void **)&k->lines, &k->cap, k->n + 2,
+                     sizeof *k->lines) != TC_OK)
                 return TC_ERR_NOMEM;
-            dd->clines[dd->nc].key = before;
-            dd->clines[dd->nc].ls = ls;
-            dd->nc++;
-            tc_buf_addc(&dd->ckeys, '\0');
+            k->lines[k->n].key = before;
+            k->lines[k->n].ls = ls;
+            k->n++;
+            tc_buf_addc(&k->keys, '\0');
         }
         if (nl == NULL)
             break;
         ls = le + 1;
     }
-    if (grow((void **)&dd->clines, &dd->ccap, dd->nc + 1,
-             sizeof *dd->clines) != TC_OK)
+    if (grow((void **)&k->lines, &k->cap, k->n + 1, sizeof *k->lines) !=
+        TC_OK)
         return TC_ERR_NOMEM;
-    dd->clines[dd->nc].key = 0;
-    dd->clines[dd->nc].ls = n;
-    return tc_buf_status(&dd->ckeys);
+    k->lines[k->n].key = 0;
+    k->lines[k->n].ls = n;
+    return tc_buf_status(&k->keys);
 }
 
-/* How many of this cue's first lines repeat the last cue's last lines. */
-static size_t
-dd_overlap(const struct dedupe *dd)
+static void
+keys_swap(struct dkeys *a, struct dkeys *b)
 {
-    size_t k, i, max = dd->nc < dd->np ? dd->nc : dd->np;
+    struct dkeys t = *a;
+
+    *a = *b;
+    *b = t;
+}
+
+static void
+keys_release(struct dkeys *k)
+{
+    tc_buf_release(&k->keys);
+    free(k->lines);
+}
+
+/* How many of this cue's first lines repeat the last lines of p. */
+static size_t
+dd_overlap(const struct dedupe *dd, const struct dkeys *p)
+{
+    const struct dkeys *c = &dd->cur;
+    size_t k, i, max = c->n < p->n ? c->n : p->n;
 
     if (!dd->rolling)
-        max = dd->nc == dd->np ? dd->nc : 0;
+        max = c->n == p->n ? c->n : 0;
     for (k = max; k > 0; k--) {
         for (i = 0; i < k; i++)
-            if (strcmp(dd->ckeys.data + dd->clines[i].key,
-                       dd->pkeys.data + dd->plines[dd->np - k + i].key) != 0)
+            if (strcmp(c->keys.data + c->lines[i].key,
+                       p->keys.data + p->lines[p->n - k + i].key) != 0)
                 break;
         if (i == k)
             return k;
@@ -191,23 +214,6 @@ dd_loops(struct dedupe *dd, size_t from)
     return rc;
 }
 
-static void
-dd_keep_lines(struct dedupe *dd)
-{
-    struct tc_buf tb = dd->pkeys;
-    struct dline *tl = dd->plines;
-    size_t tc = dd->pcap;
-
-    dd->pkeys = dd->ckeys;
-    dd->ckeys = tb;
-    dd->plines = dd->clines;
-    dd->clines = tl;
-    dd->pcap = dd->ccap;
-    dd->ccap = tc;
-    dd->np = dd->nc;
-    dd->have_prev = 1;
-}
-
 static int
 dd_merge(struct dedupe *dd, struct tc_cue *cue)
 {
@@ -230,28 +236,40 @@ static int
 dedupe_push(struct tc_stage *st, struct tc_cue *cue)
 {
     struct dedupe *dd = (struct dedupe *)st;
-    size_t k = 0;
+    size_t k = 0, from;
     int near, rc;
 
     rc = tc_edit_load(&dd->ed, &cue->text);
     if (rc == TC_OK)
-        rc = dd_lines(dd);
+        rc = dd_lines(dd, &dd->cur);
     if (rc != TC_OK)
         goto fail;
     near = dd->have_prev && dd->held != NULL &&
            (dd->held->end == TC_TIME_NONE ||
             cue->start - dd->held->end <= dd->max_gap);
-    if (near && dd->nc > 0)
-        k = dd_overlap(dd);
-    dd_keep_lines(dd);
-    if (k > 0 && k == dd->np)
+    if (near && dd->cur.n > 0) {
+        /* against the cue before as it came and as this stage left it,
+         * so that a repeat of either is found */
+        size_t k2 = dd_overlap(dd, &dd->edit);
+
+        k = dd_overlap(dd, &dd->orig);
+        if (k2 > k)
+            k = k2;
+    }
+    if (k > 0 && k == dd->cur.n)
         return dd_merge(dd, cue);
+    keys_swap(&dd->cur, &dd->orig);
+    from = dd->orig.lines[k].ls;
     if (k > 0)
-        rc = tc_edit_cut(&dd->ed, 0, dd->plines[k].ls);
+        rc = tc_edit_cut(&dd->ed, 0, from);
     if (rc == TC_OK && dd->min_repeats > 0)
-        rc = dd_loops(dd, dd->plines[k].ls);
+        rc = dd_loops(dd, from);
     if (rc == TC_OK)
         rc = tc_edit_apply(&dd->ed, &cue->text);
+    /* the next cue is compared with this one as it leaves */
+    if (rc == TC_OK)
+        rc = dd_lines(dd, &dd->edit);
+    dd->have_prev = 1;
     if (rc == TC_OK && dd->held != NULL) {
         rc = tc_stage_push(st->next, dd->held);
         dd->held = NULL;
@@ -287,11 +305,10 @@ dedupe_destroy(struct tc_stage *st)
 
     tc_cue_free(dd->held);
     tc_edit_release(&dd->ed);
-    tc_buf_release(&dd->pkeys);
-    tc_buf_release(&dd->ckeys);
+    keys_release(&dd->cur);
+    keys_release(&dd->orig);
+    keys_release(&dd->edit);
     tc_buf_release(&dd->tokfold);
-    free(dd->plines);
-    free(dd->clines);
     free(dd->toks);
     free(dd);
 }
@@ -313,8 +330,9 @@ dedupe_create(struct tc_ctx *ctx, const struct tc_args *args,
     if (dd == NULL)
         return TC_ERR_NOMEM;
     tc_edit_init(&dd->ed);
-    tc_buf_init(&dd->pkeys, 0);
-    tc_buf_init(&dd->ckeys, 0);
+    tc_buf_init(&dd->cur.keys, 0);
+    tc_buf_init(&dd->orig.keys, 0);
+    tc_buf_init(&dd->edit.keys, 0);
     tc_buf_init(&dd->tokfold, 0);
     dd->base.ops = &dedupe_ops;
     dd->base.ctx = ctx;
