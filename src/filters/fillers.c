@@ -412,14 +412,15 @@ fillers_create(struct tc_ctx *ctx, const struct tc_args *args,
 
 static const struct tc_option fillers_options[] = {
     { "lang", "auto",
-      "word list: en, de, fr, es, or auto (the input's language, else en)" },
+      "word list: en, de, fr or es; auto takes the input's language, "
+      "else en" },
     { "words", NULL,
       "file of filler words (white space separated, # comments) used "
       "instead of the list" },
     { "extend", "yes",
       "let the cue before a dropped one run on over its time" },
     { "max-duration", NULL,
-      "never extend a cue beyond this length (default: the profile's)" },
+      "never extend a cue beyond this length; unset: the profile's" },
     { NULL, NULL, NULL }
 };
 
