@@ -1,14 +1,16 @@
 /* src/filters/dedupe.c -- drop repeated text.
  *
- * Three kinds of repetition, compared case-insensitively with white space
+ * Two kinds of repetition, compared case-insensitively with white space
  * folded (textops.h):
  * - rolling: a cue whose first lines repeat the last lines of the cue
- *   before (as that cue leaves this stage) loses them.  YouTube's automatic captions work this way: each
- *   cue shows the previous line again above the new one, and a 10 ms cue
- *   between two shows the finished line alone.  A cue left with nothing
- *   new, which includes an exact repeat of the cue before, is merged into
- *   that cue, whose end moves to the later end.  Cues further apart than
- *   max-gap are never compared: a line said twice stays twice.
+ *   before loses them.  The cue before is taken both as it came in and
+ *   as it left this stage, so a repeat of either is found.  YouTube's
+ *   automatic captions work this way: each cue shows the previous line
+ *   again above the new one, and a 10 ms cue between two shows the
+ *   finished line alone.  A cue left with nothing new, which includes an
+ *   exact repeat of the cue before, is merged into that cue, whose end
+ *   moves to the later end.  Cues further apart than max-gap are never
+ *   compared: a line said twice stays twice.
  * - loops inside a cue: a word or phrase of up to max-phrase words said
  *   min-repeats times or more in a row is kept once ("the the the" ->
  *   "the"), with the punctuation of its last repetition.
