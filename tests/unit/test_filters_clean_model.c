@@ -355,6 +355,27 @@ START_TEST(fillers_keep_styles)
 }
 END_TEST
 
+/* lang=auto takes the list of the language the reader announces. */
+START_TEST(fillers_lang_from_track)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct collect co;
+    struct tc_stage *st = mkstage(ctx, "fillers", &co);
+    struct tc_track tr;
+    struct tc_cue *c = cue(ctx, 0, 1000);
+
+    memset(&tr, 0, sizeof tr);
+    tr.lang = "DE-at";
+    ck_assert_int_eq(tc_stage_track(st, &tr), TC_OK);
+    add(&c->text, "Er kommt um zehn, \xC3\xA4h, ja.", 0, TC_TIME_NONE);
+    ck_assert_int_eq(tc_stage_push(st, c), TC_OK);
+    ck_assert_int_eq(tc_stage_finish(st), TC_OK);
+    ck_assert_str_eq(co.out, "0-1000 [0@-]Er kommt um zehn, ja.|\n");
+    tc_stage_destroy(st);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(scale_inline_times)
 {
     struct tc_ctx *ctx = tc_ctx_new();
@@ -407,6 +428,7 @@ suite_fc_model(void)
     tcase_add_test(ts, dedupe_youtube_rolling);
     tcase_add_loop_test(ts, window_of_one, 0, 5);
     tcase_add_test(ts, fillers_keep_styles);
+    tcase_add_test(ts, fillers_lang_from_track);
     tcase_add_test(ts, scale_inline_times);
     tcase_add_test(ts, shift_times_inside);
     suite_add_tcase(s, ts);
