@@ -4,10 +4,11 @@
  * case, also stretched ("ummm" is "um", "hmmm" is "hmm").  Hyphenated
  * tokens ("uh-huh", "mm-hmm") are answers, not fillers, and stay.  The cut
  * takes the filler with its trailing comma or ellipsis and the space
- * after it ("So, um, we" -> "So, we"); before a full stop, question mark
- * or the end of a line it takes the comma before it instead ("Was it,
- * um?" -> "Was it?").  A capitalised filler that began a sentence passes
- * its capital on ("Um, so we" -> "So we").
+ * after it ("Well, um, we" -> "Well, we"), and in mid-sentence the comma
+ * before it too ("we went, uh, to" -> "we went to").  Before a full stop,
+ * a question mark or the end of a line it takes the comma before it
+ * instead ("Was it, um?" -> "Was it?").  A capitalised filler that began
+ * a sentence passes its capital on ("Um, so we" -> "So we").
  *
  * A cue left empty is dropped with a note, and the cue before it, if it
  * ran up to the dropped one, is extended over its time (never beyond
@@ -201,13 +202,33 @@ trail_is_hard(const char *f, size_t from, size_t to)
     return 0;
 }
 
+/* Is the filler between two commas in mid-sentence, right after the
+ * kept word?  After a sentence's first word ("Well, um, I") the first
+ * comma is the speaker's and stays. */
+static int
+comma_pair(const char *f, size_t ws, const struct tc_word *w, int have_kept,
+           int kept_first, size_t kept_end, size_t ls)
+{
+    size_t i;
+
+    if (!have_kept || kept_first || kept_end <= ls || f[kept_end - 1] != ',')
+        return 0;
+    if (memchr(f + w->cend, ',', w->end - w->cend) == NULL)
+        return 0;
+    for (i = kept_end; i < ws; i++)
+        if (f[i] != ' ' && f[i] != '\t')
+            return 0;
+    return 1;
+}
+
 static int
 fl_cut(struct fillers *fl, struct tc_text *text)
 {
     struct tc_edit *e = &fl->ed;
     const char *f = e->flat.data;
     size_t n = e->flat.len, pos = 0, kept_end = 0;
-    int have_kept = 0, sentence_end = 1, cap = 0, rc = TC_OK;
+    int have_kept = 0, kept_first = 0, sentence_end = 1, cap = 0;
+    int rc = TC_OK;
     struct tc_word w;
 
     while (rc == TC_OK && tc_word_next(f, n, &pos, &w)) {
@@ -219,6 +240,7 @@ fl_cut(struct fillers *fl, struct tc_text *text)
             if (cap && w.cend > w.cstart)
                 tc_text_upcase_at(text, w.cstart);
             cap = 0;
+            kept_first = !have_kept || sentence_end;
             have_kept = 1;
             kept_end = w.end;
             sentence_end = ends_sentence(f, &w);
@@ -234,7 +256,11 @@ fl_cut(struct fillers *fl, struct tc_text *text)
         for (nx = w.end; nx < le && tc_is_space(f[nx]); nx++)
             ;
         hard = trail_is_hard(f, w.cend, w.end);
-        if (!hard && nx < le) {
+        if (!hard && nx < le && comma_pair(f, w.start, &w, have_kept,
+                                           kept_first, kept_end, ls)) {
+            /* "went, uh, to": the commas were there for the filler */
+            rc = tc_edit_cut(e, kept_end - 1, w.end);
+        } else if (!hard && nx < le) {
             /* a word follows on the line: the filler goes with its trail
              * and the space after it */
             rc = tc_edit_cut(e, w.start, nx);

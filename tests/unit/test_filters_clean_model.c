@@ -367,10 +367,10 @@ START_TEST(fillers_lang_from_track)
     memset(&tr, 0, sizeof tr);
     tr.lang = "DE-at";
     ck_assert_int_eq(tc_stage_track(st, &tr), TC_OK);
-    add(&c->text, "Er kommt um zehn, \xC3\xA4h, ja.", 0, TC_TIME_NONE);
+    add(&c->text, "Er kommt um zehn. \xC3\x84h, ja.", 0, TC_TIME_NONE);
     ck_assert_int_eq(tc_stage_push(st, c), TC_OK);
     ck_assert_int_eq(tc_stage_finish(st), TC_OK);
-    ck_assert_str_eq(co.out, "0-1000 [0@-]Er kommt um zehn, ja.|\n");
+    ck_assert_str_eq(co.out, "0-1000 [0@-]Er kommt um zehn. Ja.|\n");
     tc_stage_destroy(st);
     tc_ctx_free(ctx);
 }
