@@ -20,6 +20,7 @@ libtranscue_core_la_SOURCES = \
 	src/stage.c \
 	src/status.c \
 	src/text.c \
+	src/textops.c src/textops.h \
 	src/util.c
 libtranscue_core_la_LIBADD = $(LIBXML2_LIBS)
 
