@@ -10,7 +10,6 @@ tests_unit_filters_clean_SOURCES = \
 tests_unit_filters_clean_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_filters_clean_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
-EXTRA_DIST += man/filters-clean.part
 # --- end filters-clean ---
 # --- filters-layout ---
 # --- end filters-layout ---

@@ -9,7 +9,7 @@ man="$top_srcdir/man/transcue.1"
 pass=0
 fail=0
 check() {   # check SECTION NAME: NAME has a .TP/.B entry in SECTION
-    if sed -n "/^\.SH $1\$/,/^\.SH /p" "$man" | grep -q "^\.B $2\$"; then
+    if sed -n "/^\.SH $1\$/,/^\.SH /p" "$man" | grep -q "^\.\(B\|SS\) $2\$"; then
         pass=$((pass + 1))
     else
         echo "FAIL: $1: no entry '.B $2' in transcue.1"
