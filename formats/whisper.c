@@ -127,6 +127,26 @@ wh_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next)
     return tc_stage_push(next, c);
 }
 
+/* Lines before the first segment. */
+struct wh_junk {
+    unsigned long n, line;
+    struct tc_buf first;
+};
+
+static int
+wh_junk(struct tc_ctx *ctx, struct wh_junk *j)
+{
+    int rc;
+
+    if (j->n == 0)
+        return TC_OK;
+    rc = tc_diagf(ctx, TC_D_JUNK, j->line, 1,
+                  "%lu line%s before the first segment skipped: '%s'", j->n,
+                  j->n == 1 ? "" : "s", j->first.data);
+    j->n = 0;
+    return rc;
+}
+
 static int
 wh_read(struct tc_source *src, struct tc_stage *next)
 {
@@ -135,8 +155,11 @@ wh_read(struct tc_source *src, struct tc_stage *next)
     struct tc_track track;
     const char *l;
     size_t n;
-    int rc, got, skip = 0;
+    struct wh_junk junk;
+    int rc, got, skip = 0, seen = 0;
 
+    memset(&junk, 0, sizeof junk);
+    tc_buf_init(&junk.first, 0);
     memset(&track, 0, sizeof track);
     if ((rc = tc_stage_track(next, &track)) != TC_OK)
         return rc;
@@ -161,8 +184,10 @@ wh_read(struct tc_source *src, struct tc_stage *next)
             continue;
         }
         if (t == TC_OK) {
-            if ((rc = wh_flush(ctx, &cur, next)) != TC_OK)
+            if ((rc = wh_flush(ctx, &cur, next)) != TC_OK ||
+                (rc = wh_junk(ctx, &junk)) != TC_OK)
                 break;
+            seen = 1;
             skip = 0;
             cur = tc_cue_new(ctx);
             if (cur == NULL) {
@@ -179,12 +204,12 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         if (skip)
             continue;
         if (cur == NULL) {
-            /* tools print a banner ("Detected language: ...") first */
-            rc = tc_diagf(ctx, TC_D_JUNK, line, 1,
-                          "'%.*s' before the first segment skipped",
-                          (int)(n > 60 ? 60 : n), l);
-            if (rc != TC_OK)
-                break;
+            /* tools print a banner ("Detected language: ...") first; it is
+             * reported once, when a segment shows that this is Whisper */
+            if (junk.n++ == 0) {
+                junk.line = line;
+                tc_buf_add(&junk.first, l, n > 60 ? 60 : n);
+            }
             continue;
         }
         rc = tc_diagf(ctx, TC_D_REPAIRED, line, 1,
@@ -197,7 +222,16 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         rc = got;
     if (rc == TC_OK)
         rc = wh_flush(ctx, &cur, next);
+    if (rc == TC_OK && !seen && junk.n > 0) {
+        /* "notes.txt" of prose reaches this reader by its extension */
+        tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, junk.line, 1,
+                 "no Whisper segment such as '[00:00.000 --> 00:02.000] "
+                 "text' found; name the format with --from (see "
+                 "--list-formats)");
+        rc = TC_ERR_UNKNOWN_FORMAT;
+    }
     tc_cue_free(cur);
+    tc_buf_release(&junk.first);
     return rc;
 }
 
