@@ -173,8 +173,8 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         if (tc_is_blank_line(l, n))
             continue;
         t = wh_timing(l, n, &start, &end, &text, &col);
-        if (t == 1 && wh_looks_timed(l, n))
-            t = TC_ERR_SYNTAX;
+        if (t == TC_ERR_SYNTAX && !wh_looks_timed(l, n))
+            t = 1;             /* "[laughs] ..." is text */
         if (t == TC_ERR_SYNTAX) {
             rc = tc_diagf(ctx, TC_D_TIME_BAD, line, col, "'%.*s'",
                           (int)(n > 60 ? 60 : n), l);
