@@ -36,8 +36,8 @@ wh_time(struct tc_scan *s, int64_t *ms)
     }
     if (tc_scan_char(s, '.') || tc_scan_digits(s, 3, 3, &frac) || c > 59)
         return TC_ERR_SYNTAX;
-    if (a > 1000000 || (a == 0 && b > 1000000))
-        return TC_ERR_SYNTAX;
+    if (a > 1000000 || b > 60000000)
+        return TC_ERR_SYNTAX;          /* keeps the sum far from overflow */
     *ms = (((int64_t)a * 60 + (int64_t)b) * 60 + (int64_t)c) * 1000 +
           (int64_t)frac;
     return TC_OK;

@@ -33,11 +33,13 @@ int64_t
 tc_youtube_span(int64_t start, int64_t next, size_t chars, double cps,
                 int64_t min, int64_t max)
 {
+    double e;
     int64_t est;
 
     if (next != TC_TIME_NONE && next > start && next - start <= max)
         return next - start;
-    est = (int64_t)((double)chars * 1000.0 / cps + 0.5);
+    e = (double)chars * 1000.0 / cps + 0.5;
+    est = e >= (double)max ? max : (int64_t)e;   /* no overflow to convert */
     if (est < min)
         est = min;
     if (est > max)

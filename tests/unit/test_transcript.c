@@ -44,6 +44,8 @@ static const struct {
     { "never zero",                0, TC_TIME_NONE, 0, 15, 0, 6000, 1 },
     { "never past the next start", 0, 3000, 60, 15, 5000, 2000, 2000 },
     { "max above the estimate",    0, 9000, 30, 15, 1000, 10000, 9000 },
+    { "a tiny speed stays finite", 0, TC_TIME_NONE, 30, 1e-300, 1000, 6000,
+      6000 },
 };
 
 START_TEST(youtube_span)
