@@ -67,7 +67,8 @@ tc_youtube_slot(int64_t span, size_t j, size_t k)
 /* ---- timestamps ---------------------------------------------------------- */
 
 /* "M:SS", "MM:SS", "H:MM:SS" or "HH:MM:SS" at the start of a line, ended by
- * white space or the end of the line.  Returns TC_OK with *ms, 1 when the
+ * white space or the end of the line; other tools let the first field grow
+ * ("125:30", "100:00:00"), which is read too rather than taken for text.  Returns TC_OK with *ms, 1 when the
  * line does not begin like a timestamp (it is text), or TC_ERR_SYNTAX with
  * *col when it does but a field is out of range. */
 static int
@@ -81,7 +82,7 @@ yt_time(const char *l, size_t n, int64_t *ms, const char **rest,
 
     tc_scan_init(&s, l, n);
     at[0] = s.p;
-    if (tc_scan_digits(&s, 1, 2, &f[0]) || tc_scan_char(&s, ':'))
+    if (tc_scan_digits(&s, 1, 7, &f[0]) || tc_scan_char(&s, ':'))
         return 1;
     do {
         at[nf] = s.p;
