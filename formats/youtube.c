@@ -67,10 +67,11 @@ tc_youtube_slot(int64_t span, size_t j, size_t k)
 /* ---- timestamps ---------------------------------------------------------- */
 
 /* "M:SS", "MM:SS", "H:MM:SS" or "HH:MM:SS" at the start of a line, ended by
- * white space or the end of the line; other tools let the first field grow
- * ("125:30", "100:00:00"), which is read too rather than taken for text.  Returns TC_OK with *ms, 1 when the
- * line does not begin like a timestamp (it is text), or TC_ERR_SYNTAX with
- * *col when it does but a field is out of range. */
+ * white space or the end of the line.  Other tools let the first field
+ * grow ("125:30", "100:00:00"): read too, rather than taken for text.
+ * Returns TC_OK with *ms, 1 when the line does not begin like a timestamp
+ * (it is text), or TC_ERR_SYNTAX with *col when it does but a field is out
+ * of range. */
 static int
 yt_time(const char *l, size_t n, int64_t *ms, const char **rest,
         unsigned *col)
@@ -81,7 +82,7 @@ yt_time(const char *l, size_t n, int64_t *ms, const char **rest,
     size_t nf = 1, i;
 
     tc_scan_init(&s, l, n);
-    at[0] = s.p;
+    at[0] = l;
     if (tc_scan_digits(&s, 1, 7, &f[0]) || tc_scan_char(&s, ':'))
         return 1;
     do {
@@ -201,10 +202,12 @@ yt_fragment(struct yt_reader *r, int64_t ms, const char *rest, size_t n,
             return rc;
         memset(&st, 0, sizeof st);
         st.time = TC_TIME_NONE;
+        tc_trim(&rest, &n);
+        if (n == 0)
+            return TC_OK;
         if (last->text.nruns > 0 &&
             (rc = tc_text_append(&last->text, " ", 1, &st)) != TC_OK)
             return rc;
-        tc_trim(&rest, &n);
         return tc_text_append(&last->text, rest, n, &st);
     }
     if (r->ngroup > 0 && ms != r->gstart) {
