@@ -17,6 +17,12 @@ static const struct tc_option options[] = {
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
     { "min-gap",      NULL, "smallest gap between cues (ms)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
+    { "youtube-cps",  "15", "youtube reader: characters per second that "
+                            "estimate a fragment's length" },
+    { "youtube-min-duration", "1s", "youtube reader: shortest estimated "
+                                    "fragment" },
+    { "youtube-max-duration", "6s", "youtube reader: longest estimated "
+                                    "fragment; a longer gap is a pause" },
     { NULL, NULL, NULL }
 };
 
