@@ -379,4 +379,5 @@ const struct tc_format tc_format_whisper = {
     .probe      = wh_probe,
     .read       = wh_read,
     .writer_new = wh_writer_new,
+    .keeps_short = 1,
 };
