@@ -7,8 +7,9 @@
  *   2 lines, 20 characters a second for adult programmes (the general
  *   guide's 17 is the figure for children's programmes; --max-cps=17
  *   selects it), at least 5/6 s (20 frames at 24 fps = 833 ms), at most
- *   7 s, at least 2 frames between cues ("2f", 83 ms at the 24 fps
- *   default frame rate).
+ *   7 s, at least 2 frames between cues (83 ms at 24 fps; kept in ms here
+ *   so that every filter can read it; --min-gap=2f counts frames at
+ *   --fps).
  * bbc: BBC Subtitle Guidelines: 37 characters a line (the 4:3 safe area
  *   width; 16:9 online allows 68% of the width), 2 lines (3 only when no
  *   picture information is hidden), 160-180 words a minute; at the
@@ -17,7 +18,7 @@
  *   1 s (the guide gives time by words, 0.3 s a word, rounded up for a
  *   short subtitle); at most 7 s as for netflix; a gap of at least 1
  *   frame at 25 fps (the guide prefers longer gaps or chaining; those are
- *   preferences, not limits).
+ *   preferences, not limits), 40 ms.
  * youtube: not a published guideline, a lenient profile for uploads and
  *   auto-captions: 42 characters, 2 lines, 25 characters a second,
  *   0.5 s to 10 s, no forced gap, 30 fps.
@@ -35,8 +36,8 @@ struct profile_row {
 };
 
 static const struct profile_row profiles[] = {
-    { "netflix", "42", "2", "20", "833", "7000", "2f", "24" },
-    { "bbc",     "37", "2", "15", "1000", "7000", "1f", "25" },
+    { "netflix", "42", "2", "20", "833", "7000", "83", "24" },
+    { "bbc",     "37", "2", "15", "1000", "7000", "40", "25" },
     { "youtube", "42", "2", "25", "500", "10000", "0", "30" },
 };
 
