@@ -419,7 +419,7 @@ settle(struct merge *m, struct tc_cue *c, int64_t next_start)
     if (d > m->lim.max_duration)
         d = m->lim.max_duration;
     c->end = c->start + d;
-    if (next_start != TC_TIME_NONE && next_start > c->start &&
+    if (next_start != TC_TIME_NONE && next_start >= c->start &&
         next_start < c->end)
         c->end = next_start;
 }
@@ -440,6 +440,15 @@ merge_push(struct tc_stage *st, struct tc_cue *c)
     if (rc != TC_OK) {
         tc_cue_free(c);
         return rc;
+    }
+    if (c->end != TC_TIME_NONE && c->end <= c->start) {
+        rc = tc_diagf(st->ctx, TC_D_TIME_REVERSED, c->line, 0,
+                      "%s: end taken from the next cue",
+                      c->end == c->start ? "zero length" : "reversed");
+        if (rc != TC_OK) {
+            tc_cue_free(c);
+            return rc;
+        }
     }
     if (c->end == TC_TIME_NONE || c->end <= c->start) {
         m->pending = c;
