@@ -29,8 +29,8 @@
 
 static const char conj_words[] =
     "and but or nor so yet because although though while when whereas if "
-    "unless until since that which who whom whose where whether than "
-    "then after before once";
+    "unless until since that which who whom whose where whether "
+    "after before once";
 static const char prep_words[] =
     "to of in on at for with from by about into onto over under through "
     "between among without within during against across toward towards "

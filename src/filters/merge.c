@@ -125,15 +125,17 @@ cut_score(const struct merge *m, size_t j)
     if (w->flags & TC_LB_SENTENCE)
         s += 100;
     else if (w->flags & TC_LB_CLAUSE)
-        s += 50;
-    if (pause > 0)
-        s += (long)((pause > 1000 ? 1000 : pause) / 10);
-    if (w->flags & TC_LB_WEAK)
-        s -= 40;
-    if (m->w[j + 1].flags & TC_LB_CONJ)
+        s += 40;
+    else if (m->w[j + 1].flags & TC_LB_CONJ)
         s += 20;
     else if (m->w[j + 1].flags & TC_LB_PREP)
         s += 10;
+    if (pause > 0)
+        s += (long)((pause > 1000 ? 1000 : pause) / 10);
+    else if (m->wf[j + 1] != m->wf[j])
+        s += 15;        /* the captioner's own cue end: a weak hint */
+    if (w->flags & TC_LB_WEAK)
+        s -= 40;
     if (dur > 0 && (double)chars * 1000.0 / (double)dur > m->lim.max_cps)
         s -= 30;
     return s;
