@@ -24,6 +24,9 @@ for cmd in "$top_srcdir"/tests/golden/filters-layout/*.cmd; do
         *.srt|*.vtt|*.ttml) in=$w; break ;;
         esac
     done
+    if [ -f "$case_.rc" ] && [ "$(cat "$case_.rc")" != 0 ]; then
+        continue                       # a failing run has no output
+    fi
     opts=--words-only
     [ -f "$case_.cuecheck" ] && opts=$(cat "$case_.cuecheck")
     if [ -z "$in" ] || [ ! -f "$case_.out" ]; then

@@ -13,10 +13,7 @@ EXTRA_DIST += tests/filters-layout.sh
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_filters_layout
 TESTS += tests/unit/test_filters_layout
-tests_unit_test_filters_layout_SOURCES = \
-	tests/unit/unit.h \
-	tests/unit/unit_util.c \
-	tests/unit/test_filters_layout.c
+tests_unit_test_filters_layout_SOURCES = tests/unit/test_filters_layout.c
 tests_unit_test_filters_layout_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_test_filters_layout_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif

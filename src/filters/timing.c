@@ -8,7 +8,7 @@
  *   shorter than close-gap up to min-gap (cues that follow each other
  *   closely should chain rather than blink);
  * - last at least min-duration and long enough to be read at max-cps when
- *   there is room before the next cue (extend=no turns this off);
+ *   there is room before the next cue (extend=no keeps only min-duration);
  * - last at most max-duration.
  * Starts are never moved except to undo an overlap, and no cue is ever
  * dropped.  min-gap and close-gap take frames too ("2f", at fps).
@@ -246,7 +246,7 @@ static const struct tc_option timing_options[] = {
     { "close-gap", "12f", "gaps shorter than this are closed to min-gap" },
     { "overlap", "trim", "trim: cut the earlier cue; shift: move the "
                          "later one" },
-    { "extend", "yes", "extend short cues for min-duration and max-cps" },
+    { "extend", "yes", "extend short cues to be read at max-cps" },
     { NULL, NULL, NULL }
 };
 
