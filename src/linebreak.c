@@ -502,7 +502,7 @@ tc_lb_relayout(struct tc_lb *lb, struct tc_text *t, struct tc_text *scratch,
     return TC_OK;
 }
 
-/* ---- limits --------------------------------------------------------------- */
+/* ---- limits ----------------------------------------------------------- */
 
 int
 tc_parse_frames(const char *s, double fps, int64_t *out)

@@ -247,7 +247,8 @@ static const struct {
        * at character 18 of the first cue's 24, 3 s * 18 / 24 */
       "merge:max-chars=30",
       "1\n00:00:00,000 --> 00:00:03,000\nThe work is done. Now we\n\n"
-      "2\n00:00:03,000 --> 00:00:06,000\ncan all go home and rest for a while\n",
+      "2\n00:00:03,000 --> 00:00:06,000\n"
+      "can all go home and rest for a while\n",
       "1\n00:00:00,000 --> 00:00:02,250\nThe work is done.\n\n"
       "2\n00:00:02,250 --> 00:00:06,000\nNow we can all go home\n"
       "and rest for a while\n\n" },
