@@ -379,9 +379,16 @@ take(struct merge *m, struct tc_cue *c)
     f->cue = c;
     f->start = c->start;
     f->end = c->end;
+    if (m->nf > 1 && f->start < m->last_end) {
+        /* overlapping input: its words come after the previous ones, so
+         * that the cue being built never ends before it starts */
+        f->start = m->last_end;
+        if (f->end < f->start)
+            f->end = f->start;
+    }
     f->chars = lb->chars;
     f->nwords = f->left = lb->n;
-    m->last_end = c->end;
+    m->last_end = f->end;
     for (i = 0; i < lb->n; i++) {
         size_t n;
 
