@@ -27,21 +27,113 @@
 #define SEARCH_MAX   200000    /* layouts tried before settling for greedy */
 #define LINES_MAX         8    /* more lines than this: greedy breaks */
 
-static const char conj_words[] =
-    "and but or nor so yet because although though while when whereas if "
-    "unless until since that which who whom whose where whether "
-    "after before once";
-static const char prep_words[] =
-    "to of in on at for with from by about into onto over under through "
-    "between among without within during against across toward towards "
-    "upon around behind beyond near";
-/* Words that read badly at the end of a line: they belong to what
- * follows. */
-static const char weak_words[] =
-    "a an the my your his her its our their i to of in on at for with from "
-    "by into onto and but or nor because although if that which who";
-static const char abbrev_words[] =
-    "mr mrs ms dr st vs etc e.g i.e jr sr prof no";
+/* Words that matter for breaking, lower case: conjunctions and
+ * prepositions (break before them), words that read badly at the end of a
+ * line because they belong to what follows (WEAK), and abbreviations whose
+ * full stop does not end a sentence. */
+#define LB_ABBREV (1u << 15)
+#define W(s, f) { s, sizeof s - 1, f }
+static const struct {
+    const char *w;
+    size_t len;
+    unsigned flags;
+} lb_table[] = {
+    W("and", TC_LB_CONJ | TC_LB_WEAK),
+    W("but", TC_LB_CONJ | TC_LB_WEAK),
+    W("or", TC_LB_CONJ | TC_LB_WEAK),
+    W("nor", TC_LB_CONJ | TC_LB_WEAK),
+    W("so", TC_LB_CONJ),
+    W("yet", TC_LB_CONJ),
+    W("because", TC_LB_CONJ | TC_LB_WEAK),
+    W("although", TC_LB_CONJ | TC_LB_WEAK),
+    W("though", TC_LB_CONJ),
+    W("while", TC_LB_CONJ),
+    W("when", TC_LB_CONJ),
+    W("whereas", TC_LB_CONJ),
+    W("if", TC_LB_CONJ | TC_LB_WEAK),
+    W("unless", TC_LB_CONJ),
+    W("until", TC_LB_CONJ),
+    W("since", TC_LB_CONJ),
+    W("that", TC_LB_CONJ | TC_LB_WEAK),
+    W("which", TC_LB_CONJ | TC_LB_WEAK),
+    W("who", TC_LB_CONJ | TC_LB_WEAK),
+    W("whom", TC_LB_CONJ),
+    W("whose", TC_LB_CONJ),
+    W("where", TC_LB_CONJ),
+    W("whether", TC_LB_CONJ),
+    W("after", TC_LB_CONJ),
+    W("before", TC_LB_CONJ),
+    W("once", TC_LB_CONJ),
+    W("to", TC_LB_PREP | TC_LB_WEAK),
+    W("of", TC_LB_PREP | TC_LB_WEAK),
+    W("in", TC_LB_PREP | TC_LB_WEAK),
+    W("on", TC_LB_PREP | TC_LB_WEAK),
+    W("at", TC_LB_PREP | TC_LB_WEAK),
+    W("for", TC_LB_PREP | TC_LB_WEAK),
+    W("with", TC_LB_PREP | TC_LB_WEAK),
+    W("from", TC_LB_PREP | TC_LB_WEAK),
+    W("by", TC_LB_PREP | TC_LB_WEAK),
+    W("about", TC_LB_PREP),
+    W("into", TC_LB_PREP | TC_LB_WEAK),
+    W("onto", TC_LB_PREP | TC_LB_WEAK),
+    W("over", TC_LB_PREP),
+    W("under", TC_LB_PREP),
+    W("through", TC_LB_PREP),
+    W("between", TC_LB_PREP),
+    W("among", TC_LB_PREP),
+    W("without", TC_LB_PREP),
+    W("within", TC_LB_PREP),
+    W("during", TC_LB_PREP),
+    W("against", TC_LB_PREP),
+    W("across", TC_LB_PREP),
+    W("toward", TC_LB_PREP),
+    W("towards", TC_LB_PREP),
+    W("upon", TC_LB_PREP),
+    W("around", TC_LB_PREP),
+    W("behind", TC_LB_PREP),
+    W("beyond", TC_LB_PREP),
+    W("near", TC_LB_PREP),
+    W("a", TC_LB_WEAK),
+    W("an", TC_LB_WEAK),
+    W("the", TC_LB_WEAK),
+    W("my", TC_LB_WEAK),
+    W("your", TC_LB_WEAK),
+    W("his", TC_LB_WEAK),
+    W("her", TC_LB_WEAK),
+    W("its", TC_LB_WEAK),
+    W("our", TC_LB_WEAK),
+    W("their", TC_LB_WEAK),
+    W("i", TC_LB_WEAK),
+    W("mr", LB_ABBREV),
+    W("mrs", LB_ABBREV),
+    W("ms", LB_ABBREV),
+    W("dr", LB_ABBREV),
+    W("st", LB_ABBREV),
+    W("vs", LB_ABBREV),
+    W("etc", LB_ABBREV),
+    W("e.g", LB_ABBREV),
+    W("i.e", LB_ABBREV),
+    W("jr", LB_ABBREV),
+    W("sr", LB_ABBREV),
+    W("prof", LB_ABBREV),
+    W("no", LB_ABBREV),
+};
+#undef W
+
+/* The table's flags for w[0..n); called for every word of every cue. */
+static unsigned
+lookup(const char *w, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n > 8)
+        return 0;
+    for (i = 0; i < sizeof lb_table / sizeof lb_table[0]; i++)
+        if (lb_table[i].len == n && lb_table[i].w[0] == w[0] &&
+            memcmp(lb_table[i].w, w, n) == 0)
+            return lb_table[i].flags;
+    return 0;
+}
 
 void
 tc_lb_init(struct tc_lb *lb)
@@ -57,21 +149,6 @@ tc_lb_release(struct tc_lb *lb)
     free(lb->sum);
     free(lb->best);
     tc_lb_init(lb);
-}
-
-static int
-in_list(const char *list, const char *w, size_t n)
-{
-    while (*list != '\0') {
-        size_t len = strcspn(list, " ");
-
-        if (len == n && memcmp(list, w, n) == 0)
-            return 1;
-        list += len;
-        while (*list == ' ')
-            list++;
-    }
-    return 0;
 }
 
 static int
@@ -144,16 +221,14 @@ classify(const char *low, size_t nlow, int truncated, const char *tail,
         f |= TC_LB_SENTENCE;
     } else if (tail[ntail - 1] == '.') {
         /* "Dr. Smith": an abbreviation does not end a sentence */
-        if (truncated || !in_list(abbrev_words, low, nlow - 1))
+        if (truncated || !(lookup(low, nlow - 1) & LB_ABBREV))
             f |= TC_LB_SENTENCE;
     }
     if (!truncated && core > 0) {
-        if (in_list(conj_words, low, core))
-            f |= TC_LB_CONJ;
-        else if (in_list(prep_words, low, core))
-            f |= TC_LB_PREP;
-        if (in_list(weak_words, low, core) && !(f & (TC_LB_SENTENCE |
-                                                     TC_LB_CLAUSE)))
+        unsigned lf = lookup(low, core);
+
+        f |= lf & (TC_LB_CONJ | TC_LB_PREP);
+        if ((lf & TC_LB_WEAK) && !(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)))
             f |= TC_LB_WEAK;
     }
     return f;
