@@ -138,6 +138,8 @@ cut_score(const struct merge *m, size_t j)
         s -= 40;
     if (dur > 0 && (double)chars * 1000.0 / (double)dur > m->lim.max_cps)
         s -= 30;
+    if (dur < m->lim.min_duration)
+        s -= 80;        /* too short to read, if timing finds no room */
     return s;
 }
 

@@ -282,6 +282,18 @@ static const struct {
       "1\n00:00:00,000 --> 00:00:01,000\n<i>so we</i>\n\n"
       "2\n00:00:01,000 --> 00:00:02,000\n<i>went home</i>\n",
       "1\n00:00:00,000 --> 00:00:02,000\n<i>so we went home</i>\n\n" },
+    { "too-short-to-cut-alone",
+      /* "Right." is a sentence but lasts 0.6 s, under min-duration, so
+       * the cut goes at the fullest place instead ("plan": "today"
+       * starts at character 49 of 54 of the second cue) */
+      "merge:max-chars=30",
+      "1\n00:00:00,000 --> 00:00:00,600\nRight.\n\n"
+      "2\n00:00:00,600 --> 00:00:04,600\n"
+      "We can start with the first part of the big plan today\n\n"
+      "3\n00:00:04,600 --> 00:00:06,000\nand then we rest.\n",
+      "1\n00:00:00,000 --> 00:00:04,230\nRight. We can start with the\n"
+      "first part of the big plan\n\n"
+      "2\n00:00:04,230 --> 00:00:06,000\ntoday and then we rest.\n\n" },
     { "max-duration-cuts",
       /* 3 + 3 + 3 s of unpunctuated text: at most 7 s a cue */
       "merge",
