@@ -1,7 +1,8 @@
 #!/bin/sh
 # filters-layout.sh -- the word guarantee and the profile limits, checked by
 # tests/tools/cuecheck on the reviewed expected output of every golden case
-# in tests/golden/filters-layout/: CASE.cmd names its input (the first
+# in tests/golden/filters-layout/ (and cuecheck's own cases, listed in
+# cuecheck.cases there): CASE.cmd names its input (the first
 # word ending in .srt, .vtt or .ttml), CASE.out is its output, and
 # CASE.cuecheck (optional) holds cuecheck's options (default: the words
 # only).  Then the two samples through --clean, when this build can read
@@ -45,6 +46,24 @@ for cmd in "$top_srcdir"/tests/golden/filters-layout/*.cmd; do
         fail=$((fail + 1))
     fi
 done
+# cuecheck itself must catch what it is there to catch
+cases=$top_srcdir/tests/golden/filters-layout/cuecheck.cases
+grep -v '^#' "$cases" | while read -r want args; do
+    # shellcheck disable=SC2086
+    (cd "$top_srcdir/tests/golden/filters-layout" && "$CUECHECK" $args) \
+        >"$tmp/report" 2>&1
+    rc=$?
+    if { [ "$want" = pass ] && [ $rc = 0 ]; } ||
+        { [ "$want" = fail ] && [ $rc = 1 ]; }; then
+        echo pass
+    else
+        echo "FAIL: cuecheck $args: exit status $rc, expected $want" >&2
+        cat "$tmp/report" >&2
+        echo fail
+    fi
+done >"$tmp/cases"
+pass=$((pass + $(grep -c '^pass' "$tmp/cases")))
+fail=$((fail + $(grep -c '^fail' "$tmp/cases")))
 for sample in youtube-transcript.txt whisper-transcript.txt; do
     s=$top_srcdir/examples/$sample
     [ -f "$s" ] || continue
