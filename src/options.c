@@ -15,7 +15,7 @@ static const struct tc_option options[] = {
     { "max-cps",      NULL, "reading speed, characters per second" },
     { "min-duration", NULL, "shortest cue (ms, or with s suffix)" },
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
-    { "min-gap",      NULL, "smallest gap between cues (ms)" },
+    { "min-gap",      NULL, "smallest gap between cues (ms, or frames: 2f)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
     { "youtube-cps",  "15", "youtube reader: characters per second that "
                             "estimate a fragment's length" },
