@@ -19,7 +19,7 @@ check_PROGRAMS += tests/tools/cuecheck
 tests_tools_cuecheck_SOURCES = tests/tools/cuecheck.c
 tests_tools_cuecheck_LDADD = libtranscue_core.la
 TESTS += tests/filters-layout.sh
-EXTRA_DIST += tests/filters-layout.sh man/filters-layout.part
+EXTRA_DIST += tests/filters-layout.sh
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_filters_layout
 TESTS += tests/unit/test_filters_layout
