@@ -4,6 +4,9 @@ libtranscue_core_la_SOURCES += \
 	formats/sbv.c \
 	formats/srt.c \
 	formats/ttml.c \
+	formats/ttml.h \
+	formats/ttml_time.c \
+	formats/ttml_write.c \
 	formats/vtt.c \
 	formats/whisper.c \
 	formats/youtube.c
