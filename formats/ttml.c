@@ -68,7 +68,8 @@ ns_of(const xmlChar *uri)
 
 enum el_kind {
     EL_IGNORED, EL_TT, EL_HEAD, EL_STYLING, EL_STYLE, EL_LAYOUT, EL_REGION,
-    EL_BODY, EL_DIV, EL_P, EL_SPAN, EL_BR, EL_METADATA, EL_AGENT, EL_NAME
+    EL_BODY, EL_DIV, EL_P, EL_SPAN, EL_BR, EL_METADATA, EL_AGENT, EL_NAME,
+    EL_SET
 };
 
 static enum el_kind
@@ -86,6 +87,7 @@ kind_of(const char *name, enum ns_kind ns)
         { "p", NS_TT, EL_P },             { "span", NS_TT, EL_SPAN },
         { "br", NS_TT, EL_BR },           { "metadata", NS_TT, EL_METADATA },
         { "agent", NS_TTM, EL_AGENT },    { "name", NS_TTM, EL_NAME },
+        { "set", NS_TT, EL_SET },
     };
     size_t i;
 
@@ -183,6 +185,8 @@ struct frame {
     long region;                /* index into regions, -1 none */
     int region_set;             /* an element on the chain named a region */
     int preserve;               /* xml:space="preserve" */
+    int display_none;           /* tts:display="none" */
+    int zero_text;              /* text here lasts no time (seq) */
     long agent;                 /* index into agents, -1 none */
     struct tdef *def;           /* the style/region being defined */
 };
@@ -195,6 +199,7 @@ struct piece {
     size_t off, len;            /* into ttml_reader.ptext */
     struct tstyle st;
     long agent;
+    long region;                /* a span's own region, else the p's */
     int preserve;
 };
 
@@ -222,6 +227,7 @@ struct ttml_reader {
     unsigned long pline;
     long pregion;
     int hidden;                 /* the <p> is in no region */
+    double vis_b, vis_e;        /* when tts:display lets the <p> show */
 };
 
 static unsigned long
@@ -656,7 +662,7 @@ add_piece(struct ttml_reader *r, enum piece_kind kind, const char *s,
     pc->kind = kind;
     /* anonymous spans and br: no duration in a seq container, otherwise
      * as long as the parent */
-    if (f->seq) {
+    if (f->seq || f->zero_text || (f->display_none && f->kind != EL_P)) {
         pc->b = pc->e = f->next_begin;
     } else {
         pc->b = f->begin;
@@ -667,9 +673,10 @@ add_piece(struct ttml_reader *r, enum piece_kind kind, const char *s,
     pc->len = n;
     pc->agent = f->agent;
     pc->preserve = f->preserve;
+    pc->region = f->region;
     memset(&pc->st, 0, sizeof pc->st);
-    if (r->pregion >= 0)
-        pc->st = r->regions.v[r->pregion].flat;
+    if (pc->region >= 0)
+        pc->st = r->regions.v[pc->region].flat;
     style_over(&pc->st, &f->spec);
     tc_buf_add(&r->ptext, s, n);
     if (tc_buf_status(&r->ptext) != TC_OK)
@@ -817,26 +824,33 @@ placement(const struct tstyle *rs, const struct tstyle *ps,
         pl->align = ps->talign;
 }
 
-/* The <p> has closed over [b, e): push one cue for each interval in which
- * its shown text stays the same. */
+/* Push one cue for each interval of [b, e) in which the shown text stays
+ * the same.  Only pieces in region rg count when filter is set.  *shown
+ * counts the cues that had text. */
 static int
-p_emit(struct ttml_reader *r, double b, double e, const struct tstyle *ps)
+p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
+          long rg, int filter, size_t *shown)
 {
-    size_t i, ncuts = 0, shown = 0;
+    size_t i, ncuts = 0;
     struct tc_place pl;
     int rc = TC_OK;
 
-    if (r->pregion >= 0) {
-        const struct tdef *rg = &r->regions.v[r->pregion];
+    if (rg >= 0) {
+        const struct tdef *d = &r->regions.v[rg];
 
-        if (rg->begin > b)
-            b = rg->begin;
-        if (rg->end < e)
-            e = rg->end;
+        if (d->begin > b)
+            b = d->begin;
+        if (d->end < e)
+            e = d->end;
     }
+    if (r->vis_b > b)
+        b = r->vis_b;
+    if (r->vis_e < e)
+        e = r->vis_e;
+    if (!(e > b))
+        return TC_OK;
     tc_place_init(&pl);
-    placement(r->pregion >= 0 ? &r->regions.v[r->pregion].flat : ps, ps,
-              &pl);
+    placement(rg >= 0 ? &r->regions.v[rg].flat : ps, ps, &pl);
     r->cuts[ncuts++] = b;
     r->cuts[ncuts++] = e;
     for (i = 0; i < r->npieces; i++) {
@@ -864,12 +878,14 @@ p_emit(struct ttml_reader *r, double b, double e, const struct tstyle *ps)
         tb.at_line_start = 1;
         tb.last_space = 1;
         for (k = 0; k < r->npieces && rc == TC_OK; k++)
-            if (r->pieces[k].b <= t0 && r->pieces[k].e >= t1)
+            if (r->pieces[k].b <= t0 && r->pieces[k].e >= t1 &&
+                (!filter || r->pieces[k].region == rg))
                 rc = tb_piece(r, &tb, &r->pieces[k]);
         if (rc != TC_OK || tc_text_is_blank(&c->text)) {
             tc_cue_free(c);
             continue;
         }
+        (*shown)++;
         c->start = to_ms(t0);
         c->end = to_ms(t1);
         c->line = r->pline;
@@ -881,11 +897,48 @@ p_emit(struct ttml_reader *r, double b, double e, const struct tstyle *ps)
         }
         if (r->hidden) {
             tc_cue_free(c);
-            shown++;
             continue;
         }
-        shown++;
         rc = tc_stage_push(r->next, c);
+    }
+    return rc;
+}
+
+/* The <p> has closed over [b, e).  A <p> outside every region whose spans
+ * name regions shows each span in its region, and nothing else. */
+static int
+p_emit(struct ttml_reader *r, double b, double e, const struct tstyle *ps)
+{
+    size_t shown = 0, i, j;
+    int rc = TC_OK;
+
+    if (r->pregion < 0 && r->regions.n > 0) {
+        for (i = 0; i < r->npieces && rc == TC_OK; i++) {
+            long rg = r->pieces[i].region;
+
+            if (rg < 0)
+                continue;
+            for (j = 0; j < i; j++)
+                if (r->pieces[j].region == rg)
+                    break;
+            if (j == i) {
+                size_t n = 0;
+
+                r->hidden = 0;
+                rc = p_emit_in(r, b, e, ps, rg, 1, &n);
+                r->hidden = 1;
+            }
+        }
+        for (i = 0; i < r->npieces; i++)
+            if (r->pieces[i].region < 0)
+                break;
+        if (i == r->npieces)
+            return rc;
+        /* the text outside every region: counted, never shown */
+        if (rc == TC_OK)
+            rc = p_emit_in(r, b, e, ps, -1, 1, &shown);
+    } else {
+        rc = p_emit_in(r, b, e, ps, r->pregion, 0, &shown);
     }
     if (rc == TC_OK && r->hidden && shown > 0)
         rc = tc_diagf(r->ctx, TC_D_REPAIRED, r->pline, 0,
@@ -901,7 +954,7 @@ p_emit(struct ttml_reader *r, double b, double e, const struct tstyle *ps)
 struct attrs {
     struct tc_buf buf;
     size_t begin, end, dur, style, region, container, id, lang, space,
-        agent;
+        agent, display;
     struct tstyle inl;
 };
 
@@ -919,7 +972,7 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
     tc_buf_clear(&a->buf);
     tc_buf_addc(&a->buf, '\0');
     a->begin = a->end = a->dur = a->style = a->region = a->container = 0;
-    a->id = a->lang = a->space = a->agent = 0;
+    a->id = a->lang = a->space = a->agent = a->display = 0;
     memset(&a->inl, 0, sizeof a->inl);
     while (xmlTextReaderMoveToNextAttribute(r->xr) == 1 && rc == TC_OK) {
         const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
@@ -951,6 +1004,8 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
                 slot = &a->space;
         } else if (ns == NS_TTM && strcmp(name, "agent") == 0) {
             slot = &a->agent;
+        } else if (ns == NS_TTS && strcmp(name, "display") == 0) {
+            slot = &a->display;
         } else if (ns == NS_TTS) {
             rc = style_attr(r, &a->inl, name, v);
         } else if (ns == NS_TTP && f->kind == EL_TT) {
@@ -996,6 +1051,10 @@ set_timing(struct ttml_reader *r, struct frame *f, const struct frame *pa,
     f->next_begin = f->begin;
     f->seq = aval(a, a->container) != NULL &&
              strcmp(aval(a, a->container), "seq") == 0;
+    /* a span without an end inside a seq container, like the text itself,
+     * has no implicit duration */
+    f->zero_text = f->kind == EL_SPAN && !f->explicit_end &&
+                   (pa->seq || pa->zero_text);
 }
 
 static int
@@ -1026,6 +1085,8 @@ on_start(struct ttml_reader *r, struct attrs *a)
     if (pa != NULL) {
         *f = *pa;
         f->def = NULL;
+        if (pa->kind == EL_P)
+            f->display_none = 0;    /* the <p>'s window covers it */
     } else {
         memset(f, 0, sizeof *f);
         f->clip = INFINITY;
@@ -1095,6 +1156,20 @@ on_start(struct ttml_reader *r, struct attrs *a)
             (f->agent = agent_add(r, aval(a, a->id))) < 0)
             return r->rc != TC_OK ? r->rc : TC_ERR_NOMEM;
         return TC_OK;
+    case EL_SET:
+        /* <set tts:display="auto"> on a hidden <p> shows it for a while;
+         * other animations change nothing transcue keeps */
+        if (pa->kind == EL_P && aval(a, a->display) != NULL &&
+            strcmp(aval(a, a->display), "auto") == 0 && pa->display_none) {
+            set_timing(r, f, pa, a);
+            r->vis_b = f->begin;
+            r->vis_e = f->clip;
+        } else if (aval(a, a->display) != NULL) {
+            tc_diagf(r->ctx, TC_D_IGNORED, cur_line(r), 0,
+                     "<set tts:display> other than showing a hidden <p>");
+        }
+        f->ignored = 1;
+        return TC_OK;
     case EL_HEAD: case EL_STYLING: case EL_LAYOUT: case EL_METADATA:
     case EL_NAME: case EL_IGNORED:
         return TC_OK;
@@ -1127,8 +1202,19 @@ on_start(struct ttml_reader *r, struct attrs *a)
         if (f->agent < 0 && (f->agent = agent_add(r, id)) < 0)
             return r->rc != TC_OK ? r->rc : TC_ERR_NOMEM;
     }
-    if (aval(a, a->region) != NULL && f->kind != EL_SPAN &&
-        f->kind != EL_BR) {
+    if (aval(a, a->display) != NULL)
+        f->display_none = strcmp(aval(a, a->display), "none") == 0;
+    if (aval(a, a->region) != NULL && f->kind == EL_SPAN) {
+        const char *id = aval(a, a->region);
+        struct tdef *rg = def_find(&r->regions, id, strlen(id));
+
+        /* a span names a region only when its <p> has none: the span
+         * alone is then shown there */
+        if (rg != NULL && (rc = resolve_def(r, rg, 1)) != TC_OK)
+            return rc;
+        if (rg != NULL && f->region == -1)
+            f->region = (long)(rg - r->regions.v);
+    } else if (aval(a, a->region) != NULL && f->kind != EL_BR) {
         const char *id = aval(a, a->region);
         struct tdef *rg = def_find(&r->regions, id, strlen(id));
         long idx = rg != NULL ? (long)(rg - r->regions.v) : -1;
@@ -1154,6 +1240,8 @@ on_start(struct ttml_reader *r, struct attrs *a)
         r->pregion = f->region >= 0 ? f->region : -1;
         r->hidden = f->region == -2 ||
                     (f->region == -1 && r->regions.n > 0);
+        r->vis_b = -INFINITY;
+        r->vis_e = f->display_none ? -INFINITY : INFINITY;
     } else if (f->kind == EL_BR) {
         r->depth--;             /* the br is a piece of its parent */
         rc = add_piece(r, PC_BR, "", 0);
