@@ -230,11 +230,23 @@ struct ttml_reader {
     double vis_b, vis_e;        /* when tts:display lets the <p> show */
 };
 
+/* The line of the node being read.  The parser itself has usually read
+ * further ahead, so its own line number would point past the node. */
 static unsigned long
 cur_line(struct ttml_reader *r)
 {
-    return r->xr != NULL ? (unsigned long)xmlTextReaderGetParserLineNumber(
-                               r->xr) : 0;
+    xmlNodePtr n;
+    long line;
+
+    if (r->xr == NULL)
+        return 0;
+    n = xmlTextReaderCurrentNode(r->xr);
+    if (n != NULL && n->type == XML_ATTRIBUTE_NODE)
+        n = n->parent;
+    if (n == NULL || n->type == XML_DTD_NODE)
+        return 0;
+    line = xmlGetLineNo(n);
+    return line > 0 ? (unsigned long)line : 0;
 }
 
 /* Record a diagnostic; errors and strict failures stop the reading. */
@@ -258,8 +270,8 @@ xml_error(void *ud, xmlErrorPtr e)
     char msg[512];
     size_t n;
 
-    if (e == NULL)
-        return;
+    if (e == NULL || r->xml_failed)
+        return;             /* after the first error the rest is noise */
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "?");
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
@@ -755,7 +767,6 @@ tb_piece(struct ttml_reader *r, struct textb *b, const struct piece *pc)
             continue;
         }
         if (pc->preserve && (*p == ' ' || *p == '\t')) {
-            b->pending_sp = 0;
             if ((rc = tb_flush(b)) != TC_OK ||
                 (rc = tc_text_append(b->t, " ", 1, &st)) != TC_OK)
                 return rc;

@@ -291,6 +291,37 @@ START_TEST(colors)
 }
 END_TEST
 
+/* ttconv's white-space cases (expected.json): the text runs at t=0. */
+START_TEST(ttconv_whitespace)
+{
+    static const struct {
+        const char *file;
+        size_t n;
+        const char *text[2];
+    } cases[] = {
+        { "ttconv/lwsp_default.ttml", 2,
+          { "hello my name is Mathilda", "bonjour mon nom\nest" } },
+        { "ttconv/lwsp_preserve.ttml", 1,
+          { "hello  my \nname is Mathilda", NULL } },
+        { "ttconv/body_only.ttml", 0, { NULL, NULL } },
+    };
+    size_t i, k;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct got g;
+
+        ttml_read_file(ttml_data(cases[i].file), &g);
+        ck_assert_msg(g.rc == TC_OK, "%s: %s", cases[i].file, g.diags);
+        ck_assert_msg(g.n == cases[i].n, "%s: %zu cues", cases[i].file, g.n);
+        for (k = 0; k < g.n; k++) {
+            ck_assert_msg(g.v[k].start == 0, "%s", cases[i].file);
+            ck_assert_str_eq(g.v[k].text, cases[i].text[k]);
+        }
+        got_free(&g);
+    }
+}
+END_TEST
+
 Suite *
 suite_ttml_conf(void)
 {
@@ -300,6 +331,7 @@ suite_ttml_conf(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, time_expressions);
     tcase_add_test(tc, colors);
+    tcase_add_test(tc, ttconv_whitespace);
     tcase_add_test(tc, ttml1_smpte_and_ticks);
     tcase_add_test(tc, imsc1_significant_times);
     suite_add_tcase(s, tc);
