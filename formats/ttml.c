@@ -213,6 +213,7 @@ struct ttml_reader {
     struct tc_ttml_timing tp;
     char *lang;
     int announced;
+    int apple, apple_warned;    /* Apple iTunes lyrics TTML */
     struct frame fr[TTML_DEPTH_MAX + 1];
     int depth;                  /* frames in use */
     struct tdefs styles, regions;
@@ -577,12 +578,53 @@ style_attr(struct ttml_reader *r, struct tstyle *s, const char *name,
     return TC_OK;
 }
 
+/* Apple's iTunes lyrics TTML writes "[[H:]M:]S[.fff]" without a unit. */
+static int
+apple_time(const char *v, double *out)
+{
+    struct tc_scan s;
+    unsigned long f[3];
+    double frac = 0, scale = 0.1;
+    int n = 0, i;
+
+    tc_scan_init(&s, v, strlen(v));
+    do {
+        if (n == 3 || tc_scan_digits(&s, 1, 9, &f[n]) != TC_OK)
+            return TC_ERR_SYNTAX;
+        n++;
+    } while (tc_scan_char(&s, ':') == TC_OK);
+    if (tc_scan_char(&s, '.') == TC_OK) {
+        if (tc_scan_eof(&s))
+            return TC_ERR_SYNTAX;
+        for (; !tc_scan_eof(&s) && *s.p >= '0' && *s.p <= '9'; s.p++) {
+            frac += (*s.p - '0') * scale;
+            scale /= 10;
+        }
+    }
+    if (!tc_scan_eof(&s))
+        return TC_ERR_SYNTAX;
+    *out = 0;
+    for (i = 0; i < n; i++)
+        *out = *out * 60 + (double)f[i];
+    *out += frac;
+    return TC_OK;
+}
+
 static int
 parse_time_attr(struct ttml_reader *r, const char *name, const char *v,
                 double *out)
 {
     if (tc_ttml_time_parse(v, &r->tp, out) == TC_OK)
         return 1;
+    if (r->apple && apple_time(v, out) == TC_OK) {
+        if (!r->apple_warned) {
+            r->apple_warned = 1;
+            report(r, TC_D_TIME_REPAIRED, "Apple iTunes TTML: times "
+                   "without a unit such as %s='%s' read as seconds, and "
+                   "all times as counted from the start", name, v);
+        }
+        return 1;
+    }
     report(r, TC_D_TIME_BAD, "%s='%s'", name, v);
     return 0;
 }
@@ -1019,6 +1061,12 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
             slot = &a->display;
         } else if (ns == NS_TTS) {
             rc = style_attr(r, &a->inl, name, v);
+        } else if (ns == NS_OTHER && f->kind == EL_TT &&
+                   strcmp((const char *)xmlTextReaderConstNamespaceUri(
+                              r->xr),
+                          "http://music.apple.com/lyric-ttml-internal")
+                       == 0) {
+            r->apple = 1;
         } else if (ns == NS_TTP && f->kind == EL_TT) {
             rc = param_attr(r, name, v, &tick_given);
         }
@@ -1043,6 +1091,20 @@ set_timing(struct ttml_reader *r, struct frame *f, const struct frame *pa,
 {
     double ref = pa->seq ? pa->next_begin : pa->begin, v, e = INFINITY;
 
+    /* Apple's times are counted from the start whatever the parent's
+     * begin, and its word timings on spans only highlight: the line shows
+     * whole, as Apple's player shows it */
+    if (r->apple && f->kind == EL_SPAN) {
+        f->begin = pa->begin;
+        f->clip = pa->clip;
+        f->explicit_end = 0;
+        f->acc_end = f->next_begin = f->begin;
+        f->seq = 0;
+        f->zero_text = 0;
+        return;
+    }
+    if (r->apple)
+        ref = 0;
     f->begin = ref;
     if (aval(a, a->begin) && parse_time_attr(r, "begin", aval(a, a->begin),
                                              &v))

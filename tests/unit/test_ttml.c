@@ -77,6 +77,16 @@ static const struct {
       HEAD "><body><div><p begin=\"0s\" end=\"1s\">&lt;Tom &amp; "
       "Jerry&gt; &#233;<![CDATA[ & more]]></p></div></body></tt>",
       "0 1000 <Tom & Jerry> \xC3\xA9 & more\n" },
+    { "apple-itunes-lyrics",
+      "<tt xmlns=\"http://www.w3.org/ns/ttml\" "
+      "xmlns:itunes=\"http://music.apple.com/lyric-ttml-internal\" "
+      "itunes:timing=\"Word\"><body dur=\"3:58.640\">"
+      "<div begin=\"19.764\" end=\"59.300\">"
+      "<p begin=\"19.764\" end=\"21.900\">"
+      "<span begin=\"19.764\" end=\"20.105\">When</span> "
+      "<span begin=\"20.105\" end=\"21.900\">there</span></p>"
+      "<p begin=\"1:02.5\" end=\"1:04\">Late</p></div></body></tt>",
+      "19764 21900 When there\n" },
     { "foreign-and-metadata-skipped",
       HEAD " xmlns:x=\"urn:x\"><head><metadata><ttm:title>T</ttm:title>"
       "</metadata></head><body><div><p begin=\"0s\" end=\"1s\">"
