@@ -1403,7 +1403,10 @@ on_text(struct ttml_reader *r)
 static int
 on_doctype(struct ttml_reader *r)
 {
-    xmlDocPtr doc = xmlTextReaderCurrentDoc(r->xr);
+    /* the node, not xmlTextReaderCurrentDoc(): that one would take the
+     * document out of the reader's hands */
+    xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
+    xmlDocPtr doc = n != NULL ? n->doc : NULL;
 
     if (doc != NULL && ((doc->intSubset != NULL &&
                          doc->intSubset->entities != NULL) ||
