@@ -5,6 +5,9 @@ libtranscue_core_la_SOURCES += \
 	formats/srt.c \
 	formats/ttml.c \
 	formats/ttml.h \
+	formats/ttml_read.h \
+	formats/ttml_style.c \
+	formats/ttml_text.c \
 	formats/ttml_time.c \
 	formats/ttml_write.c \
 	formats/vtt.c \

@@ -20,15 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlreader.h>
-
-#include "ttml.h"
+#include "ttml_read.h"
 
 #define TTML_DEPTH_MAX  64          /* open elements */
 #define TTML_P_MAX      (1u << 20)  /* text bytes in one <p> */
 #define TTML_PIECES_MAX 65536       /* text pieces in one <p> */
 #define TTML_DEFS_MAX   65536       /* styles, regions, agents */
-
 /* ---- namespaces and element kinds --------------------------------------- */
 
 enum ns_kind { NS_NONE, NS_TT, NS_TTS, NS_TTP, NS_TTM, NS_XML, NS_OTHER };
@@ -66,12 +63,6 @@ ns_of(const xmlChar *uri)
     return NS_OTHER;
 }
 
-enum el_kind {
-    EL_IGNORED, EL_TT, EL_HEAD, EL_STYLING, EL_STYLE, EL_LAYOUT, EL_REGION,
-    EL_BODY, EL_DIV, EL_P, EL_SPAN, EL_BR, EL_METADATA, EL_AGENT, EL_NAME,
-    EL_SET
-};
-
 static enum el_kind
 kind_of(const char *name, enum ns_kind ns)
 {
@@ -96,145 +87,10 @@ kind_of(const char *name, enum ns_kind ns)
             return table[i].kind;
     return EL_IGNORED;
 }
-
-/* ---- styles ------------------------------------------------------------- */
-
-enum {
-    SP_ITALIC = 1u << 0, SP_BOLD = 1u << 1, SP_UNDERLINE = 1u << 2,
-    SP_COLOR = 1u << 3, SP_DALIGN = 1u << 4, SP_TALIGN = 1u << 5,
-    SP_ORIGIN = 1u << 6, SP_EXTENT = 1u << 7
-};
-
-enum { DA_BEFORE, DA_CENTER, DA_AFTER };
-
-/* The style properties transcue keeps; set says which were specified. */
-struct tstyle {
-    unsigned set;
-    unsigned flags;             /* TC_STYLE_ITALIC/BOLD/UNDERLINE */
-    uint32_t color;             /* 0xRRGGBB */
-    int white;                  /* the colour is the default white */
-    int dalign;
-    enum tc_align talign;
-    double origin_y, extent_h;  /* percent of the root container */
-};
-
-static void
-style_over(struct tstyle *dst, const struct tstyle *src)
-{
-    static const unsigned flag_of[3][2] = {
-        { SP_ITALIC, TC_STYLE_ITALIC }, { SP_BOLD, TC_STYLE_BOLD },
-        { SP_UNDERLINE, TC_STYLE_UNDERLINE },
-    };
-    size_t i;
-
-    for (i = 0; i < 3; i++)
-        if (src->set & flag_of[i][0])
-            dst->flags = (dst->flags & ~flag_of[i][1]) |
-                         (src->flags & flag_of[i][1]);
-    if (src->set & SP_COLOR) {
-        dst->color = src->color;
-        dst->white = src->white;
-    }
-    if (src->set & SP_DALIGN)
-        dst->dalign = src->dalign;
-    if (src->set & SP_TALIGN)
-        dst->talign = src->talign;
-    if (src->set & SP_ORIGIN)
-        dst->origin_y = src->origin_y;
-    if (src->set & SP_EXTENT)
-        dst->extent_h = src->extent_h;
-    dst->set |= src->set;
-}
-
-/* A style element or a region: its own attributes and references, and
- * the flattened result once resolved. */
-struct tdef {
-    char *id;
-    char *refs;                 /* the style attribute, NULL = none */
-    struct tstyle own;          /* inline tts: attributes */
-    struct tstyle nested;       /* <style> children of a region */
-    struct tstyle flat;
-    int state;                  /* 0 unresolved, 1 resolving, 2 done */
-    unsigned long line;
-    double begin, end;          /* a region's active interval */
-};
-
-struct tdefs {
-    struct tdef *v;
-    size_t n, cap;
-    int sorted;
-};
-
-struct agent {
-    char *id;
-    struct tc_buf name;
-};
-
-/* ---- the reader's state ------------------------------------------------- */
-
-struct frame {
-    enum el_kind kind;
-    int ignored;                /* inside foreign or unused markup */
-    double begin;               /* absolute, seconds */
-    double clip;                /* end that bounds children; INFINITY */
-    int explicit_end;
-    double acc_end;             /* latest end of a child so far */
-    int seq;
-    double next_begin;          /* seq: begin of the next child */
-    struct tstyle spec;         /* specified styles, inherited */
-    long region;                /* index into regions, -1 none */
-    int region_set;             /* an element on the chain named a region */
-    int preserve;               /* xml:space="preserve" */
-    int display_none;           /* tts:display="none" */
-    int zero_text;              /* text here lasts no time (seq) */
-    long agent;                 /* index into agents, -1 none */
-    struct tdef *def;           /* the style/region being defined */
-};
-
-enum piece_kind { PC_TEXT, PC_BR };
-
-struct piece {
-    enum piece_kind kind;
-    double b, e;
-    size_t off, len;            /* into ttml_reader.ptext */
-    struct tstyle st;
-    long agent;
-    long region;                /* a span's own region, else the p's */
-    int preserve;
-};
-
-struct ttml_reader {
-    struct tc_source *src;
-    struct tc_ctx *ctx;
-    struct tc_stage *next;
-    xmlTextReaderPtr xr;
-    int rc;                     /* first failure */
-    int xml_failed;
-    struct tc_ttml_timing tp;
-    char *lang;
-    int announced;
-    int apple, apple_warned;    /* Apple iTunes lyrics TTML */
-    struct frame fr[TTML_DEPTH_MAX + 1];
-    int depth;                  /* frames in use */
-    struct tdefs styles, regions;
-    struct agent *agents;
-    size_t nagents, agents_cap;
-    /* the open <p> */
-    struct tc_buf ptext;
-    struct piece *pieces;
-    size_t npieces, pieces_cap;
-    double *cuts;
-    char *pid;
-    unsigned long pline;
-    long pregion;
-    int hidden;                 /* the <p> is in no region */
-    double vis_b, vis_e;        /* when tts:display lets the <p> show */
-};
-
 /* The line of the node being read.  The parser itself has usually read
  * further ahead, so its own line number would point past the node. */
-static unsigned long
-cur_line(struct ttml_reader *r)
+unsigned long
+tc_ttml_cur_line(struct ttml_reader *r)
 {
     xmlNodePtr n;
     long line;
@@ -251,11 +107,11 @@ cur_line(struct ttml_reader *r)
 }
 
 /* Record a diagnostic; errors and strict failures stop the reading. */
-static int
-report(struct ttml_reader *r, int id, const char *fmt, const char *a,
-       const char *b)
+int
+tc_ttml_report(struct ttml_reader *r, int id, const char *fmt, const char *a,
+               const char *b)
 {
-    int rc = tc_diagf(r->ctx, id, cur_line(r), 0, fmt, a, b ? b : "");
+    int rc = tc_diagf(r->ctx, id, tc_ttml_cur_line(r), 0, fmt, a, b ? b : "");
 
     if (rc == TC_OK && tc_diag_severity(id) >= TC_SEV_ERROR)
         rc = TC_ERR_SYNTAX;
@@ -309,698 +165,6 @@ xml_close(void *ud)
     (void)ud;
     return 0;
 }
-
-/* ---- definitions: styles, regions, agents ------------------------------- */
-
-static int
-def_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct tdef *)a)->id, ((const struct tdef *)b)->id);
-}
-
-static struct tdef *
-def_add(struct ttml_reader *r, struct tdefs *d, const char *id)
-{
-    struct tdef *t;
-
-    if (d->n == TTML_DEFS_MAX) {
-        report(r, TC_D_LIMIT, "more than %s definitions", "65536", NULL);
-        return NULL;
-    }
-    if (d->n == d->cap) {
-        size_t ncap = d->cap ? d->cap * 2 : 16;
-        struct tdef *nv = realloc(d->v, ncap * sizeof *nv);
-
-        if (nv == NULL)
-            return NULL;
-        d->v = nv;
-        d->cap = ncap;
-    }
-    t = &d->v[d->n];
-    memset(t, 0, sizeof *t);
-    t->id = strdup(id);
-    if (t->id == NULL)
-        return NULL;
-    t->line = cur_line(r);
-    t->begin = 0;
-    t->end = INFINITY;
-    d->n++;
-    d->sorted = 0;
-    return t;
-}
-
-static struct tdef *
-def_find(struct tdefs *d, const char *id, size_t n)
-{
-    struct tdef key;
-    char buf[256];
-
-    if (n >= sizeof buf)
-        return NULL;
-    memcpy(buf, id, n);
-    buf[n] = '\0';
-    key.id = buf;
-    if (!d->sorted) {
-        /* definitions come before the body; sorted once when first used */
-        qsort(d->v, d->n, sizeof *d->v, def_cmp);
-        d->sorted = 1;
-    }
-    if (d->n == 0)
-        return NULL;
-    return bsearch(&key, d->v, d->n, sizeof *d->v, def_cmp);
-}
-
-static void
-defs_free(struct tdefs *d)
-{
-    size_t i;
-
-    for (i = 0; i < d->n; i++) {
-        free(d->v[i].id);
-        free(d->v[i].refs);
-    }
-    free(d->v);
-}
-
-static int resolve_def(struct ttml_reader *r, struct tdef *t, int region);
-
-/* Apply the styles named in an IDREFS list, in order, onto *out. */
-static int
-apply_refs(struct ttml_reader *r, const char *refs, struct tstyle *out)
-{
-    const char *p = refs;
-
-    while (p != NULL && *p != '\0') {
-        size_t n;
-        struct tdef *s;
-        int rc;
-
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-            p++;
-        n = strcspn(p, " \t\r\n");
-        if (n == 0)
-            break;
-        s = def_find(&r->styles, p, n);
-        if (s == NULL) {
-            char name[64];
-
-            snprintf(name, sizeof name, "%.*s", (int)(n > 60 ? 60 : n), p);
-            if ((rc = report(r, TC_D_REPAIRED, "unknown style '%s' "
-                             "ignored%s", name, NULL)) != TC_OK)
-                return rc;
-        } else {
-            if ((rc = resolve_def(r, s, 0)) != TC_OK)
-                return rc;
-            style_over(out, &s->flat);
-        }
-        p += n;
-    }
-    return TC_OK;
-}
-
-/* Flatten a style (references first, then its own attributes) or a region
- * (references, nested <style> children, then its own attributes). */
-static int
-resolve_def(struct ttml_reader *r, struct tdef *t, int region)
-{
-    int rc;
-
-    if (t->state == 2)
-        return TC_OK;
-    if (t->state == 1) {
-        rc = report(r, TC_D_REPAIRED, "style '%s' refers to itself; the "
-                    "loop is cut%s", t->id, NULL);
-        return rc;
-    }
-    t->state = 1;
-    memset(&t->flat, 0, sizeof t->flat);
-    if ((rc = apply_refs(r, t->refs, &t->flat)) != TC_OK)
-        return rc;
-    if (region)
-        style_over(&t->flat, &t->nested);
-    style_over(&t->flat, &t->own);
-    t->state = 2;
-    return TC_OK;
-}
-
-static long
-agent_find(struct ttml_reader *r, const char *id)
-{
-    size_t i;
-
-    for (i = 0; i < r->nagents; i++)
-        if (strcmp(r->agents[i].id, id) == 0)
-            return (long)i;
-    return -1;
-}
-
-static long
-agent_add(struct ttml_reader *r, const char *id)
-{
-    long i = agent_find(r, id);
-
-    if (i >= 0)
-        return i;
-    if (r->nagents == TTML_DEFS_MAX) {
-        report(r, TC_D_LIMIT, "more than %s agents", "65536", NULL);
-        return -1;
-    }
-    if (r->nagents == r->agents_cap) {
-        size_t ncap = r->agents_cap ? r->agents_cap * 2 : 8;
-        struct agent *na = realloc(r->agents, ncap * sizeof *na);
-
-        if (na == NULL)
-            return -1;
-        r->agents = na;
-        r->agents_cap = ncap;
-    }
-    r->agents[r->nagents].id = strdup(id);
-    if (r->agents[r->nagents].id == NULL)
-        return -1;
-    tc_buf_init(&r->agents[r->nagents].name, 4096);
-    return (long)r->nagents++;
-}
-
-/* The speaker name of an agent: its full ttm:name, else its id. */
-static const char *
-agent_name(const struct ttml_reader *r, long i)
-{
-    const struct agent *a;
-
-    if (i < 0)
-        return NULL;
-    a = &r->agents[i];
-    return a->name.len > 0 ? a->name.data : a->id;
-}
-
-/* ---- attributes ------------------------------------------------------- */
-
-static int
-is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* "N%" (the first of two lengths when want_second is 0, else the second). */
-static int
-percent_of(const char *v, int second, double *out)
-{
-    const char *p = v;
-    char *end;
-    double d;
-
-    while (is_ws(*p))
-        p++;
-    if (second) {
-        while (*p != '\0' && !is_ws(*p))
-            p++;
-        while (is_ws(*p))
-            p++;
-    }
-    d = strtod(p, &end);
-    if (end == p || *end != '%')
-        return TC_ERR_SYNTAX;
-    *out = d;
-    return TC_OK;
-}
-
-/* One tts: attribute into a style; unknown ones are not kept. */
-static int
-style_attr(struct ttml_reader *r, struct tstyle *s, const char *name,
-           const char *v)
-{
-    if (strcmp(name, "fontStyle") == 0) {
-        s->set |= SP_ITALIC;
-        s->flags &= ~(unsigned)TC_STYLE_ITALIC;
-        if (strcmp(v, "italic") == 0 || strcmp(v, "oblique") == 0)
-            s->flags |= TC_STYLE_ITALIC;
-    } else if (strcmp(name, "fontWeight") == 0) {
-        s->set |= SP_BOLD;
-        s->flags &= ~(unsigned)TC_STYLE_BOLD;
-        if (strcmp(v, "bold") == 0)
-            s->flags |= TC_STYLE_BOLD;
-    } else if (strcmp(name, "textDecoration") == 0) {
-        /* a list: underline | noUnderline, lineThrough ..., or none */
-        if (strstr(v, "noUnderline") != NULL || strcmp(v, "none") == 0) {
-            s->set |= SP_UNDERLINE;
-            s->flags &= ~(unsigned)TC_STYLE_UNDERLINE;
-        } else if (strstr(v, "underline") != NULL) {
-            s->set |= SP_UNDERLINE;
-            s->flags |= TC_STYLE_UNDERLINE;
-        }
-    } else if (strcmp(name, "color") == 0) {
-        uint32_t rgba;
-
-        if (tc_ttml_color_parse(v, &rgba) != TC_OK)
-            return report(r, TC_D_BAD_TAG, "tts:color '%s' is not a TTML "
-                          "colour; ignored%s", v, NULL);
-        s->set |= SP_COLOR;
-        s->color = rgba >> 8;
-        /* white is what every player shows by default: not a style */
-        s->white = (rgba >> 8) == 0xFFFFFF;
-    } else if (strcmp(name, "displayAlign") == 0) {
-        s->set |= SP_DALIGN;
-        s->dalign = strcmp(v, "before") == 0 ? DA_BEFORE
-                    : strcmp(v, "center") == 0 ? DA_CENTER : DA_AFTER;
-    } else if (strcmp(name, "textAlign") == 0) {
-        s->set |= SP_TALIGN;
-        s->talign = strcmp(v, "left") == 0 ? TC_ALIGN_LEFT
-                    : strcmp(v, "right") == 0 ? TC_ALIGN_RIGHT
-                    : strcmp(v, "start") == 0 ? TC_ALIGN_START
-                    : strcmp(v, "end") == 0 ? TC_ALIGN_END : TC_ALIGN_AUTO;
-    } else if (strcmp(name, "origin") == 0) {
-        if (percent_of(v, 1, &s->origin_y) == TC_OK)
-            s->set |= SP_ORIGIN;
-    } else if (strcmp(name, "extent") == 0) {
-        if (percent_of(v, 1, &s->extent_h) == TC_OK)
-            s->set |= SP_EXTENT;
-    }
-    return TC_OK;
-}
-
-/* Apple's iTunes lyrics TTML writes "[[H:]M:]S[.fff]" without a unit. */
-static int
-apple_time(const char *v, double *out)
-{
-    struct tc_scan s;
-    unsigned long f[3];
-    double frac = 0, scale = 0.1;
-    int n = 0, i;
-
-    tc_scan_init(&s, v, strlen(v));
-    do {
-        if (n == 3 || tc_scan_digits(&s, 1, 9, &f[n]) != TC_OK)
-            return TC_ERR_SYNTAX;
-        n++;
-    } while (tc_scan_char(&s, ':') == TC_OK);
-    if (tc_scan_char(&s, '.') == TC_OK) {
-        if (tc_scan_eof(&s))
-            return TC_ERR_SYNTAX;
-        for (; !tc_scan_eof(&s) && *s.p >= '0' && *s.p <= '9'; s.p++) {
-            frac += (*s.p - '0') * scale;
-            scale /= 10;
-        }
-    }
-    if (!tc_scan_eof(&s))
-        return TC_ERR_SYNTAX;
-    *out = 0;
-    for (i = 0; i < n; i++)
-        *out = *out * 60 + (double)f[i];
-    *out += frac;
-    return TC_OK;
-}
-
-static int
-parse_time_attr(struct ttml_reader *r, const char *name, const char *v,
-                double *out)
-{
-    if (tc_ttml_time_parse(v, &r->tp, out) == TC_OK)
-        return 1;
-    if (r->apple && apple_time(v, out) == TC_OK) {
-        if (!r->apple_warned) {
-            r->apple_warned = 1;
-            report(r, TC_D_TIME_REPAIRED, "Apple iTunes TTML: times "
-                   "without a unit such as %s='%s' read as seconds, and "
-                   "all times as counted from the start", name, v);
-        }
-        return 1;
-    }
-    report(r, TC_D_TIME_BAD, "%s='%s'", name, v);
-    return 0;
-}
-
-static int
-parse_number(const char *v, double *out)
-{
-    char *end;
-    double d = strtod(v, &end);
-
-    while (is_ws(*end))
-        end++;
-    if (end == v || *end != '\0' || !(d > 0) || d > 1e9)
-        return TC_ERR_SYNTAX;
-    *out = d;
-    return TC_OK;
-}
-
-/* The ttp: parameters on <tt>. */
-static int
-param_attr(struct ttml_reader *r, const char *name, const char *v,
-           int *tick_given)
-{
-    double a, b;
-
-    if (strcmp(name, "frameRate") == 0) {
-        if (parse_number(v, &a) != TC_OK || a != (double)(unsigned long)a)
-            return report(r, TC_D_BAD_TAG, "ttp:frameRate='%s' ignored%s",
-                          v, NULL);
-        r->tp.frame_rate = (unsigned long)a;
-    } else if (strcmp(name, "frameRateMultiplier") == 0) {
-        char *end;
-
-        a = strtod(v, &end);
-        b = strtod(end, &end);
-        if (!(a > 0) || !(b > 0))
-            return report(r, TC_D_BAD_TAG, "ttp:frameRateMultiplier='%s' "
-                          "ignored%s", v, NULL);
-        r->tp.mult = a / b;
-    } else if (strcmp(name, "subFrameRate") == 0) {
-        if (parse_number(v, &a) != TC_OK || a != (double)(unsigned long)a)
-            return report(r, TC_D_BAD_TAG, "ttp:subFrameRate='%s' "
-                          "ignored%s", v, NULL);
-        r->tp.sub_frame_rate = (unsigned long)a;
-    } else if (strcmp(name, "tickRate") == 0) {
-        if (parse_number(v, &a) != TC_OK)
-            return report(r, TC_D_BAD_TAG, "ttp:tickRate='%s' ignored%s",
-                          v, NULL);
-        r->tp.tick_rate = a;
-        *tick_given = 1;
-    } else if (strcmp(name, "timeBase") == 0) {
-        r->tp.smpte = strcmp(v, "smpte") == 0;
-        if (strcmp(v, "clock") == 0)
-            return report(r, TC_D_REPAIRED, "ttp:timeBase='%s' read as "
-                          "media time%s", v, NULL);
-    } else if (strcmp(name, "dropMode") == 0) {
-        r->tp.drop = strcmp(v, "dropNTSC") == 0 ? 1
-                     : strcmp(v, "dropPAL") == 0 ? 2 : 0;
-    }
-    return TC_OK;
-}
-
-/* ---- the text of one <p> ------------------------------------------------ */
-
-static int
-add_piece(struct ttml_reader *r, enum piece_kind kind, const char *s,
-          size_t n)
-{
-    struct frame *f = &r->fr[r->depth - 1];
-    struct piece *pc;
-
-    if (r->npieces == TTML_PIECES_MAX)
-        return report(r, TC_D_LIMIT, "more than %s text pieces in one "
-                      "<p>%s", "65536", NULL);
-    if (r->npieces == r->pieces_cap) {
-        size_t ncap = r->pieces_cap ? r->pieces_cap * 2 : 64;
-        struct piece *np = realloc(r->pieces, ncap * sizeof *np);
-        double *nc = realloc(r->cuts, (2 * ncap + 2) * sizeof *nc);
-
-        if (np != NULL)
-            r->pieces = np;
-        if (nc != NULL)
-            r->cuts = nc;
-        if (np == NULL || nc == NULL)
-            return TC_ERR_NOMEM;
-        r->pieces_cap = ncap;
-    }
-    pc = &r->pieces[r->npieces];
-    pc->kind = kind;
-    /* anonymous spans and br: no duration in a seq container, otherwise
-     * as long as the parent */
-    if (f->seq || f->zero_text || (f->display_none && f->kind != EL_P)) {
-        pc->b = pc->e = f->next_begin;
-    } else {
-        pc->b = f->begin;
-        pc->e = f->clip;
-        f->acc_end = INFINITY;
-    }
-    pc->off = r->ptext.len;
-    pc->len = n;
-    pc->agent = f->agent;
-    pc->preserve = f->preserve;
-    pc->region = f->region;
-    memset(&pc->st, 0, sizeof pc->st);
-    if (pc->region >= 0)
-        pc->st = r->regions.v[pc->region].flat;
-    style_over(&pc->st, &f->spec);
-    tc_buf_add(&r->ptext, s, n);
-    if (tc_buf_status(&r->ptext) != TC_OK)
-        return report(r, TC_D_LIMIT, "more than %s bytes of text in one "
-                      "<p>%s", "1 MiB", NULL);
-    r->npieces++;
-    return TC_OK;
-}
-
-/* Builds a cue's text with TTML's white-space rules: by default runs of
- * XML white space are one space, and none is kept at the start or end of
- * a line; with xml:space="preserve" spaces stay and a line feed breaks the
- * line. */
-struct textb {
-    struct tc_text *t;
-    int at_line_start;
-    int last_space;
-    int any;                    /* visible text emitted */
-    size_t pending_nl;
-    int pending_sp;
-    struct tc_style sp_style;
-};
-
-static int
-tb_flush(struct textb *b)
-{
-    int rc;
-
-    if (b->any)
-        for (; b->pending_nl > 0; b->pending_nl--)
-            if ((rc = tc_text_newline(b->t)) != TC_OK)
-                return rc;
-    b->pending_nl = 0;
-    if (b->pending_sp) {
-        b->pending_sp = 0;
-        if ((rc = tc_text_append(b->t, " ", 1, &b->sp_style)) != TC_OK)
-            return rc;
-    }
-    return TC_OK;
-}
-
-static void
-tb_newline(struct textb *b)
-{
-    b->pending_sp = 0;
-    b->pending_nl++;
-    b->at_line_start = 1;
-    b->last_space = 1;
-}
-
-static int
-tb_piece(struct ttml_reader *r, struct textb *b, const struct piece *pc)
-{
-    const char *p = r->ptext.data + pc->off, *e = p + pc->len;
-    struct tc_style st;
-    int rc;
-
-    if (pc->kind == PC_BR) {
-        tb_newline(b);
-        return TC_OK;
-    }
-    memset(&st, 0, sizeof st);
-    st.time = TC_TIME_NONE;
-    st.style = pc->st.flags;
-    if ((pc->st.set & SP_COLOR) && !pc->st.white) {
-        st.style |= TC_STYLE_COLOR;
-        st.color = pc->st.color;
-    }
-    st.voice = agent_name(r, pc->agent);
-    while (p < e) {
-        const char *q = p;
-
-        if (pc->preserve && *p == '\n') {
-            tb_newline(b);
-            p++;
-            continue;
-        }
-        if (pc->preserve && (*p == ' ' || *p == '\t')) {
-            if ((rc = tb_flush(b)) != TC_OK ||
-                (rc = tc_text_append(b->t, " ", 1, &st)) != TC_OK)
-                return rc;
-            b->at_line_start = 0;
-            b->last_space = 1;
-            p++;
-            continue;
-        }
-        if (is_ws(*p)) {
-            if (!b->at_line_start && !b->last_space) {
-                b->pending_sp = 1;
-                b->sp_style = st;
-                b->last_space = 1;
-            }
-            p++;
-            continue;
-        }
-        while (q < e && !is_ws(*q))
-            q++;
-        if ((rc = tb_flush(b)) != TC_OK ||
-            (rc = tc_text_append(b->t, p, (size_t)(q - p), &st)) != TC_OK)
-            return rc;
-        b->any = 1;
-        b->at_line_start = 0;
-        b->last_space = 0;
-        p = q;
-    }
-    return TC_OK;
-}
-
-static int
-dbl_cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
-
-static int64_t
-to_ms(double s)
-{
-    if (isinf(s))
-        return TC_TIME_NONE;
-    return (int64_t)(s * 1000 + 0.5);
-}
-
-/* Where a region shows text: its position, else its displayAlign. */
-static void
-placement(const struct tstyle *rs, const struct tstyle *ps,
-          struct tc_place *pl)
-{
-    if ((rs->set & SP_ORIGIN) && (rs->set & SP_EXTENT) &&
-        rs->extent_h < 50) {
-        double mid = rs->origin_y + rs->extent_h / 2;
-
-        pl->vpos = mid < 100.0 / 3 ? TC_VPOS_TOP
-                   : mid > 200.0 / 3 ? TC_VPOS_AUTO : TC_VPOS_MIDDLE;
-    } else if (rs->set & (SP_DALIGN | SP_ORIGIN | SP_EXTENT)) {
-        /* TTML's default displayAlign is before: the top */
-        pl->vpos = !(rs->set & SP_DALIGN) || rs->dalign == DA_BEFORE
-                       ? TC_VPOS_TOP
-                   : rs->dalign == DA_CENTER ? TC_VPOS_MIDDLE
-                                             : TC_VPOS_AUTO;
-    }
-    if (ps->set & SP_TALIGN)
-        pl->align = ps->talign;
-}
-
-/* Push one cue for each interval of [b, e) in which the shown text stays
- * the same.  Only pieces in region rg count when filter is set.  *shown
- * counts the cues that had text. */
-static int
-p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
-          long rg, int filter, size_t *shown)
-{
-    size_t i, ncuts = 0;
-    struct tc_place pl;
-    int rc = TC_OK;
-
-    if (rg >= 0) {
-        const struct tdef *d = &r->regions.v[rg];
-
-        if (d->begin > b)
-            b = d->begin;
-        if (d->end < e)
-            e = d->end;
-    }
-    if (r->vis_b > b)
-        b = r->vis_b;
-    if (r->vis_e < e)
-        e = r->vis_e;
-    if (!(e > b))
-        return TC_OK;
-    tc_place_init(&pl);
-    placement(rg >= 0 ? &r->regions.v[rg].flat : ps, ps, &pl);
-    r->cuts[ncuts++] = b;
-    r->cuts[ncuts++] = e;
-    for (i = 0; i < r->npieces; i++) {
-        struct piece *pc = &r->pieces[i];
-
-        if (pc->b > b && pc->b < e)
-            r->cuts[ncuts++] = pc->b;
-        if (pc->e > b && pc->e < e)
-            r->cuts[ncuts++] = pc->e;
-    }
-    qsort(r->cuts, ncuts, sizeof *r->cuts, dbl_cmp);
-    for (i = 0; i + 1 < ncuts && rc == TC_OK; i++) {
-        double t0 = r->cuts[i], t1 = r->cuts[i + 1];
-        struct tc_cue *c;
-        struct textb tb;
-        size_t k;
-
-        if (!(t1 > t0) || to_ms(t0) == to_ms(t1))
-            continue;
-        c = tc_cue_new(r->ctx);
-        if (c == NULL)
-            return TC_ERR_NOMEM;
-        memset(&tb, 0, sizeof tb);
-        tb.t = &c->text;
-        tb.at_line_start = 1;
-        tb.last_space = 1;
-        for (k = 0; k < r->npieces && rc == TC_OK; k++)
-            if (r->pieces[k].b <= t0 && r->pieces[k].e >= t1 &&
-                (!filter || r->pieces[k].region == rg))
-                rc = tb_piece(r, &tb, &r->pieces[k]);
-        if (rc != TC_OK || tc_text_is_blank(&c->text)) {
-            tc_cue_free(c);
-            continue;
-        }
-        (*shown)++;
-        c->start = to_ms(t0);
-        c->end = to_ms(t1);
-        c->line = r->pline;
-        c->place = pl;
-        if (r->pid != NULL &&
-            (rc = tc_cue_set_id(c, r->pid, strlen(r->pid))) != TC_OK) {
-            tc_cue_free(c);
-            break;
-        }
-        if (r->hidden) {
-            tc_cue_free(c);
-            continue;
-        }
-        rc = tc_stage_push(r->next, c);
-    }
-    return rc;
-}
-
-/* The <p> has closed over [b, e).  A <p> outside every region whose spans
- * name regions shows each span in its region, and nothing else. */
-static int
-p_emit(struct ttml_reader *r, double b, double e, const struct tstyle *ps)
-{
-    size_t shown = 0, i, j;
-    int rc = TC_OK;
-
-    if (r->pregion < 0 && r->regions.n > 0) {
-        for (i = 0; i < r->npieces && rc == TC_OK; i++) {
-            long rg = r->pieces[i].region;
-
-            if (rg < 0)
-                continue;
-            for (j = 0; j < i; j++)
-                if (r->pieces[j].region == rg)
-                    break;
-            if (j == i) {
-                size_t n = 0;
-
-                r->hidden = 0;
-                rc = p_emit_in(r, b, e, ps, rg, 1, &n);
-                r->hidden = 1;
-            }
-        }
-        for (i = 0; i < r->npieces; i++)
-            if (r->pieces[i].region < 0)
-                break;
-        if (i == r->npieces)
-            return rc;
-        /* the text outside every region: counted, never shown */
-        if (rc == TC_OK)
-            rc = p_emit_in(r, b, e, ps, -1, 1, &shown);
-    } else {
-        rc = p_emit_in(r, b, e, ps, r->pregion, 0, &shown);
-    }
-    if (rc == TC_OK && r->hidden && shown > 0)
-        rc = tc_diagf(r->ctx, TC_D_REPAIRED, r->pline, 0,
-                      "a <p> in no region, or in a region its <div> does "
-                      "not flow into, is never shown: dropped as players "
-                      "do");
-    return rc;
-}
-
 /* ---- elements ----------------------------------------------------------- */
 
 /* Attribute values copied out of the reader (its strings do not last). */
@@ -1060,7 +224,7 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
         } else if (ns == NS_TTS && strcmp(name, "display") == 0) {
             slot = &a->display;
         } else if (ns == NS_TTS) {
-            rc = style_attr(r, &a->inl, name, v);
+            rc = tc_ttml_style_attr(r, &a->inl, name, v);
         } else if (ns == NS_OTHER && f->kind == EL_TT &&
                    strcmp((const char *)xmlTextReaderConstNamespaceUri(
                               r->xr),
@@ -1068,7 +232,7 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
                        == 0) {
             r->apple = 1;
         } else if (ns == NS_TTP && f->kind == EL_TT) {
-            rc = param_attr(r, name, v, &tick_given);
+            rc = tc_ttml_param_attr(r, name, v, &tick_given);
         }
         if (slot != NULL) {
             *slot = a->buf.len;
@@ -1106,15 +270,17 @@ set_timing(struct ttml_reader *r, struct frame *f, const struct frame *pa,
     if (r->apple)
         ref = 0;
     f->begin = ref;
-    if (aval(a, a->begin) && parse_time_attr(r, "begin", aval(a, a->begin),
-                                             &v))
+    if (aval(a, a->begin) &&
+        tc_ttml_parse_time_attr(r, "begin", aval(a, a->begin), &v))
         f->begin = ref + v;
     f->explicit_end = 0;
-    if (aval(a, a->end) && parse_time_attr(r, "end", aval(a, a->end), &v)) {
+    if (aval(a, a->end) &&
+        tc_ttml_parse_time_attr(r, "end", aval(a, a->end), &v)) {
         e = ref + v;
         f->explicit_end = 1;
     }
-    if (aval(a, a->dur) && parse_time_attr(r, "dur", aval(a, a->dur), &v)) {
+    if (aval(a, a->dur) &&
+        tc_ttml_parse_time_attr(r, "dur", aval(a, a->dur), &v)) {
         if (f->begin + v < e)
             e = f->begin + v;
         f->explicit_end = 1;
@@ -1152,8 +318,8 @@ on_start(struct ttml_reader *r, struct attrs *a)
     int rc;
 
     if (r->depth == TTML_DEPTH_MAX)
-        return report(r, TC_D_LIMIT, "elements nested deeper than %s%s",
-                      "64", NULL);
+        return tc_ttml_report(r, TC_D_LIMIT, "elements nested deeper than %s%s",
+                              "64", NULL);
     f = &r->fr[r->depth++];
     if (pa != NULL) {
         *f = *pa;
@@ -1169,9 +335,9 @@ on_start(struct ttml_reader *r, struct attrs *a)
     f->kind = kind_of(name != NULL ? name : "", ns);
     if (pa == NULL) {
         if (f->kind != EL_TT)
-            return report(r, TC_D_SYNTAX, "not a TTML document: the root "
-                          "element is <%s>, not <tt> in a TTML namespace%s",
-                          name, NULL);
+            return tc_ttml_report(r, TC_D_SYNTAX, "not a TTML document: "
+                                  "the root element is <%s>, not <tt> in a "
+                                  "TTML namespace%s", name, NULL);
     } else if (pa->ignored || f->kind == EL_IGNORED || f->kind == EL_TT) {
         f->ignored = 1;
         return TC_OK;
@@ -1191,7 +357,7 @@ on_start(struct ttml_reader *r, struct attrs *a)
     case EL_STYLE:
         if (pa->kind == EL_REGION && pa->def != NULL) {
             /* a region's own <style> child: its attributes only */
-            style_over(&pa->def->nested, &a->inl);
+            tc_ttml_style_over(&pa->def->nested, &a->inl);
             return TC_OK;
         }
         if (pa->kind != EL_STYLING || aval(a, a->id) == NULL) {
@@ -1205,8 +371,9 @@ on_start(struct ttml_reader *r, struct attrs *a)
             f->ignored = f->kind == EL_REGION;
             return TC_OK;
         }
-        f->def = def_add(r, f->kind == EL_STYLE ? &r->styles : &r->regions,
-                         aval(a, a->id));
+        f->def = tc_ttml_def_add(r, f->kind == EL_STYLE ? &r->styles
+                                                         : &r->regions,
+                                 aval(a, a->id));
         if (f->def == NULL)
             return r->rc != TC_OK ? r->rc : TC_ERR_NOMEM;
         f->def->own = a->inl;
@@ -1226,7 +393,7 @@ on_start(struct ttml_reader *r, struct attrs *a)
         return TC_OK;
     case EL_AGENT:
         if (aval(a, a->id) != NULL &&
-            (f->agent = agent_add(r, aval(a, a->id))) < 0)
+            (f->agent = tc_ttml_agent_add(r, aval(a, a->id))) < 0)
             return r->rc != TC_OK ? r->rc : TC_ERR_NOMEM;
         return TC_OK;
     case EL_SET:
@@ -1238,7 +405,7 @@ on_start(struct ttml_reader *r, struct attrs *a)
             r->vis_b = f->begin;
             r->vis_e = f->clip;
         } else if (aval(a, a->display) != NULL) {
-            tc_diagf(r->ctx, TC_D_IGNORED, cur_line(r), 0,
+            tc_diagf(r->ctx, TC_D_IGNORED, tc_ttml_cur_line(r), 0,
                      "<set tts:display> other than showing a hidden <p>");
         }
         f->ignored = 1;
@@ -1256,46 +423,47 @@ on_start(struct ttml_reader *r, struct attrs *a)
         ((f->kind == EL_SPAN || f->kind == EL_BR) &&
          pa->kind != EL_P && pa->kind != EL_SPAN)) {
         f->ignored = 1;
-        return report(r, TC_D_JUNK, "<%s> is out of place here; "
-                      "ignored%s", name, NULL);
+        return tc_ttml_report(r, TC_D_JUNK, "<%s> is out of place here; "
+                              "ignored%s", name, NULL);
     }
     if ((rc = announce(r)) != TC_OK)
         return rc;
     set_timing(r, f, pa, a);
-    if ((rc = apply_refs(r, aval(a, a->style), &f->spec)) != TC_OK)
+    if ((rc = tc_ttml_apply_refs(r, aval(a, a->style), &f->spec)) != TC_OK)
         return rc;
-    style_over(&f->spec, &a->inl);
+    tc_ttml_style_over(&f->spec, &a->inl);
     if (aval(a, a->agent) != NULL) {
         char id[256];
 
         snprintf(id, sizeof id, "%.*s",
                  (int)strcspn(aval(a, a->agent), " \t\r\n"),
                  aval(a, a->agent));
-        f->agent = agent_find(r, id);
-        if (f->agent < 0 && (f->agent = agent_add(r, id)) < 0)
+        f->agent = tc_ttml_agent_find(r, id);
+        if (f->agent < 0 && (f->agent = tc_ttml_agent_add(r, id)) < 0)
             return r->rc != TC_OK ? r->rc : TC_ERR_NOMEM;
     }
     if (aval(a, a->display) != NULL)
         f->display_none = strcmp(aval(a, a->display), "none") == 0;
     if (aval(a, a->region) != NULL && f->kind == EL_SPAN) {
         const char *id = aval(a, a->region);
-        struct tdef *rg = def_find(&r->regions, id, strlen(id));
+        struct tdef *rg = tc_ttml_def_find(&r->regions, id, strlen(id));
 
         /* a span names a region only when its <p> has none: the span
          * alone is then shown there */
-        if (rg != NULL && (rc = resolve_def(r, rg, 1)) != TC_OK)
+        if (rg != NULL && (rc = tc_ttml_resolve_def(r, rg, 1)) != TC_OK)
             return rc;
         if (rg != NULL && f->region == -1)
             f->region = (long)(rg - r->regions.v);
     } else if (aval(a, a->region) != NULL && f->kind != EL_BR) {
         const char *id = aval(a, a->region);
-        struct tdef *rg = def_find(&r->regions, id, strlen(id));
+        struct tdef *rg = tc_ttml_def_find(&r->regions, id, strlen(id));
         long idx = rg != NULL ? (long)(rg - r->regions.v) : -1;
 
-        if (rg == NULL && (rc = report(r, TC_D_REPAIRED, "unknown region "
-                                       "'%s' ignored%s", id, NULL)) != TC_OK)
+        if (rg == NULL &&
+            (rc = tc_ttml_report(r, TC_D_REPAIRED, "unknown region '%s' "
+                                 "ignored%s", id, NULL)) != TC_OK)
             return rc;
-        if (rg != NULL && (rc = resolve_def(r, rg, 1)) != TC_OK)
+        if (rg != NULL && (rc = tc_ttml_resolve_def(r, rg, 1)) != TC_OK)
             return rc;
         /* an element cannot leave the region its ancestor flows into */
         if (f->region_set && f->region != idx)
@@ -1309,7 +477,7 @@ on_start(struct ttml_reader *r, struct attrs *a)
         tc_buf_clear(&r->ptext);
         free(r->pid);
         r->pid = aval(a, a->id) ? strdup(aval(a, a->id)) : NULL;
-        r->pline = cur_line(r);
+        r->pline = tc_ttml_cur_line(r);
         r->pregion = f->region >= 0 ? f->region : -1;
         r->hidden = f->region == -2 ||
                     (f->region == -1 && r->regions.n > 0);
@@ -1317,7 +485,7 @@ on_start(struct ttml_reader *r, struct attrs *a)
         r->vis_e = f->display_none ? -INFINITY : INFINITY;
     } else if (f->kind == EL_BR) {
         r->depth--;             /* the br is a piece of its parent */
-        rc = add_piece(r, PC_BR, "", 0);
+        rc = tc_ttml_add_piece(r, PC_BR, "", 0);
         r->depth++;
         return rc;
     }
@@ -1351,8 +519,8 @@ on_end(struct ttml_reader *r)
         memset(&ps, 0, sizeof ps);
         if (r->pregion >= 0)
             ps = r->regions.v[r->pregion].flat;
-        style_over(&ps, &f->spec);
-        rc = p_emit(r, f->begin, end, &ps);
+        tc_ttml_style_over(&ps, &f->spec);
+        rc = tc_ttml_p_emit(r, f->begin, end, &ps);
         r->npieces = 0;
     }
     if (pa->seq) {
@@ -1373,7 +541,7 @@ on_text(struct ttml_reader *r)
     if (r->depth == 0 || f->ignored || v == NULL)
         return TC_OK;
     if (f->kind == EL_P || f->kind == EL_SPAN)
-        return add_piece(r, PC_TEXT, v, strlen(v));
+        return tc_ttml_add_piece(r, PC_TEXT, v, strlen(v));
     if (f->kind == EL_NAME && r->depth >= 2 &&
         r->fr[r->depth - 2].kind == EL_AGENT && f->agent >= 0) {
         struct tc_buf *nb = &r->agents[f->agent].name;
@@ -1391,8 +559,8 @@ on_text(struct ttml_reader *r)
         size_t n = strlen(v);
 
         if (!tc_is_blank_line(v, n) && strspn(v, " \t\r\n") != n)
-            return report(r, TC_D_JUNK, "text outside <p> ignored: "
-                          "'%.40s'%s", v, NULL);
+            return tc_ttml_report(r, TC_D_JUNK, "text outside <p> ignored: "
+                                  "'%.40s'%s", v, NULL);
     }
     return TC_OK;
 }
@@ -1412,10 +580,10 @@ on_doctype(struct ttml_reader *r)
                          doc->intSubset->entities != NULL) ||
                         (doc->extSubset != NULL &&
                          doc->extSubset->entities != NULL)))
-        return report(r, TC_D_XML, "entity declarations are refused: "
-                      "TTML needs none, and they can read local files or "
-                      "exhaust memory%s%s", "", NULL);
-    return tc_diagf(r->ctx, TC_D_IGNORED, cur_line(r), 0,
+        return tc_ttml_report(r, TC_D_XML, "entity declarations are "
+                              "refused: TTML needs none, and they can read "
+                              "local files or exhaust memory%s%s", "", NULL);
+    return tc_diagf(r->ctx, TC_D_IGNORED, tc_ttml_cur_line(r), 0,
                     "document type declaration");
 }
 
@@ -1454,8 +622,8 @@ ttml_loop(struct ttml_reader *r)
             rc = on_doctype(r);
             break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
-            rc = report(r, TC_D_XML, "entity reference refused%s%s", "",
-                        NULL);
+            rc = tc_ttml_report(r, TC_D_XML, "entity reference refused%s%s", "",
+                                NULL);
             break;
         default:
             break;
@@ -1467,7 +635,7 @@ ttml_loop(struct ttml_reader *r)
     if (rc == TC_OK && got < 0) {
         /* libxml2 failed without calling the error handler */
         if (!r->xml_failed)
-            tc_diagf(r->ctx, TC_D_XML, cur_line(r), 0,
+            tc_diagf(r->ctx, TC_D_XML, tc_ttml_cur_line(r), 0,
                      "the document is not well-formed XML");
         rc = TC_ERR_SYNTAX;
     }
@@ -1505,8 +673,8 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
         rc = announce(&r);
     xmlFreeTextReader(r.xr);
     r.xr = NULL;
-    defs_free(&r.styles);
-    defs_free(&r.regions);
+    tc_ttml_defs_free(&r.styles);
+    tc_ttml_defs_free(&r.regions);
     for (i = 0; i < r.nagents; i++) {
         free(r.agents[i].id);
         tc_buf_release(&r.agents[i].name);
@@ -1538,7 +706,7 @@ ttml_probe(const unsigned char *head, size_t len)
 {
     size_t i = 0;
 
-    while (i < len && is_ws((char)head[i]))
+    while (i < len && tc_ttml_is_ws((char)head[i]))
         i++;
     if (i == len || head[i] != '<')
         return TC_PROBE_NO;
