@@ -442,6 +442,8 @@ on_start(struct ttml_reader *r, struct attrs *a)
         if (f->agent < 0 && (f->agent = tc_ttml_agent_add(r, id)) < 0)
             return r->rc != TC_OK ? r->rc : TC_ERR_NOMEM;
     }
+    if (aval(a, a->lang) != NULL)
+        snprintf(f->lang, sizeof f->lang, "%s", aval(a, a->lang));
     if (aval(a, a->display) != NULL)
         f->display_none = strcmp(aval(a, a->display), "none") == 0;
     if (aval(a, a->region) != NULL && f->kind == EL_SPAN) {

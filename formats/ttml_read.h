@@ -82,6 +82,7 @@ struct frame {
     int display_none;           /* tts:display="none" */
     int zero_text;              /* text here lasts no time (seq) */
     long agent;                 /* index into agents, -1 none */
+    char lang[36];              /* xml:lang below <tt>, "" = none */
     struct tdef *def;           /* the style/region being defined */
 };
 
@@ -95,6 +96,7 @@ struct piece {
     long agent;
     long region;                /* a span's own region, else the p's */
     int preserve;
+    char lang[36];
 };
 
 struct ttml_reader {

@@ -53,6 +53,7 @@ tc_ttml_add_piece(struct ttml_reader *r, enum piece_kind kind, const char *s,
     pc->agent = f->agent;
     pc->preserve = f->preserve;
     pc->region = f->region;
+    memcpy(pc->lang, f->lang, sizeof pc->lang);
     memset(&pc->st, 0, sizeof pc->st);
     if (pc->region >= 0)
         pc->st = r->regions.v[pc->region].flat;
@@ -125,6 +126,7 @@ tb_piece(struct ttml_reader *r, struct textb *b, const struct piece *pc)
         st.color = pc->st.color;
     }
     st.voice = tc_ttml_agent_name(r, pc->agent);
+    st.lang = pc->lang[0] != '\0' ? pc->lang : NULL;
     while (p < e) {
         const char *q = p;
 

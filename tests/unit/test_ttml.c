@@ -196,11 +196,14 @@ START_TEST(agents_become_voices)
                    "<ttm:name type=\"full\">Ann Lee</ttm:name></ttm:agent>"
                    "</metadata></head><body><div>"
                    "<p begin=\"0s\" end=\"1s\" ttm:agent=\"a1\">Hi</p>"
-                   "<p begin=\"1s\" end=\"2s\"><span ttm:agent=\"bob\">"
+                   "<p begin=\"1s\" end=\"2s\"><span ttm:agent=\"bob\" "
+                   "xml:lang=\"fr\">"
                    "Yo</span></p></div></body></tt>", &g);
     ck_assert_msg(g.rc == TC_OK && g.n == 2, "%s", g.diags);
     ck_assert_str_eq(g.v[0].voice, "Ann Lee");
     ck_assert_str_eq(g.v[1].voice, "bob");
+    ck_assert_ptr_eq(g.v[0].lang, NULL);
+    ck_assert_str_eq(g.v[1].lang, "fr");
     got_free(&g);
 }
 END_TEST

@@ -41,6 +41,8 @@ keep_push(struct tc_stage *st, struct tc_cue *c)
             k->color = r->color;
         if (k->voice == NULL && r->voice != 0)
             k->voice = strdup(tc_text_str(&c->text, r->voice));
+        if (k->lang == NULL && r->lang != 0)
+            k->lang = strdup(tc_text_str(&c->text, r->lang));
     }
     tc_cue_free(c);
     return TC_OK;
@@ -105,6 +107,7 @@ got_free(struct got *g)
     for (i = 0; i < g->n; i++) {
         free(g->v[i].text);
         free(g->v[i].voice);
+        free(g->v[i].lang);
     }
     free(g->v);
     free(g->diags);

@@ -15,6 +15,7 @@ struct got_cue {
     uint32_t color;             /* colour of the last coloured run */
     enum tc_vpos vpos;
     char *voice;                /* first run's speaker, or NULL */
+    char *lang;                 /* first run's language, or NULL */
 };
 
 struct got {
