@@ -124,7 +124,7 @@ static void
 xml_error(void *ud, xmlErrorPtr e)
 {
     struct ttml_reader *r = ud;
-    char msg[512];
+    char msg[512], *p;
     size_t n;
 
     if (e == NULL || r->xml_failed)
@@ -133,6 +133,9 @@ xml_error(void *ud, xmlErrorPtr e)
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    for (p = msg; *p != '\0'; p++)
+        if (*p == '\n')
+            *p = ' ';
     if (e->level == XML_ERR_WARNING) {
         tc_diagf(r->ctx, TC_D_IGNORED, (unsigned long)e->line,
                  (unsigned)(e->int2 > 0 ? e->int2 : 0), "XML: %s", msg);

@@ -24,13 +24,39 @@ struct ttml_writer {
     char *lang;
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
     size_t nagents;
-    int warned_ctrl, warned_agents;
+    int warned_ctrl, warned_agents, warned_utf8;
 };
 
-/* Text or an attribute value, escaped for XML.  Characters XML 1.0 cannot
- * hold at all (C0 controls but tab and newline) become U+FFFD. */
+static void put_valid(struct ttml_writer *w, const char *s, size_t n,
+                      int attr);
+
+/* Text or an attribute value, escaped for XML.  An XML document must be
+ * UTF-8 throughout: bytes that are not (input whose encoding was not
+ * recognised) become U+FFFD, with one warning. */
 static void
 put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
+{
+    while (n > 0) {
+        size_t ok = tc_utf8_valid(s, n);
+
+        put_valid(w, s, ok, attr);
+        if (ok == n)
+            break;
+        if (!w->warned_utf8) {
+            w->warned_utf8 = 1;
+            tc_diagf(w->base.ctx, TC_D_BAD_BYTE, 0, 0,
+                     "bytes that are not UTF-8 written as U+FFFD");
+        }
+        tc_sink_puts(w->sink, "\xEF\xBF\xBD");
+        s += ok + 1;
+        n -= ok + 1;
+    }
+}
+
+/* Valid UTF-8, escaped.  Characters XML 1.0 cannot hold at all (C0
+ * controls but tab and newline) become U+FFFD. */
+static void
+put_valid(struct ttml_writer *w, const char *s, size_t n, int attr)
 {
     size_t i, run = 0;
 

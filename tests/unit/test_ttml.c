@@ -308,6 +308,32 @@ START_TEST(writer_escapes_and_styles)
 }
 END_TEST
 
+/* An XML document cannot hold bytes that are not UTF-8 or C0 controls. */
+START_TEST(writer_never_writes_bad_xml)
+{
+    char *diags = NULL, *d2 = NULL;
+    int rc;
+    char *out = unit_convert("1\n00:00:01,000 --> 00:00:02,000\n"
+                             "caf\xE9 \x01 ok\n\n", "srt", "ttml", &diags,
+                             &rc);
+    char *back;
+
+    ck_assert_msg(rc == TC_OK, "%s", diags);
+    ck_assert_msg(strstr(out, ">caf\xEF\xBF\xBD \xEF\xBF\xBD ok</p>") !=
+                  NULL, "%s", out);
+    ck_assert_msg(strstr(diags, "warning: invalid byte sequence") != NULL &&
+                  strstr(diags, "warning: output format cannot express "
+                                "this: control characters") != NULL,
+                  "%s", diags);
+    back = unit_convert(out, "ttml", "srt", &d2, &rc);
+    ck_assert_msg(rc == TC_OK, "%s", d2);
+    free(back);
+    free(out);
+    free(diags);
+    free(d2);
+}
+END_TEST
+
 START_TEST(writer_round_trip_srt)
 {
     static const char srt[] =
@@ -347,6 +373,7 @@ suite_ttml(void)
     tcase_add_loop_test(ts, refuses_bad_input, 0, sizeof bad / sizeof bad[0]);
     tcase_add_test(ts, deep_nesting_refused);
     tcase_add_test(tw, writer_escapes_and_styles);
+    tcase_add_test(tw, writer_never_writes_bad_xml);
     tcase_add_test(tw, writer_round_trip_srt);
     suite_add_tcase(s, tc);
     suite_add_tcase(s, ts);
