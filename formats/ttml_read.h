@@ -13,6 +13,7 @@
 #define TTML_P_MAX      (1u << 20)  /* text bytes in one <p> */
 #define TTML_PIECES_MAX 65536       /* text pieces in one <p> */
 #define TTML_DEFS_MAX   65536       /* styles, regions, agents */
+#define TTML_CUTS_MAX   4096        /* timing changes inside one <p> */
 
 enum el_kind {
     EL_IGNORED, EL_TT, EL_HEAD, EL_STYLING, EL_STYLE, EL_LAYOUT, EL_REGION,

@@ -61,7 +61,7 @@ tc_ttml_add_piece(struct ttml_reader *r, enum piece_kind kind, const char *s,
     tc_buf_add(&r->ptext, s, n);
     if (tc_buf_status(&r->ptext) != TC_OK)
         return tc_ttml_report(r, TC_D_LIMIT, "more than %s bytes of text "
-                              "in one <p>%s", "1 MiB", NULL);
+                              "in one <p>%s", "1048576", NULL);
     r->npieces++;
     return TC_OK;
 }
@@ -241,6 +241,10 @@ p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
         if (pc->e > b && pc->e < e)
             r->cuts[ncuts++] = pc->e;
     }
+    /* each instant costs a pass over the pieces: bound the work */
+    if (ncuts > TTML_CUTS_MAX)
+        return tc_ttml_report(r, TC_D_LIMIT, "more than %s timing changes "
+                              "in one <p>%s", "4096", NULL);
     qsort(r->cuts, ncuts, sizeof *r->cuts, dbl_cmp);
     for (i = 0; i + 1 < ncuts && rc == TC_OK; i++) {
         double t0 = r->cuts[i], t1 = r->cuts[i + 1];

@@ -25,7 +25,16 @@ struct ttml_writer {
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
     size_t nagents;
     int warned_ctrl, warned_agents, warned_utf8;
+    int rc;                     /* a warning failed under --strict */
 };
+
+/* Keep the first failure of a warning (TC_ERR_STRICT under --strict). */
+static void
+warn(struct ttml_writer *w, int rc)
+{
+    if (rc != TC_OK && w->rc == TC_OK)
+        w->rc = rc;
+}
 
 static void put_valid(struct ttml_writer *w, const char *s, size_t n,
                       int attr);
@@ -44,8 +53,8 @@ put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
             break;
         if (!w->warned_utf8) {
             w->warned_utf8 = 1;
-            tc_diagf(w->base.ctx, TC_D_BAD_BYTE, 0, 0,
-                     "bytes that are not UTF-8 written as U+FFFD");
+            warn(w, tc_diagf(w->base.ctx, TC_D_BAD_BYTE, 0, 0,
+                             "bytes that are not UTF-8 written as U+FFFD"));
         }
         tc_sink_puts(w->sink, "\xEF\xBF\xBD");
         s += ok + 1;
@@ -82,9 +91,9 @@ put_valid(struct ttml_writer *w, const char *s, size_t n, int attr)
             continue;
         if (rep[0] == '\xEF' && !w->warned_ctrl) {
             w->warned_ctrl = 1;
-            tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
-                     "control characters are not allowed in XML; "
-                     "written as U+FFFD");
+            warn(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                             "control characters are not allowed in XML; "
+                             "written as U+FFFD"));
         }
         tc_sink_write(w->sink, s + run, i - run);
         tc_sink_puts(w->sink, rep);
@@ -163,9 +172,9 @@ agent_of(struct ttml_writer *w, const char *name, int *fresh)
     if (w->nagents >= AGENT_MAX) {
         if (!w->warned_agents) {
             w->warned_agents = 1;
-            tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
-                     "more than %d speakers: the rest are not marked",
-                     AGENT_MAX);
+            warn(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                             "more than %d speakers: the rest are not "
+                             "marked", AGENT_MAX));
         }
         return 0;
     }
@@ -312,6 +321,8 @@ ttml_push(struct tc_stage *st, struct tc_cue *c)
     tc_render_runs(&c->text, &ttml_render, w);
     tc_sink_puts(w->sink, "</p>\n");
     tc_cue_free(c);
+    if (w->rc != TC_OK)
+        return w->rc;
     if (tc_buf_status(&w->agents) != TC_OK)
         return tc_buf_status(&w->agents);
     return tc_sink_status(w->sink);

@@ -260,6 +260,43 @@ START_TEST(refuses_bad_input)
 }
 END_TEST
 
+/* An external DTD is named but never fetched: no network, no file. */
+START_TEST(external_dtd_not_loaded)
+{
+    struct got g;
+
+    ttml_read_text("<?xml version=\"1.0\"?>\n"
+                   "<!DOCTYPE tt SYSTEM \"http://127.0.0.1:9/ttml.dtd\">\n"
+                   TT "><body><div><p begin=\"0s\" end=\"1s\">A</p>"
+                   "</div></body></tt>", &g);
+    ck_assert_msg(g.rc == TC_OK && g.n == 1, "%s", g.diags);
+    ck_assert_msg(strstr(g.diags, "note: ignored: document type "
+                                  "declaration") != NULL, "%s", g.diags);
+    got_free(&g);
+}
+END_TEST
+
+START_TEST(big_paragraph_refused)
+{
+    struct tc_buf b = TC_BUF_INIT;
+    struct got g;
+    int i;
+
+    tc_buf_adds(&b, TT "><body><div><p begin=\"0s\" end=\"1s\">");
+    for (i = 0; i < 30000; i++)
+        tc_buf_adds(&b, "<span>0123456789012345678901234567890123456789"
+                        "0123456789</span>");
+    tc_buf_adds(&b, "</p></div></body></tt>");
+    ttml_read_text(b.data, &g);
+    ck_assert_int_eq(g.rc, TC_ERR_SYNTAX);
+    ck_assert_msg(strstr(g.diags, "error: limit reached: more than "
+                                  "1048576 bytes of text in one <p>") != NULL, "%s",
+                  g.diags);
+    got_free(&g);
+    tc_buf_release(&b);
+}
+END_TEST
+
 START_TEST(deep_nesting_refused)
 {
     struct tc_buf b = TC_BUF_INIT;
@@ -372,6 +409,8 @@ suite_ttml(void)
     tcase_add_test(tc, agents_become_voices);
     tcase_add_loop_test(ts, refuses_bad_input, 0, sizeof bad / sizeof bad[0]);
     tcase_add_test(ts, deep_nesting_refused);
+    tcase_add_test(ts, external_dtd_not_loaded);
+    tcase_add_test(ts, big_paragraph_refused);
     tcase_add_test(tw, writer_escapes_and_styles);
     tcase_add_test(tw, writer_never_writes_bad_xml);
     tcase_add_test(tw, writer_round_trip_srt);
