@@ -290,8 +290,8 @@ START_TEST(big_paragraph_refused)
     ttml_read_text(b.data, &g);
     ck_assert_int_eq(g.rc, TC_ERR_SYNTAX);
     ck_assert_msg(strstr(g.diags, "error: limit reached: more than "
-                                  "1048576 bytes of text in one <p>") != NULL, "%s",
-                  g.diags);
+                                  "1048576 bytes of text in one <p>") !=
+                      NULL, "%s", g.diags);
     got_free(&g);
     tc_buf_release(&b);
 }
