@@ -377,7 +377,10 @@ START_TEST(writer_round_trip_srt)
         "1\n00:00:01,000 --> 00:00:02,500\nHello, <i>world</i>!\n\n"
         "2\n00:00:03,000 --> 00:00:04,000\n{\\an8}Top\n<b>line two</b>\n\n"
         "3\n01:00:00,001 --> 01:00:02,999\n"
-        "<font color=\"#ff0000\">red</font> & <u>under</u>\n\n";
+        "<font color=\"#ff0000\">red</font> & <u>under</u>\n\n"
+        "4\n01:00:03,000 --> 01:00:04,000\n{\\an7}top left\n\n"
+        "5\n01:00:04,000 --> 01:00:05,000\n{\\an5}middle\n\n"
+        "6\n01:00:05,000 --> 01:00:06,000\n{\\an3}bottom right\n\n";
     char *diags = NULL, *d2 = NULL;
     int rc;
     char *ttml = unit_convert(srt, "srt", "ttml", &diags, &rc);
