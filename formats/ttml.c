@@ -288,6 +288,12 @@ set_timing(struct ttml_reader *r, struct frame *f, const struct frame *pa,
             e = f->begin + v;
         f->explicit_end = 1;
     }
+    if (e < f->begin)
+        tc_ttml_report(r, TC_D_TIME_REVERSED, "<%s> ends before it begins "
+                       "and is never shown%s", f->kind == EL_P ? "p"
+                       : f->kind == EL_SPAN ? "span" : f->kind == EL_DIV
+                       ? "div" : f->kind == EL_BODY ? "body" : "region",
+                       NULL);
     f->clip = e < pa->clip ? e : pa->clip;
     f->acc_end = f->begin;
     f->next_begin = f->begin;

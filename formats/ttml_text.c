@@ -325,6 +325,17 @@ tc_ttml_p_emit(struct ttml_reader *r, double b, double e,
     } else {
         rc = p_emit_in(r, b, e, ps, r->pregion, 0, &shown);
     }
+    if (rc == TC_OK && shown == 0 && !r->hidden) {
+        /* TTML says when text is never shown; say so under -v */
+        for (i = 0; i < r->npieces; i++)
+            if (r->pieces[i].kind == PC_TEXT &&
+                strspn(r->ptext.data + r->pieces[i].off, " \t\r\n") <
+                    r->pieces[i].len)
+                break;
+        if (i < r->npieces)
+            rc = tc_diagf(r->ctx, TC_D_IGNORED, r->pline, 0, "a <p> whose "
+                          "text is never shown by its timing");
+    }
     if (rc == TC_OK && r->hidden && shown > 0)
         rc = tc_diagf(r->ctx, TC_D_REPAIRED, r->pline, 0,
                       "a <p> in no region, or in a region its <div> does "
