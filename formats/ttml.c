@@ -11,8 +11,9 @@
  * cue for every interval in which its visible text stays the same.
  *
  * Safety: no network, no DTD loading, no entity substitution; a DOCTYPE
- * that declares entities is refused before any reference to them is read,
- * and nesting deeper than TTML_DEPTH_MAX is an error.
+ * that declares entities is refused (libxml2's own amplification guard
+ * stops an expansion bomb that its read-ahead meets first), and nesting
+ * deeper than TTML_DEPTH_MAX is an error.  Limits are in ttml_read.h.
  */
 #include "config.h"
 
@@ -22,10 +23,6 @@
 
 #include "ttml_read.h"
 
-#define TTML_DEPTH_MAX  64          /* open elements */
-#define TTML_P_MAX      (1u << 20)  /* text bytes in one <p> */
-#define TTML_PIECES_MAX 65536       /* text pieces in one <p> */
-#define TTML_DEFS_MAX   65536       /* styles, regions, agents */
 /* ---- namespaces and element kinds --------------------------------------- */
 
 enum ns_kind { NS_NONE, NS_TT, NS_TTS, NS_TTP, NS_TTM, NS_XML, NS_OTHER };
@@ -87,6 +84,9 @@ kind_of(const char *name, enum ns_kind ns)
             return table[i].kind;
     return EL_IGNORED;
 }
+
+/* ---- diagnostics and libxml2's callbacks --------------------------------- */
+
 /* The line of the node being read.  The parser itself has usually read
  * further ahead, so its own line number would point past the node. */
 unsigned long
@@ -168,6 +168,7 @@ xml_close(void *ud)
     (void)ud;
     return 0;
 }
+
 /* ---- elements ----------------------------------------------------------- */
 
 /* Attribute values copied out of the reader (its strings do not last). */

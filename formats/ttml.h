@@ -6,7 +6,7 @@
 
 #include "format.h"
 
-/* The timing parameters in force for a document (TTML2 §7.2). */
+/* The timing parameters in force for a document (ttp: attributes). */
 struct tc_ttml_timing {
     unsigned long frame_rate;   /* nominal frames per second, default 30 */
     double mult;                /* frameRateMultiplier, default 1 */

@@ -1,6 +1,6 @@
 /* formats/ttml_style.c -- the TTML reader's definitions and attributes:
- * <style> and <region> elements with chained references (TTML2 §8.4),
- * agents (§12.1.5), the tts: attributes transcue keeps and the ttp:
+ * <style> and <region> elements with chained references,
+ * agents, the tts: attributes transcue keeps and the ttp:
  * timing parameters.  See ttml.c for the reader as a whole. */
 #include "config.h"
 

@@ -2,7 +2,7 @@
  * hands over pieces (text or a line break, each with its active interval,
  * style, speaker and region); at the end of the <p> the distinct instants
  * cut its interval, and each piece of the cut that shows text becomes a
- * cue.  TTML's white-space rules (TTML2 §7.2.3, xml:space) are applied
+ * cue.  TTML's white-space rules (xml:space) are applied
  * here. */
 #include "config.h"
 

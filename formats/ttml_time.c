@@ -1,12 +1,12 @@
 /* formats/ttml_time.c -- TTML time and colour expressions.
  *
- * Time expressions follow TTML2 §10.3.1 (https://www.w3.org/TR/ttml2/):
- * clock time "HH:MM:SS", "HH:MM:SS.fff", "HH:MM:SS:FF" and
- * "HH:MM:SS:FF.ss", and offset time "N[.N](h|m|s|ms|f|t)".  Frames count at
- * the effective frame rate (frameRate * frameRateMultiplier); with
- * timeBase="smpte" a clock time is a frame label at the nominal rate,
- * counted with dropped labels removed for dropNTSC and dropPAL (TTML1
- * §6.2.4).  Colours follow TTML2 §10.3.5.
+ * Time expressions follow TTML2's <time-expression>
+ * (https://www.w3.org/TR/ttml2/): clock time "HH:MM:SS", "HH:MM:SS.fff",
+ * "HH:MM:SS:FF" and "HH:MM:SS:FF.ss", and offset time
+ * "N[.N](h|m|s|ms|f|t)".  Frames count at the effective frame rate
+ * (frameRate * frameRateMultiplier); with timeBase="smpte" a clock time is
+ * a frame label at the nominal rate, counted with the labels that dropNTSC
+ * and dropPAL skip left out.  Colours follow TTML2's <color>.
  */
 #include "config.h"
 
