@@ -4,6 +4,12 @@ libtranscue_core_la_SOURCES += \
 	formats/sbv.c \
 	formats/srt.c \
 	formats/ttml.c \
+	formats/ttml.h \
+	formats/ttml_read.h \
+	formats/ttml_style.c \
+	formats/ttml_text.c \
+	formats/ttml_time.c \
+	formats/ttml_write.c \
 	formats/vtt.c \
 	formats/whisper.c \
 	formats/youtube.c

@@ -1,0 +1,374 @@
+/* formats/ttml_write.c -- the TTML writer: a TTML2 document within the
+ * IMSC 1.1 Text Profile (https://www.w3.org/TR/ttml-imsc1.1/).
+ *
+ * Every cue becomes one <p> with clock-time begin and end, in region
+ * "bottom", "middle" or "top"; styled runs become <span> elements with
+ * inline tts: attributes, so the head can be written before the first cue
+ * and the writer streams.  A speaker becomes a ttm:agent, declared in the
+ * <metadata> of the first <p> that uses it and referenced from then on.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ttml.h"
+
+#define AGENT_MAX 256   /* speakers given an agent; more are kept as text
+                           only, with a warning, to bound memory */
+
+struct ttml_writer {
+    struct tc_stage base;
+    struct tc_sink *sink;
+    int started;
+    char *lang;
+    struct tc_buf agents;       /* known speakers, each NUL-terminated */
+    size_t nagents;
+    int warned_ctrl, warned_agents, warned_utf8;
+    int rc;                     /* a warning failed under --strict */
+};
+
+/* Keep the first failure of a warning (TC_ERR_STRICT under --strict). */
+static void
+warn(struct ttml_writer *w, int rc)
+{
+    if (rc != TC_OK && w->rc == TC_OK)
+        w->rc = rc;
+}
+
+static void put_valid(struct ttml_writer *w, const char *s, size_t n,
+                      int attr);
+
+/* Text or an attribute value, escaped for XML.  An XML document must be
+ * UTF-8 throughout: bytes that are not (input whose encoding was not
+ * recognised) become U+FFFD, with one warning. */
+static void
+put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
+{
+    while (n > 0) {
+        size_t ok = tc_utf8_valid(s, n);
+
+        put_valid(w, s, ok, attr);
+        if (ok == n)
+            break;
+        if (!w->warned_utf8) {
+            w->warned_utf8 = 1;
+            warn(w, tc_diagf(w->base.ctx, TC_D_BAD_BYTE, 0, 0,
+                             "bytes that are not UTF-8 written as U+FFFD"));
+        }
+        tc_sink_puts(w->sink, "\xEF\xBF\xBD");
+        s += ok + 1;
+        n -= ok + 1;
+    }
+}
+
+/* Valid UTF-8, escaped.  Characters XML 1.0 cannot hold at all (C0
+ * controls but tab and newline) become U+FFFD. */
+static void
+put_valid(struct ttml_writer *w, const char *s, size_t n, int attr)
+{
+    size_t i, run = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+
+        if (c == '&')
+            rep = "&amp;";
+        else if (c == '<')
+            rep = "&lt;";
+        else if (c == '>')
+            rep = "&gt;";
+        else if (c == '"' && attr)
+            rep = "&quot;";
+        else if (c == '\n' && attr)
+            rep = "&#10;";
+        else if (c == '\t' && attr)
+            rep = "&#9;";
+        else if (c < 0x20 && c != '\t' && c != '\n')
+            rep = "\xEF\xBF\xBD";
+        if (rep == NULL)
+            continue;
+        if (rep[0] == '\xEF' && !w->warned_ctrl) {
+            w->warned_ctrl = 1;
+            warn(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                             "control characters are not allowed in XML; "
+                             "written as U+FFFD"));
+        }
+        tc_sink_write(w->sink, s + run, i - run);
+        tc_sink_puts(w->sink, rep);
+        run = i + 1;
+    }
+    tc_sink_write(w->sink, s + run, n - run);
+}
+
+static void
+put_attr(struct ttml_writer *w, const char *name, const char *v)
+{
+    tc_sink_printf(w->sink, " %s=\"", name);
+    put_escaped(w, v, strlen(v), 1);
+    tc_sink_putc(w->sink, '"');
+}
+
+static void
+write_head(struct ttml_writer *w)
+{
+    w->started = 1;
+    tc_sink_puts(w->sink,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<tt xmlns=\"http://www.w3.org/ns/ttml\"\n"
+        "    xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\"\n"
+        "    xmlns:tts=\"http://www.w3.org/ns/ttml#styling\"\n"
+        "    xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"\n"
+        "    ttp:contentProfiles="
+        "\"http://www.w3.org/ns/ttml/profile/imsc1.1/text\"\n"
+        "    ttp:timeBase=\"media\"");
+    put_attr(w, "xml:lang", w->lang != NULL ? w->lang : "und");
+    tc_sink_puts(w->sink,
+        ">\n"
+        "  <head>\n"
+        "    <styling>\n"
+        "      <style xml:id=\"base\" tts:color=\"white\""
+        " tts:textAlign=\"center\"/>\n"
+        "    </styling>\n"
+        "    <layout>\n"
+        "      <region xml:id=\"bottom\" tts:origin=\"10% 10%\""
+        " tts:extent=\"80% 80%\" tts:displayAlign=\"after\"/>\n"
+        "      <region xml:id=\"middle\" tts:origin=\"10% 10%\""
+        " tts:extent=\"80% 80%\" tts:displayAlign=\"center\"/>\n"
+        "      <region xml:id=\"top\" tts:origin=\"10% 10%\""
+        " tts:extent=\"80% 80%\" tts:displayAlign=\"before\"/>\n"
+        "    </layout>\n"
+        "  </head>\n"
+        "  <body style=\"base\">\n"
+        "    <div>\n");
+}
+
+static int
+ttml_track(struct tc_stage *st, const struct tc_track *t)
+{
+    struct ttml_writer *w = (struct ttml_writer *)st;
+
+    if (t->lang != NULL && *t->lang != '\0' && w->lang == NULL) {
+        w->lang = strdup(t->lang);
+        if (w->lang == NULL)
+            return TC_ERR_NOMEM;
+    }
+    return TC_OK;
+}
+
+/* The agent number of a speaker, 1-based; 0 when the table is full.
+ * *fresh is set when the speaker is new and must be declared. */
+static size_t
+agent_of(struct ttml_writer *w, const char *name, int *fresh)
+{
+    const char *p = w->agents.data, *end = p + w->agents.len;
+    size_t i = 1;
+
+    *fresh = 0;
+    for (; p < end; p += strlen(p) + 1, i++)
+        if (strcmp(p, name) == 0)
+            return i;
+    if (w->nagents >= AGENT_MAX) {
+        if (!w->warned_agents) {
+            w->warned_agents = 1;
+            warn(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                             "more than %d speakers: the rest are not "
+                             "marked", AGENT_MAX));
+        }
+        return 0;
+    }
+    tc_buf_add(&w->agents, name, strlen(name) + 1);
+    *fresh = 1;
+    return ++w->nagents;
+}
+
+static void
+ttml_open(void *vw, enum tc_render_kind k, const struct tc_text *t,
+          const struct tc_run *run)
+{
+    struct ttml_writer *w = vw;
+
+    switch (k) {
+    case TC_R_VOICE: {
+        int fresh;
+        size_t a = agent_of(w, tc_text_str(t, run->voice), &fresh);
+
+        if (a == 0)
+            tc_sink_puts(w->sink, "<span>");
+        else
+            tc_sink_printf(w->sink, "<span ttm:agent=\"speaker%zu\">", a);
+        break;
+    }
+    case TC_R_LANG:
+        tc_sink_puts(w->sink, "<span");
+        put_attr(w, "xml:lang", tc_text_str(t, run->lang));
+        tc_sink_putc(w->sink, '>');
+        break;
+    case TC_R_COLOR:
+        tc_sink_printf(w->sink, "<span tts:color=\"#%06x\">",
+                       (unsigned)run->color & 0xFFFFFFu);
+        break;
+    case TC_R_BOLD:
+        tc_sink_puts(w->sink, "<span tts:fontWeight=\"bold\">");
+        break;
+    case TC_R_ITALIC:
+        tc_sink_puts(w->sink, "<span tts:fontStyle=\"italic\">");
+        break;
+    case TC_R_UNDERLINE:
+        tc_sink_puts(w->sink, "<span tts:textDecoration=\"underline\">");
+        break;
+    default:
+        /* classes and ruby: the text is kept, the markup is not */
+        tc_sink_puts(w->sink, "<span>");
+        break;
+    }
+}
+
+static void
+ttml_close(void *vw, enum tc_render_kind k)
+{
+    (void)k;
+    tc_sink_puts(((struct ttml_writer *)vw)->sink, "</span>");
+}
+
+static void
+ttml_text(void *vw, const char *s, size_t n)
+{
+    put_escaped(vw, s, n, 0);
+}
+
+static void
+ttml_br(void *vw)
+{
+    tc_sink_puts(((struct ttml_writer *)vw)->sink, "<br/>");
+}
+
+static const struct tc_render_ops ttml_render = {
+    .open = ttml_open,
+    .close = ttml_close,
+    .text = ttml_text,
+    .line_break = ttml_br,
+};
+
+/* Declare, before the text, the agents this cue uses for the first time:
+ * ttm:agent must name an element that exists in the document. */
+static void
+declare_agents(struct ttml_writer *w, const struct tc_text *t)
+{
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < t->nruns; i++) {
+        const char *name = tc_text_str(t, t->runs[i].voice);
+        size_t a;
+        int fresh;
+
+        if (name == NULL)
+            continue;
+        a = agent_of(w, name, &fresh);
+        if (!fresh)
+            continue;
+        if (!any)
+            tc_sink_puts(w->sink, "<metadata>");
+        any = 1;
+        tc_sink_printf(w->sink, "<ttm:agent xml:id=\"speaker%zu\""
+                       " type=\"character\"><ttm:name type=\"full\">", a);
+        put_escaped(w, name, strlen(name), 0);
+        tc_sink_puts(w->sink, "</ttm:name></ttm:agent>");
+    }
+    if (any)
+        tc_sink_puts(w->sink, "</metadata>");
+}
+
+static int
+ttml_push(struct tc_stage *st, struct tc_cue *c)
+{
+    struct ttml_writer *w = (struct ttml_writer *)st;
+    char a[32], b[32];
+    const char *region = "bottom", *align = NULL;
+
+    if (!w->started)
+        write_head(w);
+    tc_time_fmt(a, c->start, '.');
+    tc_time_fmt(b, c->end, '.');
+    if (c->place.vpos == TC_VPOS_TOP)
+        region = "top";
+    else if (c->place.vpos == TC_VPOS_MIDDLE)
+        region = "middle";
+    switch (c->place.align) {
+    case TC_ALIGN_LEFT:
+        align = "left";
+        break;
+    case TC_ALIGN_RIGHT:
+        align = "right";
+        break;
+    case TC_ALIGN_START:
+        align = "start";
+        break;
+    case TC_ALIGN_END:
+        align = "end";
+        break;
+    default:
+        break;
+    }
+    tc_sink_printf(w->sink, "      <p begin=\"%s\" end=\"%s\" region=\"%s\"",
+                   a, b, region);
+    if (align != NULL)
+        tc_sink_printf(w->sink, " tts:textAlign=\"%s\"", align);
+    tc_sink_putc(w->sink, '>');
+    declare_agents(w, &c->text);
+    tc_render_runs(&c->text, &ttml_render, w);
+    tc_sink_puts(w->sink, "</p>\n");
+    tc_cue_free(c);
+    if (w->rc != TC_OK)
+        return w->rc;
+    if (tc_buf_status(&w->agents) != TC_OK)
+        return tc_buf_status(&w->agents);
+    return tc_sink_status(w->sink);
+}
+
+static int
+ttml_finish(struct tc_stage *st)
+{
+    struct ttml_writer *w = (struct ttml_writer *)st;
+
+    if (!w->started)
+        write_head(w);
+    tc_sink_puts(w->sink, "    </div>\n  </body>\n</tt>\n");
+    return tc_sink_status(w->sink);
+}
+
+static void
+ttml_destroy(struct tc_stage *st)
+{
+    struct ttml_writer *w = (struct ttml_writer *)st;
+
+    tc_buf_release(&w->agents);
+    free(w->lang);
+    free(w);
+}
+
+static const struct tc_stage_ops ttml_writer_ops = {
+    .name = "ttml-writer",
+    .track = ttml_track,
+    .push = ttml_push,
+    .finish = ttml_finish,
+    .destroy = ttml_destroy,
+};
+
+int
+tc_ttml_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
+                   struct tc_stage **out)
+{
+    struct ttml_writer *w = calloc(1, sizeof *w);
+
+    if (w == NULL)
+        return TC_ERR_NOMEM;
+    w->base.ops = &ttml_writer_ops;
+    w->base.ctx = ctx;
+    w->sink = sink;
+    tc_buf_init(&w->agents, 0);
+    *out = &w->base;
+    return TC_OK;
+}

@@ -1,0 +1,1 @@
+badtime.ttml -o out.srt

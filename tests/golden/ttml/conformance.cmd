@@ -1,0 +1,1 @@
+../../data/ttml/imsc1/timing/BasicTiming010.ttml

@@ -1,0 +1,1 @@
+laughs.ttml -o out.srt

@@ -1,0 +1,1 @@
+xxe.ttml -o out.srt
