@@ -379,8 +379,10 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
     const char *p = l, *e = l + n, *run = l;
     int rc;
 
+    /* the break takes the style open at the start of this line, so a tag
+     * closed at the end of the line above does not reach over it */
     if (r->cur->text.nruns > 0) {
-        rc = tc_text_newline(&r->cur->text);
+        rc = add_text(r, "\n", 1);
         if (rc != TC_OK)
             return rc;
     }

@@ -11,9 +11,16 @@ pass=0
 fail=0
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
+# Cases run in a copy, so that a case may write files (and a read-only
+# source tree, as in make distcheck, is never written to).
+# Cases may refer to ../../data, which is linked, not copied.
+src=$(cd "$top_srcdir" && pwd) || exit 99
+mkdir "$tmp/tests" && cp -R "$src/tests/golden" "$tmp/tests/golden" &&
+    ln -s "$src/tests/data" "$tmp/tests/data" || exit 99
+chmod -R u+w "$tmp/tests/golden"
 for cmd in "$top_srcdir"/tests/golden/*/*.cmd; do
     [ -e "$cmd" ] || continue
-    dir=$(dirname "$cmd")
+    dir=$tmp/tests/golden/$(basename "$(dirname "$cmd")")
     case_=${cmd%.cmd}
     name=$(basename "$dir")/$(basename "$case_")
     want_rc=0

@@ -16,4 +16,3 @@ tests_unit_ttml_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_ttml_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
 EXTRA_DIST += tests/tools/ttml-expect.py
-EXTRA_DIST += man/ttml.part

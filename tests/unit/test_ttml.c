@@ -335,8 +335,8 @@ START_TEST(writer_escapes_and_styles)
                               "end=\"00:00:02.500\" region=\"top\">"
                               "<span tts:fontStyle=\"italic\">Tom</span> "
                               "&amp; \"Jerry\" "
-                              "<span tts:fontWeight=\"bold\">1 &lt; 2<br/>"
-                              "</span><span tts:textDecoration=\"underline\">"
+                              "<span tts:fontWeight=\"bold\">1 &lt; 2</span>"
+                              "<br/><span tts:textDecoration=\"underline\">"
                               "x</span> <span tts:color=\"#00ff00\">y</span>"
                               "</p>\n") != NULL, "%s", out);
     ck_assert_msg(strstr(out, "xml:lang=\"und\"") != NULL, "%s", out);

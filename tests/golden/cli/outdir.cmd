@@ -1,0 +1,1 @@
+in.srt -t srt -o . ; echo "exit $?"

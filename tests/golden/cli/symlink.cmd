@@ -1,0 +1,1 @@
+--version >/dev/null; ln -s real.srt link.srt; "$TRANSCUE" in.srt -o link.srt && test -L link.srt && cmp in.srt real.srt && echo "link kept, file written through it"
