@@ -7,3 +7,4 @@ libtranscue_core_la_SOURCES += \
 	formats/vtt.c \
 	formats/whisper.c \
 	formats/youtube.c
+libtranscue_core_la_SOURCES += formats/vtt.h formats/vtt-entities.h

@@ -17,6 +17,10 @@ static const struct tc_option options[] = {
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
     { "min-gap",      NULL, "smallest gap between cues (ms)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
+    { "vtt-regions",  "no", "WebVTT output: write REGION blocks and region "
+                            "settings (ffmpeg drops cues after one)" },
+    { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
+                            "cues after one)" },
     { NULL, NULL, NULL }
 };
 
