@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -480,8 +481,9 @@ region_block(struct vtt_parser *p, unsigned long line)
                     break;
             if (k < vn || vn == 0)
                 goto ignored;
-            for (k = 0; k < vn; k++)
-                lines = lines > 100000000L ? lines : lines * 10 + v[k] - '0';
+            for (k = 0; k < vn; k++)    /* saturates at LONG_MAX */
+                lines = lines > (LONG_MAX - 9) / 10 ? LONG_MAX
+                        : lines * 10 + v[k] - '0';
             r.lines = lines;
         } else if ((nl == 12 && memcmp(t, "regionanchor", 12) == 0) ||
                    (nl == 14 && memcmp(t, "viewportanchor", 14) == 0)) {
