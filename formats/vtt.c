@@ -1230,8 +1230,11 @@ rd_ignored(void *ud, const char *name, int start)
 {
     struct vtt_reader *r = ud;
 
-    if (r->warned_tag++)
-        return TC_OK;          /* once a cue is enough */
+    if (r->warned_tag++ == 8)
+        return tc_diagf(r->ctx, TC_D_BAD_TAG, r->text_line, 0,
+                        "more ignored tags in this cue not reported");
+    if (r->warned_tag > 8)
+        return TC_OK;
     if (start)
         return tc_diagf(r->ctx, TC_D_BAD_TAG, r->text_line, 0,
                         "<%s> is not a WebVTT tag here: ignored", name);

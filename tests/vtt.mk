@@ -15,6 +15,7 @@ tests_unit_vtt_unit_SOURCES = \
 	tests/unit/unit.h \
 	tests/unit/unit_util.c \
 	tests/unit/test_vtt.c
+tests_unit_vtt_unit_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/formats
 tests_unit_vtt_unit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_vtt_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
