@@ -1348,7 +1348,19 @@ struct vtt_writer {
     int keep_regions, keep_style;
     int color_tag;             /* the open colour was written as a class */
     int warned_color, warned_region, warned_id;
+    unsigned long line;        /* input line of the cue being written */
+    int pending_nl;            /* a line break not written yet */
 };
+
+/* A line break waits until something other than a closing tag follows,
+ * so that "</c>" ends the line it belongs to, not the next one. */
+static void
+flush_nl(struct vtt_writer *w)
+{
+    if (w->pending_nl)
+        tc_buf_addc(&w->out, '\n');
+    w->pending_nl = 0;
+}
 
 /* Text, a voice name or a language tag, escaped as WebVTT needs: '&' '<'
  * '>' always (so "-->" cannot appear), a line break in an annotation as a
@@ -1426,6 +1438,7 @@ w_open(void *ud, enum tc_render_kind k, const struct tc_text *t,
     const char *s;
     size_t i;
 
+    flush_nl(w);
     switch (k) {
     case TC_R_VOICE:
     case TC_R_LANG:
@@ -1447,7 +1460,7 @@ w_open(void *ud, enum tc_render_kind k, const struct tc_text *t,
                 w->color_tag = 1;
             }
         if (!w->color_tag && !w->warned_color++)
-            tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+            tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, w->line, 0,
                      "WebVTT has colour classes only for white, lime, cyan, "
                      "red, yellow, magenta, blue and black: #%06x and other "
                      "colours dropped", (unsigned)run->color);
@@ -1489,13 +1502,17 @@ w_close(void *ud, enum tc_render_kind k)
 static void
 w_text(void *ud, const char *s, size_t n)
 {
+    flush_nl(ud);
     put_escaped(&((struct vtt_writer *)ud)->out, s, n, 0);
 }
 
 static void
 w_newline(void *ud)
 {
-    tc_buf_addc(&((struct vtt_writer *)ud)->out, '\n');
+    struct vtt_writer *w = ud;
+
+    flush_nl(w);
+    w->pending_nl = 1;
 }
 
 static void
@@ -1503,6 +1520,7 @@ w_timestamp(void *ud, int64_t ms)
 {
     char ts[32];
 
+    flush_nl(ud);
     tc_time_fmt(ts, ms, '.');
     tc_buf_addf(&((struct vtt_writer *)ud)->out, "<%s>", ts);
 }
@@ -1590,10 +1608,13 @@ put_settings(struct vtt_writer *w, const struct tc_cue *c)
         tc_sink_puts(s, " align:");
         tc_sink_puts(s, align[p->align]);
     }
-    if (c->region != NULL && w->keep_regions) {
+    if (c->region == NULL || c->region[0] == '\0' ||
+        strpbrk(c->region, " \t\r\n") != NULL)
+        return;                   /* "" is "none" in a recycled cue */
+    if (w->keep_regions) {
         tc_sink_puts(s, " region:");
         tc_sink_puts(s, c->region);
-    } else if (c->region != NULL && !w->warned_region++) {
+    } else if (!w->warned_region++) {
         tc_diagf(w->base.ctx, TC_D_IGNORED, c->line, 0,
                  "region settings not written (vtt-regions=yes keeps "
                  "them)");
@@ -1663,7 +1684,10 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
     put_settings(w, c);
     tc_sink_putc(w->sink, '\n');
     tc_buf_clear(&w->out);
+    w->line = c->line;
+    w->pending_nl = 0;
     tc_render_runs(&c->text, &vtt_render, w);
+    flush_nl(w);
     if (tc_buf_status(&w->out) != TC_OK) {
         tc_cue_free(c);
         return tc_buf_status(&w->out);
