@@ -214,7 +214,11 @@ struct vtt_parser {
     size_t nregions, regions_cap;
     int seen_cue;
     int header_sent;
+    unsigned long nbad;        /* settings ignored so far */
 };
+
+/* Real files repeat one bad setting on every cue: list the first few. */
+#define BAD_SETTINGS_LISTED 10
 
 static int
 send_header(struct vtt_parser *p)
@@ -248,6 +252,8 @@ static int
 bad_setting(struct vtt_parser *p, unsigned long line, unsigned col,
             const char *why, const char *s, size_t n)
 {
+    if (++p->nbad > BAD_SETTINGS_LISTED)
+        return tc_ctx_strict(p->ctx) ? TC_ERR_STRICT : TC_OK;
     return tc_diagf(p->ctx, TC_D_BAD_SETTING, line, col, "%s '%.*s'", why,
                     (int)n, s);
 }
@@ -737,6 +743,9 @@ tc_vtt_parse(struct tc_source *src, const struct tc_vtt_handler *h,
     }
     if (rc == TC_OK)
         rc = send_header(&p);
+    if (rc == TC_OK && p.nbad > BAD_SETTINGS_LISTED)
+        rc = tc_diagf(p.ctx, TC_D_BAD_SETTING, 0, 0,
+                      "%lu more not listed", p.nbad - BAD_SETTINGS_LISTED);
 done:
     for (i = 0; i < p.nregions; i++)
         free(p.regions[i].id);
