@@ -23,6 +23,7 @@
 #include "vtt.h"
 
 #define MAX_REGIONS 1024
+#define MAX_BLOCK   (16u << 20)    /* bytes in one block: a cue, a STYLE */
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -639,7 +640,11 @@ collect_block(struct vtt_parser *p, int in_header)
             if (p->buffer.len > 0)
                 tc_buf_addc(&p->buffer, '\n');
             tc_buf_add(&p->buffer, l, n);
-            if ((rc = tc_buf_status(&p->buffer)) != TC_OK)
+            if ((rc = tc_buf_status(&p->buffer)) == TC_ERR_LIMIT)
+                tc_diagf(p->ctx, TC_D_LIMIT, first, 0,
+                         "a block (cue, STYLE, text) longer than %u MiB",
+                         MAX_BLOCK >> 20);
+            if (rc != TC_OK)
                 return rc;
         }
         if (got == 0)
@@ -716,7 +721,7 @@ tc_vtt_parse(struct tc_source *src, const struct tc_vtt_handler *h,
     p.ctx = tc_source_ctx(src);
     p.h = h;
     p.ud = ud;
-    tc_buf_init(&p.buffer, 0);
+    tc_buf_init(&p.buffer, MAX_BLOCK);
     tc_buf_init(&p.id, 0);
     tc_buf_init(&p.style, 0);
     tc_buf_init(&p.tmp, 0);
@@ -1356,9 +1361,10 @@ struct vtt_writer {
     int header_done;
     int keep_regions, keep_style;
     int color_tag;             /* the open colour was written as a class */
-    int warned_color, warned_region, warned_id;
+    int warned_color, warned_region, warned_id, warned_utf8;
     unsigned long line;        /* input line of the cue being written */
     int pending_nl;            /* a line break not written yet */
+    unsigned long bad_utf8;    /* bytes replaced in this cue */
 };
 
 /* A line break waits until something other than a closing tag follows,
@@ -1375,7 +1381,7 @@ flush_nl(struct vtt_writer *w)
  * '>' always (so "-->" cannot appear), a line break in an annotation as a
  * space. */
 static void
-put_escaped(struct tc_buf *b, const char *s, size_t n, int annotation)
+put_escaped_utf8(struct tc_buf *b, const char *s, size_t n, int annotation)
 {
     size_t i, run = 0;
 
@@ -1408,6 +1414,25 @@ put_escaped(struct tc_buf *b, const char *s, size_t n, int annotation)
         run = i + 1;
     }
     tc_buf_add(b, s + run, n - run);
+}
+
+/* The same, with bytes that are not UTF-8 (WebVTT is UTF-8 only) replaced
+ * by U+FFFD; *bad counts them. */
+static void
+put_escaped(struct tc_buf *b, const char *s, size_t n, int annotation,
+            unsigned long *bad)
+{
+    while (n > 0) {
+        size_t ok = tc_utf8_valid(s, n);
+
+        put_escaped_utf8(b, s, ok, annotation);
+        if (ok == n)
+            break;
+        tc_buf_adds(b, "\xEF\xBF\xBD");
+        (*bad)++;
+        s += ok + 1;
+        n -= ok + 1;
+    }
 }
 
 /* Class names as <c.a.b>: only letters, digits, '_' and '-' survive. */
@@ -1453,7 +1478,7 @@ w_open(void *ud, enum tc_render_kind k, const struct tc_text *t,
     case TC_R_LANG:
         s = tc_text_str(t, k == TC_R_VOICE ? run->voice : run->lang);
         tc_buf_adds(&w->out, k == TC_R_VOICE ? "<v " : "<lang ");
-        put_escaped(&w->out, s, strlen(s), 1);
+        put_escaped(&w->out, s, strlen(s), 1, &w->bad_utf8);
         tc_buf_addc(&w->out, '>');
         break;
     case TC_R_CLASS:
@@ -1511,8 +1536,10 @@ w_close(void *ud, enum tc_render_kind k)
 static void
 w_text(void *ud, const char *s, size_t n)
 {
-    flush_nl(ud);
-    put_escaped(&((struct vtt_writer *)ud)->out, s, n, 0);
+    struct vtt_writer *w = ud;
+
+    flush_nl(w);
+    put_escaped(&w->out, s, n, 0, &w->bad_utf8);
 }
 
 static void
@@ -1695,8 +1722,14 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
     tc_buf_clear(&w->out);
     w->line = c->line;
     w->pending_nl = 0;
+    w->bad_utf8 = 0;
     tc_render_runs(&c->text, &vtt_render, w);
     flush_nl(w);
+    if (w->bad_utf8 > 0 && !w->warned_utf8++)
+        tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
+                 "WebVTT is UTF-8 only: %lu invalid bytes replaced by "
+                 "U+FFFD (and in later cues; name the input encoding)",
+                 w->bad_utf8);
     if (tc_buf_status(&w->out) != TC_OK) {
         tc_cue_free(c);
         return tc_buf_status(&w->out);
