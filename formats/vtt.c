@@ -1365,6 +1365,8 @@ struct vtt_writer {
     unsigned long line;        /* input line of the cue being written */
     int pending_nl;            /* a line break not written yet */
     unsigned long bad_utf8;    /* bytes replaced in this cue */
+    int64_t start, end, last_ts;   /* of the cue being written */
+    int warned_ts;
 };
 
 /* A line break waits until something other than a closing tag follows,
@@ -1556,9 +1558,20 @@ w_timestamp(void *ud, int64_t ms)
 {
     char ts[32];
 
-    flush_nl(ud);
+    struct vtt_writer *w = ud;
+
+    /* validators want them inside the cue and increasing */
+    if (ms <= w->start || ms >= w->end || ms <= w->last_ts) {
+        if (!w->warned_ts++)
+            tc_diagf(w->base.ctx, TC_D_IGNORED, w->line, 0,
+                     "inline timestamps outside their cue's time or out "
+                     "of order left out");
+        return;
+    }
+    w->last_ts = ms;
+    flush_nl(w);
     tc_time_fmt(ts, ms, '.');
-    tc_buf_addf(&((struct vtt_writer *)ud)->out, "<%s>", ts);
+    tc_buf_addf(&w->out, "<%s>", ts);
 }
 
 static const struct tc_render_ops vtt_render = {
@@ -1707,6 +1720,13 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
 
     if (!w->header_done)
         put_header(w, NULL);
+    if (tc_text_is_blank(&c->text)) {
+        /* legal WebVTT, but ffmpeg and others drop it: be the same */
+        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
+                 "a cue without text is not written");
+        tc_cue_free(c);
+        return tc_sink_status(w->sink);
+    }
     if (c->id != NULL && c->id[0] != '\0') {
         if (strstr(c->id, "-->") == NULL && strpbrk(c->id, "\r\n") == NULL)
             tc_sink_printf(w->sink, "%s\n", c->id);
@@ -1723,6 +1743,9 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
     w->line = c->line;
     w->pending_nl = 0;
     w->bad_utf8 = 0;
+    w->start = c->start;
+    w->end = c->end;
+    w->last_ts = c->start;
     tc_render_runs(&c->text, &vtt_render, w);
     flush_nl(w);
     if (w->bad_utf8 > 0 && !w->warned_utf8++)

@@ -105,6 +105,10 @@ static const struct {
       HDR "00:00:01.000 --> 00:00:05.000\n<v Esme Q><c.loud>Hi <i>there</i>"
       "</c></v>, <lang fr>oui</lang> <ruby>漢<rt>kan</rt></ruby> "
       "<c.a.b>x</c><00:00:02.000>y\n\n", "" },
+    { "inline-timestamps-inside-and-increasing",
+      HDR "00:01.000 --> 00:05.000\n<00:00:01.000>a<00:00:02.000>b"
+      "<00:00:02.000>c<00:00:06.000>d\n", "vtt", TC_OK,
+      HDR "00:00:01.000 --> 00:00:05.000\na<00:00:02.000>bcd\n\n", "" },
     { "palette-classes-are-colours",
       HDR "00:01.000 --> 00:02.000\n<c.yellow.bg_blue>a</c> <c.lime>b</c>\n",
       "srt", TC_OK,
@@ -254,8 +258,8 @@ START_TEST(vtt_no_arrow_in_text_or_id)
     ck_assert_str_eq(out, HDR "00:00:00.000 --> 00:00:01.000\n"
                               "caf\xEF\xBF\xBD &lt;ok&gt;\n\n");
     free(out);
-    out = write_cue("", "id", 0);
-    ck_assert_str_eq(out, HDR "id\n00:00:00.000 --> 00:00:01.000\n\n");
+    out = write_cue("", "id", 0);       /* ffmpeg drops it: not written */
+    ck_assert_str_eq(out, HDR);
     free(out);
 }
 END_TEST
