@@ -76,4 +76,24 @@ int tc_vtt_cue_text(struct tc_vtt_scratch *sc, const char *s, size_t n,
  * TC_ERR_SYNTAX.  *used gets the bytes read, on failure too (a column). */
 int tc_vtt_timestamp(const char *s, size_t n, size_t *used, int64_t *ms);
 
+/* Character classes of the WebVTT and HTML specifications. */
+static inline int
+tc_vtt_is_ws(char c)            /* ASCII whitespace */
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static inline int
+tc_vtt_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int
+tc_vtt_is_alnum(char c)
+{
+    return tc_vtt_is_digit(c) || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
 #endif /* TRANSCUE_FORMATS_VTT_H */
