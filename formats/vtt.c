@@ -319,7 +319,16 @@ struct vtt_writer {
     unsigned long bad_utf8;    /* bytes replaced in this cue */
     int64_t start, end, last_ts;   /* of the cue being written */
     int warned_ts;
+    int rc;                    /* a warning under --strict (TC_ERR_STRICT) */
 };
+
+/* Keep the first failure a diagnostic returns (--strict). */
+static void
+w_diag_rc(struct vtt_writer *w, int rc)
+{
+    if (w->rc == TC_OK)
+        w->rc = rc;
+}
 
 /* A line break waits until something other than a closing tag follows,
  * so that "</c>" ends the line it belongs to, not the next one. */
@@ -448,10 +457,10 @@ w_open(void *ud, enum tc_render_kind k, const struct tc_text *t,
                 w->color_tag = 1;
             }
         if (!w->color_tag && !w->warned_color++)
-            tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, w->line, 0,
+            w_diag_rc(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, w->line, 0,
                      "WebVTT has colour classes only for white, lime, cyan, "
                      "red, yellow, magenta, blue and black: #%06x and other "
-                     "colours dropped", (unsigned)run->color);
+                     "colours dropped", (unsigned)run->color));
         break;
     case TC_R_BOLD:
         tc_buf_adds(&w->out, "<b>");
@@ -684,8 +693,9 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
         if (strstr(c->id, "-->") == NULL && strpbrk(c->id, "\r\n") == NULL)
             tc_sink_printf(w->sink, "%s\n", c->id);
         else if (!w->warned_id++)
-            tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
-                     "cue identifier with \"-->\" or a line break dropped");
+            w_diag_rc(w, tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
+                     "cue identifier with \"-->\" or a line break "
+                     "dropped"));
     }
     tc_sink_write(w->sink, a, put_time(a, c->start));
     tc_sink_write(w->sink, " --> ", 5);
@@ -702,10 +712,10 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
     tc_render_runs(&c->text, &vtt_render, w);
     flush_nl(w);
     if (w->bad_utf8 > 0 && !w->warned_utf8++)
-        tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
+        w_diag_rc(w, tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
                  "WebVTT is UTF-8 only: %lu invalid bytes replaced by "
                  "U+FFFD (and in later cues; name the input encoding)",
-                 w->bad_utf8);
+                 w->bad_utf8));
     if (tc_buf_status(&w->out) != TC_OK) {
         tc_cue_free(c);
         return tc_buf_status(&w->out);
@@ -725,7 +735,7 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
     }
     tc_sink_puts(w->sink, first ? "\n" : "\n\n");
     tc_cue_free(c);
-    return tc_sink_status(w->sink);
+    return w->rc != TC_OK ? w->rc : tc_sink_status(w->sink);
 }
 
 static int
