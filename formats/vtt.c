@@ -672,6 +672,21 @@ vtt_track(struct tc_stage *st, const struct tc_track *t)
     return tc_sink_status(w->sink);
 }
 
+/* Can id be written on the line before the timing?  Not with an arrow or
+ * a line break, and not as a word that starts another kind of block. */
+static int
+id_ok(const char *id)
+{
+    size_t n = strlen(id);
+
+    if (strstr(id, "-->") != NULL || strpbrk(id, "\r\n") != NULL)
+        return 0;
+    if (strncmp(id, "NOTE", 4) == 0 && (n == 4 || id[4] == ' ' ||
+                                        id[4] == '\t'))
+        return 0;
+    return strcmp(id, "STYLE") != 0 && strcmp(id, "REGION") != 0;
+}
+
 static int
 vtt_push(struct tc_stage *st, struct tc_cue *c)
 {
@@ -690,12 +705,12 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
         return tc_sink_status(w->sink);
     }
     if (c->id != NULL && c->id[0] != '\0') {
-        if (strstr(c->id, "-->") == NULL && strpbrk(c->id, "\r\n") == NULL)
+        if (id_ok(c->id))
             tc_sink_printf(w->sink, "%s\n", c->id);
         else if (!w->warned_id++)
             w_diag_rc(w, tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
-                     "cue identifier with \"-->\" or a line break "
-                     "dropped"));
+                     "cue identifier with \"-->\" or a line break, or "
+                     "that reads as a NOTE, STYLE or REGION, dropped"));
     }
     tc_sink_write(w->sink, a, put_time(a, c->start));
     tc_sink_write(w->sink, " --> ", 5);

@@ -254,6 +254,12 @@ START_TEST(vtt_no_arrow_in_text_or_id)
     ck_assert_str_eq(out, HDR "01:02:03.004 --> 01:02:04.004\n"
                               "a --&gt; b\n\n");
     free(out);
+    out = write_cue("x", "NOTE this", 0);
+    ck_assert_str_eq(out, HDR "00:00:00.000 --> 00:00:01.000\nx\n\n");
+    free(out);
+    out = write_cue("x", "NOTEd", 0);
+    ck_assert_str_eq(out, HDR "NOTEd\n00:00:00.000 --> 00:00:01.000\nx\n\n");
+    free(out);
     out = write_cue("caf\xE9 <ok>", NULL, 0);
     ck_assert_str_eq(out, HDR "00:00:00.000 --> 00:00:01.000\n"
                               "caf\xEF\xBF\xBD &lt;ok&gt;\n\n");
