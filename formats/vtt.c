@@ -320,6 +320,8 @@ struct vtt_writer {
     int64_t start, end, last_ts;   /* of the cue being written */
     int warned_ts;
     int rc;                    /* a warning under --strict (TC_ERR_STRICT) */
+    int64_t prev_start;        /* of the cue written before */
+    int warned_order;
 };
 
 /* Keep the first failure a diagnostic returns (--strict). */
@@ -704,6 +706,11 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
         tc_cue_free(c);
         return tc_sink_status(w->sink);
     }
+    if (c->start < w->prev_start && !w->warned_order++)
+        w_diag_rc(w, tc_diagf(st->ctx, TC_D_UNSORTED, c->line, 0,
+                              "WebVTT wants cues in order of their start; "
+                              "players may skip this one"));
+    w->prev_start = c->start;
     if (c->id != NULL && c->id[0] != '\0') {
         if (id_ok(c->id))
             tc_sink_printf(w->sink, "%s\n", c->id);

@@ -128,6 +128,13 @@ static const struct {
       "4:0: warning: malformed markup: <font> is not a WebVTT tag here: "
       "ignored\n4:0: warning: malformed markup: bad timestamp <3 b> "
       "ignored" },
+    { "unsorted-from-srt",
+      "1\n00:00:05,000 --> 00:00:06,000\nB\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\nA\n", "vtt", TC_OK,
+      HDR "00:00:05.000 --> 00:00:06.000\nB\n\n"
+      "00:00:01.000 --> 00:00:02.000\nA\n\n",
+      "6:0: warning: cue starts before the previous one: WebVTT wants cues "
+      "in order" },
     /* character references in, escapes out */
     { "entities",
       HDR "00:01.000 --> 00:02.000\n&amp;&lt;&gt;&nbsp;&eacute;&#233;&#xE9;"
