@@ -646,7 +646,8 @@ put_header(struct vtt_writer *w, const struct tc_track *t)
     for (i = 0; w->keep_regions && i < t->nregions; i++) {
         const struct tc_region *r = &t->regions[i];
 
-        if (r->id == NULL || r->id[0] == '\0' || strstr(r->id, "-->"))
+        if (r->id == NULL || r->id[0] == '\0' || strstr(r->id, "-->") ||
+            strpbrk(r->id, " \t\r\n\f") != NULL)
             continue;
         tc_sink_printf(w->sink, "REGION\nid:%s width:", r->id);
         put_num(w->sink, r->width);
@@ -660,7 +661,10 @@ put_header(struct vtt_writer *w, const struct tc_track *t)
         put_num(w->sink, r->vp_y);
         tc_sink_puts(w->sink, r->scroll_up ? "% scroll:up\n\n" : "%\n\n");
     }
-    if (w->keep_style && t->style != NULL && t->style[0] != '\0')
+    /* a blank line or an arrow would end the block early */
+    if (w->keep_style && t->style != NULL && t->style[0] != '\0' &&
+        strstr(t->style, "-->") == NULL && strstr(t->style, "\n\n") == NULL &&
+        t->style[0] != '\n' && t->style[strlen(t->style) - 1] != '\n')
         tc_sink_printf(w->sink, "STYLE\n%s\n\n", t->style);
 }
 
