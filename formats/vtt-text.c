@@ -8,10 +8,9 @@
 #include <string.h>
 
 #include "vtt.h"
+#include "vtt-entities.h"
 
 /* ---- the cue text parser ------------------------------------------------- */
-
-#include "vtt-entities.h"
 
 /* Numeric references to C1 controls mean windows-1252, as in HTML. */
 static const uint16_t c1_map[32] = {
