@@ -9,7 +9,8 @@
  * upstream tests write a DOM fragment, then compared.
  *
  * A case listed in known_failures[] may fail (and is reported, with the
- * reason); every other case must pass.
+ * reason); every other case must pass.  VTT_WPT_VERBOSE=1 in the
+ * environment lists every result and diagnostic.
  */
 #include "config.h"
 
@@ -296,6 +297,8 @@ result(const char *name, const char *problem)
 {
     const char *why = known(name);
 
+    if (getenv("VTT_WPT_VERBOSE") != NULL)
+        printf("%s: %s\n", problem == NULL ? "PASS" : "RESULT", name);
     if (problem == NULL) {
         if (why != NULL)
             printf("XPASS: %s (listed as a known failure)\n", name);
@@ -377,7 +380,8 @@ file_parsing(const char *dir)
                 snprintf(why, sizeof why, "no cue %zu", i);
                 problem = why;
             }
-        } else if (strcmp(line, "end") == 0) {
+        } else if (strcmp(line, "end") == 0 && sp == NULL) {
+            /* the record's end ("end TIME" is a cue's end time) */
             if (cue != NULL)
                 result(cuename, cueproblem);
             cue = NULL;
