@@ -13,3 +13,5 @@ libtranscue_core_la_SOURCES += \
 	formats/vtt.c \
 	formats/whisper.c \
 	formats/youtube.c
+libtranscue_core_la_SOURCES += formats/vtt.h formats/vtt-entities.h \
+	formats/vtt-parse.c formats/vtt-text.c

@@ -23,6 +23,10 @@ static const struct tc_option options[] = {
                                     "fragment" },
     { "youtube-max-duration", "6s", "youtube reader: longest estimated "
                                     "fragment; a longer gap is a pause" },
+    { "vtt-regions",  "no", "WebVTT output: write REGION blocks and region "
+                            "settings (ffmpeg drops cues after one)" },
+    { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
+                            "cues after one)" },
     { NULL, NULL, NULL }
 };
 

@@ -1,0 +1,1 @@
+capability.vtt --vtt-regions=yes --vtt-style=yes -t vtt

@@ -1,0 +1,1 @@
+capability.vtt -t srt

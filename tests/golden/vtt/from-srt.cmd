@@ -1,0 +1,1 @@
+from-srt.srt -t vtt

@@ -1,0 +1,1 @@
+-f vtt nosig.vtt -o out.srt || { rc=$?; echo "files named out.srt left: $(ls -A | grep -c out.srt)"; exit $rc; }

@@ -1,0 +1,1 @@
+roundtrip.srt -t vtt | "$TRANSCUE" -f vtt -t srt

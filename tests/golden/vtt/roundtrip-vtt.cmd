@@ -1,0 +1,1 @@
+roundtrip.vtt -t srt | "$TRANSCUE" -f srt -t vtt

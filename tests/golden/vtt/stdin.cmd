@@ -1,0 +1,1 @@
+-t srt < capability.vtt

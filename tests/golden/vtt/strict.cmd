@@ -1,0 +1,1 @@
+warnings.vtt --strict -t vtt

@@ -1,0 +1,1 @@
+twobom.vtt -t srt

@@ -1,0 +1,1 @@
+warnings.vtt -t vtt
