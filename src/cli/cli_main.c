@@ -86,7 +86,7 @@ help(void)
            "  -h, --help             display this help and exit\n"
            "  -V, --version          output version information and exit\n"
            "\n"
-           "Limits (defaults come from the profile):\n",
+           "Limits (defaults come from the profile) and format settings:\n",
            progname);
     for (i = 0; tc_option_at(i) != NULL; i++) {
         const struct tc_option *o = tc_option_at(i);
