@@ -227,6 +227,10 @@ rd_cue(void *ud, const struct tc_vtt_cue *c)
         tc_cue_free(cue);
         return rc;
     }
+    /* blank edge lines and edge spaces carry nothing a player shows (YouTube
+     * pads its rolling captions with " " lines); other formats would
+     * write them as text */
+    tc_text_trim(&cue->text);
     return tc_stage_push(r->next, cue);
 }
 

@@ -124,7 +124,7 @@ static const struct {
       "classes only" },
     { "unknown-tag-warned",
       HDR "00:01.000 --> 00:02.000\n<font>a</font> <3 b\n", "vtt", TC_OK,
-      HDR "00:00:01.000 --> 00:00:02.000\na \n\n",
+      HDR "00:00:01.000 --> 00:00:02.000\na\n\n",
       "4:0: warning: malformed markup: <font> is not a WebVTT tag here: "
       "ignored\n4:0: warning: malformed markup: bad timestamp <3 b> "
       "ignored" },

@@ -1,0 +1,1 @@
+-v -F dedupe -t srt youtube-rolling.vtt

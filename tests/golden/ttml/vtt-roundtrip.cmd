@@ -1,0 +1,1 @@
+vtt-roundtrip.vtt -t ttml | "$TRANSCUE" -f ttml -t vtt
