@@ -194,18 +194,6 @@ static const struct {
     { "cyan", 0x00FFFFFF },
 };
 
-static int
-hex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* "rgb(" or "rgba(" already consumed: n components 0..255, then ")". */
 static int
 color_func(struct tc_scan *s, int n, uint32_t *rgba)
@@ -243,7 +231,7 @@ tc_ttml_color_parse(const char *str, uint32_t *rgba)
         if (n != 7 && n != 9)
             return TC_ERR_SYNTAX;
         for (i = 1; i < n; i++) {
-            int h = hex(str[i]);
+            int h = tc_hexval(str[i]);
 
             if (h < 0)
                 return TC_ERR_SYNTAX;

@@ -20,18 +20,6 @@ static const uint16_t c1_map[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
 };
 
-static int
-hexval(char c)
-{
-    if (tc_vtt_is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static void
 put_cp(struct tc_buf *b, uint32_t cp)
 {
@@ -80,7 +68,7 @@ charref(const char *s, size_t n, size_t i, struct tc_buf *out)
             j++;
         }
         for (; j < n; j++, nd++) {
-            d = hexval(s[j]);
+            d = tc_hexval(s[j]);
             if (d < 0 || (!hex && d > 9))
                 break;
             if (v < 0x110000)

@@ -274,41 +274,6 @@ vtt_probe(const unsigned char *p, size_t n)
 
 /* ---- the writer ---------------------------------------------------------- */
 
-/* "HH:MM:SS.mmm" (more hour digits when needed) into out[32]; the
- * writer's hot path, so without printf. */
-static size_t
-put_time(char *out, int64_t ms)
-{
-    char tmp[24];
-    int64_t h;
-    size_t n = 0, k = 0;
-    int rest;
-
-    if (ms < 0)
-        ms = 0;
-    h = ms / 3600000;
-    rest = (int)(ms % 3600000);
-    do
-        tmp[k++] = (char)('0' + h % 10);
-    while ((h /= 10) > 0);
-    if (k < 2)
-        tmp[k++] = '0';
-    while (k > 0)
-        out[n++] = tmp[--k];
-    out[n++] = ':';
-    out[n++] = (char)('0' + rest / 600000);
-    out[n++] = (char)('0' + rest / 60000 % 10);
-    out[n++] = ':';
-    out[n++] = (char)('0' + rest / 10000 % 6);
-    out[n++] = (char)('0' + rest / 1000 % 10);
-    out[n++] = '.';
-    out[n++] = (char)('0' + rest / 100 % 10);
-    out[n++] = (char)('0' + rest / 10 % 10);
-    out[n++] = (char)('0' + rest % 10);
-    out[n] = '\0';
-    return n;
-}
-
 struct vtt_writer {
     struct tc_stage base;
     struct tc_sink *sink;
@@ -538,7 +503,7 @@ w_timestamp(void *ud, int64_t ms)
     w->last_ts = ms;
     flush_nl(w);
     tc_buf_addc(&w->out, '<');
-    tc_buf_add(&w->out, ts, put_time(ts, ms));
+    tc_buf_add(&w->out, ts, tc_time_fmt(ts, ms, '.'));
     tc_buf_addc(&w->out, '>');
 }
 
@@ -727,9 +692,9 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
                      "cue identifier with \"-->\" or a line break, or "
                      "that reads as a NOTE, STYLE or REGION, dropped"));
     }
-    tc_sink_write(w->sink, a, put_time(a, c->start));
+    tc_sink_write(w->sink, a, tc_time_fmt(a, c->start, '.'));
     tc_sink_write(w->sink, " --> ", 5);
-    tc_sink_write(w->sink, b, put_time(b, c->end));
+    tc_sink_write(w->sink, b, tc_time_fmt(b, c->end, '.'));
     put_settings(w, c);
     tc_sink_putc(w->sink, '\n');
     tc_buf_clear(&w->out);

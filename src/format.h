@@ -179,6 +179,8 @@ size_t tc_utf8_valid(const char *s, size_t n);
 /* Encode a code point; returns bytes written (1..4) into out[4]. */
 size_t tc_utf8_put(char *out, uint32_t cp);
 
+/* The value of a hexadecimal digit, or -1. */
+int tc_hexval(char c);
 /* Colour: "#rgb", "#rrggbb" or an HTML colour name, into 0xRRGGBB. */
 int tc_color_parse(const char *s, size_t n, uint32_t *rgb);
 /* The HTML name of a colour, or NULL. */

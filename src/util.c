@@ -231,8 +231,8 @@ static const struct {
     { "cyan", 0x00FFFF },    { "orange", 0xFFA500 },
 };
 
-static int
-hexval(char c)
+int
+tc_hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -263,7 +263,7 @@ tc_color_parse(const char *s, size_t n, uint32_t *rgb)
     if (n != 3 && n != 6)
         return TC_ERR_SYNTAX;
     for (i = 0; i < n; i++) {
-        int h = hexval(s[i]);
+        int h = tc_hexval(s[i]);
 
         if (h < 0)
             return TC_ERR_SYNTAX;
