@@ -167,6 +167,11 @@ read_fd(struct tc_source *s, void *dst, size_t n)
 {
     ssize_t r;
 
+#ifdef TC_SOURCE_MAX_READ
+    /* fuzz builds: short reads split sequences and lines everywhere */
+    if (n > TC_SOURCE_MAX_READ)
+        n = TC_SOURCE_MAX_READ;
+#endif
     do
         r = read(s->fd, dst, n);
     while (r < 0 && errno == EINTR);
