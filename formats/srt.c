@@ -373,6 +373,7 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
                 unsigned long line)
 {
     const char *p = l, *e = l + n, *run = l;
+    const char *gt = NULL, *brace = NULL;   /* next '>' / '}', e if none */
     int rc;
 
     if (r->cur->text.nruns > 0 && (rc = tc_text_newline(&r->cur->text)))
@@ -386,8 +387,17 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             continue;
         }
         want = *p == '<' ? '>' : '}';
-        close = memchr(p + 1, want, (size_t)(e - p - 1));
-        if (close == NULL) {
+        /* the next closing bracket is remembered, so that a line full of
+         * '<' or "{\" is read in linear time */
+        if (want == '>' && (gt == NULL || gt <= p)) {
+            gt = memchr(p + 1, '>', (size_t)(e - p - 1));
+            gt = gt ? gt : e;
+        } else if (want == '}' && (brace == NULL || brace <= p)) {
+            brace = memchr(p + 1, '}', (size_t)(e - p - 1));
+            brace = brace ? brace : e;
+        }
+        close = want == '>' ? gt : brace;
+        if (close == e) {
             p++;
             continue;
         }
