@@ -259,15 +259,16 @@ guess_utf16(const unsigned char *p, size_t n)
         n = PEEK;
     n &= ~(size_t)1;
     pairs = n / 2;
-    if (pairs < 2)
+    if (pairs < 8)
         return NULL;
     for (i = 0; i < n; i += 2) {
         even += p[i] == 0;
         odd += p[i + 1] == 0;
     }
-    if (odd * 10 >= pairs * 3 && even * 20 <= odd)
+    /* subtitle text is mostly ASCII: most high bytes are NUL */
+    if (odd * 10 >= pairs * 4 && even * 20 <= odd)
         return "UTF-16LE";
-    if (even * 10 >= pairs * 3 && odd * 20 <= even)
+    if (even * 10 >= pairs * 4 && odd * 20 <= even)
         return "UTF-16BE";
     return NULL;
 }
