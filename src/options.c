@@ -17,11 +17,13 @@ static const struct tc_option options[] = {
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
     { "min-gap",      NULL, "smallest gap between cues (ms)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
-    { "encoding",     NULL, "input encoding (default: from a byte-order mark, else UTF-8)" },
+    { "encoding",     NULL,
+      "input encoding (default: from a byte-order mark, else UTF-8)" },
     { "fallback-encoding", "windows-1252",
       "for input lines that are not UTF-8" },
     { "output-encoding", "UTF-8", "output encoding" },
-    { "bom",          NULL, "yes: begin the output with a byte-order mark" },
+    { "bom",          NULL, "begin the output with a byte-order mark "
+                            "(--bom alone means yes)" },
     { NULL, NULL, NULL }
 };
 

@@ -328,7 +328,7 @@ decide(struct tc_source *s)
     return open_fallback(s);
 }
 
-/* ---- stream conversion ----------------------------------------------------- */
+/* ---- stream conversion ------------------------------------------------ */
 
 /* Keep dline/dcol in step with the decoded bytes [from, dec.len): the same
  * line ends as tc_lines_next() (LF, CRLF, lone CR). */
@@ -555,7 +555,7 @@ tc_lines_unread(struct tc_source *s)
     s->unread = 1;
 }
 
-/* ---- repairing a line ------------------------------------------------------ */
+/* ---- repairing a line ------------------------------------------------- */
 
 /* Append n bytes to fixed with NUL bytes as U+FFFD; counts them. */
 static void

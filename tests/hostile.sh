@@ -74,8 +74,8 @@ done
 # 3. Limits
 {
     printf '1\n00:00:01,000 --> 00:00:02,000\n'
-    awk 'BEGIN { for (i = 0; i < 30000; i++)
-        print "0123456789012345678901234567890123456789012345678901234567890123456789" }'
+    awk 'BEGIN { s = "0123456789012345678901234567890123456789"
+        for (i = 0; i < 50000; i++) print s }'
 } >"$tmp/bigcue.srt"
 "$TRANSCUE" "$tmp/bigcue.srt" >/dev/null 2>"$tmp/err"
 rc=$?

@@ -191,7 +191,7 @@ main(int argc, char **argv)
         { "filter", required_argument, NULL, 'F' },
         { "clean", no_argument, NULL, OPT_CLEAN },
         { "strict", no_argument, NULL, OPT_STRICT },
-        { "bom", no_argument, NULL, OPT_BOM },   /* before the table's row */
+        { "bom", optional_argument, NULL, OPT_BOM },  /* before the row */
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
@@ -256,7 +256,8 @@ main(int argc, char **argv)
             tc_ctx_set_strict(cli.ctx, 1);
             break;
         case OPT_BOM:
-            if (tc_ctx_set_option(cli.ctx, "bom", "yes") != TC_OK)
+            if (tc_ctx_set_option(cli.ctx, "bom", optarg ? optarg : "yes") !=
+                TC_OK)
                 goto usage_quiet;
             break;
         case 'q':

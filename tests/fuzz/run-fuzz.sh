@@ -67,7 +67,8 @@ status=0
 for name in $FUZZ_ONLY; do
     case $name in
     decode) bin=./fuzz_decode; extra="$seeds/decode $srcdir/tests/data" ;;
-    pipeline) bin=./fuzz_pipeline; extra="$seeds/pipeline $srcdir/tests/golden" ;;
+    pipeline) bin=./fuzz_pipeline
+       extra="$seeds/pipeline $srcdir/tests/golden" ;;
     *) bin=./fuzz_reader
        extra="$seeds/$name $srcdir/tests/golden/$name $srcdir/tests/data" ;;
     esac

@@ -265,7 +265,7 @@ START_TEST(utf16_bad_units_named_by_line)
 }
 END_TEST
 
-/* ---- streaming ------------------------------------------------------------ */
+/* ---- streaming --------------------------------------------------------- */
 
 START_TEST(sequence_split_across_reads)
 {
@@ -361,7 +361,7 @@ START_TEST(raw_bytes_interface)
 }
 END_TEST
 
-/* ---- output encoding -------------------------------------------------------- */
+/* ---- output encoding --------------------------------------------------- */
 
 /* Write pieces through a sink with an option set; return the file's bytes
  * in *out (a tc_buf) and the diagnostics in *diags. */
