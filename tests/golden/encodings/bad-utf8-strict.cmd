@@ -1,1 +1,1 @@
---strict bad-utf8-bom.srt -o out.srt || { rc=$?; echo "files named out.srt left: $(ls -A | grep -c out.srt)"; exit $rc; }
+--strict bad-utf8-bom.srt

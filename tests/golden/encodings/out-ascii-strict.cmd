@@ -1,1 +1,1 @@
---strict --output-encoding=ASCII ../../data/encodings/utf-8.srt -o out.srt || { rc=$?; echo "files named out.srt left: $(ls -A | grep -c out.srt)"; exit $rc; }
+--strict --output-encoding=ASCII ../../data/encodings/utf-8.srt
