@@ -77,6 +77,25 @@ open_output(struct tc_ctx *ctx, const char *out_path, char **tmp, int *fd)
         return TC_OK;
     }
     {
+        /* a device or a pipe (-o /dev/null) is written as it is: renaming
+         * a file over it would replace it, and as root that succeeds */
+        struct stat st;
+
+        if (stat(out_path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            *fd = open(out_path, O_WRONLY);
+            if (*fd < 0) {
+                const char *saved = tc_ctx_file(ctx);
+
+                tc_ctx_set_file(ctx, out_path);
+                tc_diagf(ctx, TC_D_IO, 0, 0, "cannot open: %s",
+                         strerror(errno));
+                tc_ctx_set_file(ctx, saved);
+                return TC_ERR_IO;
+            }
+            return TC_OK;
+        }
+    }
+    {
         /* a hidden name in the same directory, so rename() is atomic */
         const char *slash = strrchr(out_path, '/');
         int dirlen = slash ? (int)(slash - out_path) + 1 : 0;
@@ -189,6 +208,8 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
 done:
     chain_free(&chain);
     tc_sink_free(sink);
+    if (tmp == NULL && fd >= 0 && fd != STDOUT_FILENO)
+        close(fd);                       /* a device opened as it is */
     if (tmp != NULL) {
         if (rc == TC_OK && close(fd) != 0) {
             tc_ctx_set_file(ctx, out_path);

@@ -6,7 +6,8 @@
 #      warning, so whole cues are not compared);
 #   2. the encoding samples cut at every offset: no crash, status 0 or 1;
 #   3. a cue of 2 MB of text and a 100 MB line: a limit error, bounded
-#      memory, status 1.
+#      memory, status 1;
+#   4. -o naming a FIFO writes into it instead of replacing it.
 : "${top_srcdir:=.}"
 : "${TRANSCUE:=$PWD/transcue}"
 data=$top_srcdir/tests/data/encodings
@@ -95,6 +96,22 @@ if [ $rc = 1 ] && grep -q '<stdin>:1: error: limit reached: line longer' \
 else
     bad "100 MB line: exit status $rc"
     cat "$tmp/err"
+fi
+
+# 4. -o naming a pipe or device writes into it and leaves it in place
+# (renaming a temporary file over /dev/null as root replaced it)
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+    cat "$tmp/fifo" >"$tmp/fifo.out" &
+    "$TRANSCUE" "$data/utf-8.srt" -o "$tmp/fifo" 2>"$tmp/err"
+    rc=$?
+    wait
+    if [ $rc = 0 ] && [ -p "$tmp/fifo" ] && cmp -s "$tmp/fifo.out" "$canon"
+    then
+        ok
+    else
+        bad "-o FIFO: exit status $rc, or the FIFO was replaced"
+        cat "$tmp/err"
+    fi
 fi
 
 echo "hostile: $pass passed, $fail failed"
