@@ -1,11 +1,348 @@
-/* formats/sbv.c -- YouTube SubViewer (SBV).  Not written yet: this descriptor only holds
- * the format's place in the registry. */
+/* formats/sbv.c -- YouTube's SubViewer upload format (SBV): a timing line
+ * "H:MM:SS.mmm,H:MM:SS.mmm", the text lines, a blank line between cues.
+ * Plain text: there is no markup.
+ *
+ * No formal specification; YouTube's upload help describes it, and the
+ * cases in tests/golden/transcript/ pin the behaviour.  The reader repairs
+ * what SubRip's reader repairs (no blank line, text after a blank line)
+ * and reports it; the writer is canonical.
+ */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "format.h"
+
+/* ---- timestamps ---------------------------------------------------------- */
+
+/* "H:MM:SS.mmm", hours of any width. */
+static int
+sbv_time(struct tc_scan *s, int64_t *ms)
+{
+    unsigned long h, m, sec, frac;
+
+    if (tc_scan_digits(s, 1, 9, &h) || tc_scan_char(s, ':') ||
+        tc_scan_digits(s, 2, 2, &m) || tc_scan_char(s, ':') ||
+        tc_scan_digits(s, 2, 2, &sec) || tc_scan_char(s, '.') ||
+        tc_scan_digits(s, 3, 3, &frac) || m > 59 || sec > 59 ||
+        h > 1000000)
+        return TC_ERR_SYNTAX;
+    *ms = (((int64_t)h * 60 + (int64_t)m) * 60 + (int64_t)sec) * 1000 +
+          (int64_t)frac;
+    return TC_OK;
+}
+
+/* The whole line "start,end" (spaces around the comma tolerated, as at the
+ * ends).  TC_ERR_SYNTAX sets *col. */
+static int
+sbv_timing(const char *l, size_t n, int64_t *start, int64_t *end,
+           unsigned *col)
+{
+    struct tc_scan s;
+
+    tc_scan_init(&s, l, n);
+    tc_scan_spaces(&s);
+    if (sbv_time(&s, start) != TC_OK)
+        goto bad;
+    tc_scan_spaces(&s);
+    if (tc_scan_char(&s, ',') != TC_OK)
+        goto bad;
+    tc_scan_spaces(&s);
+    if (sbv_time(&s, end) != TC_OK)
+        goto bad;
+    tc_scan_spaces(&s);
+    if (!tc_scan_eof(&s))
+        goto bad;
+    return TC_OK;
+bad:
+    *col = tc_scan_col(&s);
+    return TC_ERR_SYNTAX;
+}
+
+/* Where a cue must begin, a line starting "digits:" is meant as a timing
+ * line, so a broken one is an error rather than text. */
+static int
+sbv_looks_timed(const char *l, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && (l[i] == ' ' || l[i] == '\t'))
+        i++;
+    if (i == n || l[i] < '0' || l[i] > '9')
+        return 0;
+    while (i < n && l[i] >= '0' && l[i] <= '9')
+        i++;
+    return i < n && l[i] == ':' && memchr(l, ',', n) != NULL;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+static int
+sbv_add_line(struct tc_cue *c, const char *p, size_t n)
+{
+    struct tc_style st;
+    int rc;
+
+    tc_trim(&p, &n);
+    memset(&st, 0, sizeof st);
+    st.time = TC_TIME_NONE;
+    if (c->text.nruns > 0 && (rc = tc_text_newline(&c->text)) != TC_OK)
+        return rc;
+    return tc_text_append(&c->text, p, n, &st);
+}
+
+static int
+sbv_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next)
+{
+    struct tc_cue *c = *cur;
+    int rc;
+
+    if (c == NULL)
+        return TC_OK;
+    *cur = NULL;
+    tc_text_trim(&c->text);
+    if (tc_text_is_blank(&c->text)) {
+        rc = tc_diagf(ctx, TC_D_EMPTY_CUE, c->line, 0, NULL);
+        if (rc != TC_OK) {
+            tc_cue_free(c);
+            return rc;
+        }
+    }
+    return tc_stage_push(next, c);
+}
+
+enum sbv_state { SBV_BETWEEN, SBV_TEXT, SBV_SKIP };
+
+static int
+sbv_read(struct tc_source *src, struct tc_stage *next)
+{
+    struct tc_ctx *ctx = tc_source_ctx(src);
+    struct tc_cue *cur = NULL;
+    struct tc_track track;
+    enum sbv_state state = SBV_BETWEEN;
+    const char *l;
+    size_t n;
+    int rc, got;
+
+    memset(&track, 0, sizeof track);
+    if ((rc = tc_stage_track(next, &track)) != TC_OK)
+        return rc;
+    while ((got = tc_lines_next(src, &l, &n)) == 1) {
+        unsigned long line = tc_lines_lineno(src);
+        int64_t start, end;
+        unsigned col = 1;
+
+        if (tc_is_blank_line(l, n)) {
+            if (state == SBV_TEXT)
+                state = SBV_BETWEEN;
+            continue;
+        }
+        if (sbv_timing(l, n, &start, &end, &col) == TC_OK) {
+            if (state == SBV_TEXT &&
+                (rc = tc_diagf(ctx, TC_D_NO_BLANK, line, 0, NULL)) != TC_OK)
+                break;
+            if ((rc = sbv_flush(ctx, &cur, next)) != TC_OK)
+                break;
+            cur = tc_cue_new(ctx);
+            if (cur == NULL) {
+                rc = TC_ERR_NOMEM;
+                break;
+            }
+            cur->start = start;
+            cur->end = end;
+            cur->line = line;
+            state = SBV_TEXT;
+            continue;
+        }
+        if (state != SBV_TEXT && sbv_looks_timed(l, n)) {
+            rc = tc_diagf(ctx, TC_D_TIME_BAD, line, col, "'%.*s'",
+                          (int)(n > 60 ? 60 : n), l);
+            if ((rc = sbv_flush(ctx, &cur, next)) != TC_OK)
+                break;
+            state = SBV_SKIP;  /* the cue's text goes with it */
+            continue;
+        }
+        if (state == SBV_SKIP)
+            continue;
+        if (cur == NULL) {
+            rc = tc_diagf(ctx, TC_D_SYNTAX, line, 1,
+                          "expected a timing line such as "
+                          "0:00:01.000,0:00:02.500, found '%.*s'",
+                          (int)(n > 40 ? 40 : n), l);
+            state = SBV_SKIP;
+            continue;
+        }
+        if (state == SBV_BETWEEN &&
+            (rc = tc_diagf(ctx, TC_D_REPAIRED, line, 0,
+                           "text after a blank line joined to the cue "
+                           "above")) != TC_OK)
+            break;
+        state = SBV_TEXT;
+        if ((rc = sbv_add_line(cur, l, n)) != TC_OK)
+            break;
+    }
+    if (got < 0)
+        rc = got;
+    if (rc == TC_OK)
+        rc = sbv_flush(ctx, &cur, next);
+    tc_cue_free(cur);
+    return rc;
+}
+
+/* ---- probe --------------------------------------------------------------- */
+
+/* The first non-blank line is an SBV timing line.  SubRip's and WebVTT's
+ * have an arrow, the transcript styles a space or a bracket, so nothing
+ * else matches. */
+static int
+sbv_probe(const unsigned char *head, size_t len)
+{
+    const char *p = (const char *)head, *e = p + len;
+
+    if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        p += 3;
+    while (p < e) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+        int64_t a, b;
+        unsigned col;
+
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        if (!tc_is_blank_line(p, n))
+            return sbv_timing(p, n, &a, &b, &col) == TC_OK
+                       ? TC_PROBE_LIKELY + 20 : TC_PROBE_NO;
+        if (nl == NULL)
+            break;
+        p = nl + 1;
+    }
+    return TC_PROBE_NO;
+}
+
+/* ---- the writer ---------------------------------------------------------- */
+
+struct sbv_writer {
+    struct tc_stage base;
+    struct tc_sink *sink;
+    long count;
+    int in_rt;                 /* inside ruby text, which is left out */
+};
+
+static void
+sbv_open(void *w, enum tc_render_kind k, const struct tc_text *t,
+         const struct tc_run *run)
+{
+    (void)t;
+    (void)run;
+    if (k == TC_R_RT)
+        ((struct sbv_writer *)w)->in_rt++;
+}
+
+static void
+sbv_close(void *w, enum tc_render_kind k)
+{
+    if (k == TC_R_RT)
+        ((struct sbv_writer *)w)->in_rt--;
+}
+
+static void
+sbv_text(void *w, const char *s, size_t n)
+{
+    struct sbv_writer *sw = w;
+
+    if (sw->in_rt == 0)
+        tc_sink_write(sw->sink, s, n);
+}
+
+static void
+sbv_newline(void *w)
+{
+    tc_sink_putc(((struct sbv_writer *)w)->sink, '\n');
+}
+
+static const struct tc_render_ops sbv_render = {
+    .open = sbv_open,
+    .close = sbv_close,
+    .text = sbv_text,
+    .line_break = sbv_newline,
+};
+
+static void
+sbv_put_time(struct tc_sink *sink, int64_t ms)
+{
+    if (ms < 0)
+        ms = 0;
+    tc_sink_printf(sink, "%lld:%02d:%02d.%03d", (long long)(ms / 3600000),
+                   (int)(ms / 60000 % 60), (int)(ms / 1000 % 60),
+                   (int)(ms % 1000));
+}
+
+static int
+sbv_push(struct tc_stage *st, struct tc_cue *c)
+{
+    struct sbv_writer *w = (struct sbv_writer *)st;
+
+    if (tc_text_is_blank(&c->text)) {
+        /* the blank line after the timing would be read as the cue's end
+         * by some tools and as an error by others */
+        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
+                 "SBV cannot hold a cue without text");
+        tc_cue_free(c);
+        return TC_OK;
+    }
+    if (w->count++ > 0)
+        tc_sink_putc(w->sink, '\n');
+    sbv_put_time(w->sink, c->start);
+    tc_sink_putc(w->sink, ',');
+    sbv_put_time(w->sink, c->end);
+    tc_sink_putc(w->sink, '\n');
+    w->in_rt = 0;
+    tc_render_runs(&c->text, &sbv_render, w);
+    tc_sink_putc(w->sink, '\n');
+    tc_cue_free(c);
+    return tc_sink_status(w->sink);
+}
+
+static int
+sbv_finish(struct tc_stage *st)
+{
+    return tc_sink_status(((struct sbv_writer *)st)->sink);
+}
+
+static void
+sbv_destroy(struct tc_stage *st)
+{
+    free(st);
+}
+
+static const struct tc_stage_ops sbv_writer_ops = {
+    .name = "sbv-writer",
+    .push = sbv_push,
+    .finish = sbv_finish,
+    .destroy = sbv_destroy,
+};
+
+static int
+sbv_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
+               struct tc_stage **out)
+{
+    struct sbv_writer *w = calloc(1, sizeof *w);
+
+    if (w == NULL)
+        return TC_ERR_NOMEM;
+    w->base.ops = &sbv_writer_ops;
+    w->base.ctx = ctx;
+    w->sink = sink;
+    *out = &w->base;
+    return TC_OK;
+}
 
 const struct tc_format tc_format_sbv = {
     .name       = "sbv",
     .desc       = "YouTube SubViewer (SBV)",
     .extensions = "sbv",
+    .probe      = sbv_probe,
+    .read       = sbv_read,
+    .writer_new = sbv_writer_new,
 };

@@ -274,11 +274,15 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
     while (b < e && (is_alpha(*b) || (*b >= '0' && *b <= '9')))
         b++;
     nlen = (size_t)(b - name);
-    if (nlen == 1 && (*name == 'i' || *name == 'I')) {
+    /* <bold>, <italic>, <underline>: spelled out by some editors */
+    if ((nlen == 1 && (*name == 'i' || *name == 'I')) ||
+        (nlen == 6 && strncasecmp(name, "italic", 6) == 0)) {
         counter(&r->st.italic, closing);
-    } else if (nlen == 1 && (*name == 'b' || *name == 'B')) {
+    } else if ((nlen == 1 && (*name == 'b' || *name == 'B')) ||
+               (nlen == 4 && strncasecmp(name, "bold", 4) == 0)) {
         counter(&r->st.bold, closing);
-    } else if (nlen == 1 && (*name == 'u' || *name == 'U')) {
+    } else if ((nlen == 1 && (*name == 'u' || *name == 'U')) ||
+               (nlen == 9 && strncasecmp(name, "underline", 9) == 0)) {
         counter(&r->st.underline, closing);
     } else if (nlen == 4 && strncasecmp(name, "font", 4) == 0) {
         const char *v;
@@ -376,8 +380,11 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
     const char *gt = NULL, *brace = NULL;   /* next '>' / '}', e if none */
     int rc;
 
-    if (r->cur->text.nruns > 0 && (rc = tc_text_newline(&r->cur->text)))
-        return rc;
+    if (r->cur->text.nruns > 0) {
+        rc = tc_text_newline(&r->cur->text);
+        if (rc != TC_OK)
+            return rc;
+    }
     while (p < e) {
         const char *close;
         char want;
@@ -406,7 +413,8 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             p++;
             continue;
         }
-        if ((rc = add_text(r, run, (size_t)(p - run))) != TC_OK)
+        rc = add_text(r, run, (size_t)(p - run));
+        if (rc != TC_OK)
             return rc;
         if (want == '>' ? srt_tag(r, p, (size_t)(close - p + 1), line,
                                   (unsigned)(p - l) + 1)
@@ -415,11 +423,7 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             p = close + 1;
             run = p;
         } else {
-            p++;
-            run = p - 1;
-            if ((rc = add_text(r, run, 1)) != TC_OK)
-                return rc;
-            run = p;
+            run = p++;   /* not markup: the '<' stays text */
         }
     }
     return add_text(r, run, (size_t)(e - run));
@@ -453,7 +457,9 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
 {
     int rc;
 
-    if ((rc = flush_cue(r)) != TC_OK)
+    rc = flush_cue(r);
+
+    if (rc != TC_OK)
         return rc;
     r->cur = tc_cue_new(r->ctx);
     if (r->cur == NULL)
@@ -463,13 +469,14 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
     r->cur->start = t->start;
     r->cur->end = t->end;
     r->cur->line = line;
-    if (t->repaired &&
-        (rc = tc_diagf(r->ctx, TC_D_TIME_REPAIRED, line, 0, "'%.*s'",
-                       (int)n, l)) != TC_OK)
-        return rc;
-    if (t->arrow_repaired &&
-        (rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
-                       "arrow written as '->'")) != TC_OK)
+    rc = TC_OK;
+    if (t->repaired)
+        rc = tc_diagf(r->ctx, TC_D_TIME_REPAIRED, line, 0, "'%.*s'", (int)n,
+                      l);
+    if (rc == TC_OK && t->arrow_repaired)
+        rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
+                      "arrow written as '->'");
+    if (rc != TC_OK)
         return rc;
     if (t->junk != NULL) {
         /* SubRip's own "X1:.. X2:.. Y1:.. Y2:.." box is known; other text
@@ -508,7 +515,8 @@ srt_read(struct tc_source *src, struct tc_stage *next)
     r.next = next;
     tc_buf_init(&r.held, 0);
     memset(&track, 0, sizeof track);
-    if ((rc = tc_stage_track(next, &track)) != TC_OK)
+    rc = tc_stage_track(next, &track);
+    if (rc != TC_OK)
         return rc;
     while ((got = tc_lines_next(src, &l, &n)) == 1) {
         unsigned long line = tc_lines_lineno(src);
@@ -517,8 +525,7 @@ srt_read(struct tc_source *src, struct tc_stage *next)
         long index = 0;
 
         if (tc_is_blank_line(l, n)) {
-            if (state != S_BETWEEN)
-                state = S_BETWEEN;
+            state = S_BETWEEN;
             continue;
         }
         if (is_index(l, n)) {
@@ -530,7 +537,8 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             tc_buf_clear(&r.held);
             tc_buf_add(&r.held, l, n);
             r.held_line = line;
-            if ((rc = tc_buf_status(&r.held)) != TC_OK)
+            rc = tc_buf_status(&r.held);
+            if (rc != TC_OK)
                 break;
             got = tc_lines_next(src, &l2, &n2);
             if (got < 0) {
@@ -554,17 +562,20 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             if (parse_timing(l, n, &t) != TC_OK) {
                 rc = tc_diagf(r.ctx, TC_D_TIME_BAD, line, t.bad_col,
                               "'%.*s'", (int)n, l);
-                if ((rc = flush_cue(&r)) != TC_OK)
+                rc = flush_cue(&r);
+                if (rc != TC_OK)
                     break;
                 state = S_SKIP;
                 continue;
             }
-            if (state == S_TEXT &&
-                (rc = tc_diagf(r.ctx, TC_D_NO_BLANK,
-                               had_index ? r.held_line : line, 0,
-                               NULL)) != TC_OK)
-                break;
-            if ((rc = start_cue(&r, &t, l, n, line)) != TC_OK)
+            if (state == S_TEXT) {
+                rc = tc_diagf(r.ctx, TC_D_NO_BLANK,
+                              had_index ? r.held_line : line, 0, NULL);
+                if (rc != TC_OK)
+                    break;
+            }
+            rc = start_cue(&r, &t, l, n, line);
+            if (rc != TC_OK)
                 break;
             if (!had_index)
                 rc = tc_diagf(r.ctx, TC_D_INDEX, line, 0,
@@ -588,13 +599,15 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             state = S_SKIP;
             continue;
         }
-        if (state == S_BETWEEN &&
-            (rc = tc_diagf(r.ctx, TC_D_REPAIRED, line, 0,
-                           "text after a blank line joined to the cue "
-                           "above")) != TC_OK)
-            break;
+        if (state == S_BETWEEN) {
+            rc = tc_diagf(r.ctx, TC_D_REPAIRED, line, 0,
+                          "text after a blank line joined to the cue above");
+            if (rc != TC_OK)
+                break;
+        }
         state = S_TEXT;
-        if ((rc = parse_text_line(&r, l, n, line)) != TC_OK)
+        rc = parse_text_line(&r, l, n, line);
+        if (rc != TC_OK)
             break;
     }
     if (got < 0)
@@ -724,9 +737,22 @@ srt_push(struct tc_stage *st, struct tc_cue *c)
         tc_cue_free(c);
         return TC_OK;
     }
-    tc_time_fmt(a, c->start, ',');
-    tc_time_fmt(b, c->end, ',');
-    tc_sink_printf(w->sink, "%ld\n%s --> %s\n", ++w->index, a, b);
+    {
+        char num[24];
+        size_t n = sizeof num;
+        unsigned long v = (unsigned long)++w->index;
+
+        do {
+            num[--n] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        tc_sink_write(w->sink, num + n, sizeof num - n);
+    }
+    tc_sink_putc(w->sink, '\n');
+    tc_sink_write(w->sink, a, tc_time_fmt(a, c->start, ','));
+    tc_sink_write(w->sink, " --> ", 5);
+    tc_sink_write(w->sink, b, tc_time_fmt(b, c->end, ','));
+    tc_sink_putc(w->sink, '\n');
     if (c->place.vpos != TC_VPOS_AUTO ||
         c->place.align == TC_ALIGN_LEFT || c->place.align == TC_ALIGN_RIGHT ||
         c->place.align == TC_ALIGN_START || c->place.align == TC_ALIGN_END) {

@@ -30,7 +30,8 @@ chain_free(struct chain *c)
 
 /* Build filters in order, ending in the writer. */
 static int
-chain_build(struct tc_ctx *ctx, struct tc_stage *writer, struct chain *c)
+chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
+            struct chain *c)
 {
     size_t i;
     int rc;
@@ -45,7 +46,7 @@ chain_build(struct tc_ctx *ctx, struct tc_stage *writer, struct chain *c)
     {
         struct tc_stage *ef = NULL;
 
-        rc = tc_endfix_new(ctx, writer, &ef);
+        rc = tc_endfix_new(ctx, writer, keeps_short, &ef);
         if (rc != TC_OK)
             return rc;
         c->st[c->n++] = ef;
@@ -185,7 +186,7 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
         goto done;
     writer->ctx = ctx;
     writer->next = NULL;
-    rc = chain_build(ctx, writer, &chain);
+    rc = chain_build(ctx, writer, to->keeps_short, &chain);
     if (rc != TC_OK)
         goto done;
     rc = from->read(src, chain.st[chain.n - 1]);

@@ -34,8 +34,9 @@ const char *tc_profile_value(const char *profile, const char *key);
 int tc_profile_exists(const char *profile);
 const char *tc_profile_at(size_t i);
 
-/* The stage before every writer that repairs unset or reversed ends. */
-int tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next,
+/* The stage before every writer that repairs unset or reversed ends;
+ * unset_only leaves end <= start alone (writers that keep it). */
+int tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next, int unset_only,
                   struct tc_stage **out);
 
 #endif /* TRANSCUE_SRC_CTX_H */

@@ -16,6 +16,7 @@
 struct endfix {
     struct tc_stage base;
     struct tc_cue *held;
+    int unset_only;          /* the writer keeps end <= start as it is */
 };
 
 static int
@@ -25,7 +26,8 @@ endfix_forward(struct endfix *ef, int64_t next_start)
     int rc = TC_OK;
 
     ef->held = NULL;
-    if (c->end == TC_TIME_NONE || c->end <= c->start) {
+    if (c->end == TC_TIME_NONE ||
+        (!ef->unset_only && c->end <= c->start)) {
         int64_t d = (int64_t)tc_text_len(&c->text) * READ_MS_PER_CHAR;
         int64_t end;
 
@@ -52,12 +54,44 @@ endfix_forward(struct endfix *ef, int64_t next_start)
     return tc_stage_push(ef->base.next, c);
 }
 
+/* A zero-length or reversed cue followed by one that starts at the same
+ * time (Whisper prints such segments) cannot get any length without an
+ * overlap or a moved start: its text goes to the start of the next cue,
+ * which keeps both fragments' words and start times. */
+static int
+endfix_join(struct endfix *ef, struct tc_cue *c)
+{
+    struct tc_cue *h = ef->held;
+    struct tc_style st;
+    size_t i;
+    int rc;
+
+    rc = tc_diagf(ef->base.ctx, TC_D_TIME_REVERSED, h->line, 0,
+                  "%s: joined to the next cue, which starts at the same "
+                  "time", h->end == h->start ? "zero length" : "reversed");
+    if (rc == TC_OK && h->text.nruns > 0 && c->text.nruns > 0)
+        rc = tc_text_newline(&h->text);
+    for (i = 0; rc == TC_OK && i < c->text.nruns; i++) {
+        const struct tc_run *r = &c->text.runs[i];
+
+        tc_run_style(&c->text, r, &st);
+        rc = tc_text_append(&h->text, c->text.pool + r->off, r->len, &st);
+    }
+    h->end = c->end;
+    tc_cue_free(c);
+    return rc;
+}
+
 static int
 endfix_push(struct tc_stage *st, struct tc_cue *c)
 {
     struct endfix *ef = (struct endfix *)st;
     int rc = TC_OK;
 
+    if (ef->held != NULL && !ef->unset_only &&
+        ef->held->end != TC_TIME_NONE && ef->held->end <= ef->held->start &&
+        c->start == ef->held->start)
+        return endfix_join(ef, c);
     if (ef->held != NULL)
         rc = endfix_forward(ef, c->start);
     if (rc != TC_OK) {
@@ -98,7 +132,7 @@ static const struct tc_stage_ops endfix_ops = {
 };
 
 int
-tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next,
+tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next, int unset_only,
               struct tc_stage **out)
 {
     struct endfix *ef = calloc(1, sizeof *ef);
@@ -108,6 +142,7 @@ tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next,
     ef->base.ops = &endfix_ops;
     ef->base.ctx = ctx;
     ef->base.next = next;
+    ef->unset_only = unset_only;
     *out = &ef->base;
     return TC_OK;
 }

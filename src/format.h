@@ -99,6 +99,10 @@ struct tc_format {
     /* A writer stage that renders each cue onto the sink. */
     int (*writer_new)(struct tc_sink *sink, struct tc_ctx *ctx,
                       struct tc_stage **out);
+    /* The writer prints a cue that ends when or before it starts as it is
+     * (a transcript keeps its zero-length segments): the driver then fills
+     * in only unset ends.  Fields are only ever appended. */
+    int keeps_short;
 };
 
 /* ---- filters ----------------------------------------------------------- */

@@ -11,6 +11,7 @@ libtranscue_core_la_SOURCES = \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
 	src/endfix.c \
+	src/linebreak.c src/linebreak.h \
 	src/format.h \
 	src/options.c \
 	src/profile.c \
@@ -20,6 +21,7 @@ libtranscue_core_la_SOURCES = \
 	src/stage.c \
 	src/status.c \
 	src/text.c \
+	src/textops.c src/textops.h \
 	src/util.c
 libtranscue_core_la_LIBADD = $(LIBXML2_LIBS)
 

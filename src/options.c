@@ -15,8 +15,14 @@ static const struct tc_option options[] = {
     { "max-cps",      NULL, "reading speed, characters per second" },
     { "min-duration", NULL, "shortest cue (ms, or with s suffix)" },
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
-    { "min-gap",      NULL, "smallest gap between cues (ms)" },
+    { "min-gap",      NULL, "smallest gap between cues (ms, or frames: 2f)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
+    { "youtube-cps",  "15", "youtube reader: characters per second that "
+                            "estimate a fragment's length" },
+    { "youtube-min-duration", "1s", "youtube reader: shortest estimated "
+                                    "fragment" },
+    { "youtube-max-duration", "6s", "youtube reader: longest estimated "
+                                    "fragment; a longer gap is a pause" },
     { "encoding",     NULL,
       "input encoding (default: from a byte-order mark, else UTF-8)" },
     { "fallback-encoding", "windows-1252",

@@ -1,15 +1,27 @@
-/* profile.c -- named sets of subtitle limits.
+/* profile.c -- named sets of subtitle limits.  Each number is the one a
+ * published guideline gives, or is derived from it as stated; the man page
+ * (man/filters-layout.part) repeats them with their sources.
  *
- * netflix: Netflix Timed Text Style Guide, general requirements and the
- *   English template: 42 characters a line, 2 lines, 20 characters a
- *   second (adult programmes), at least 5/6 s, at most 7 s, 2 frames
- *   between cues (83 ms at 24 fps).
- * bbc: BBC Subtitle Guidelines: 37 characters a line (Teletext-era 4:3
- *   limit kept for online), 2 lines, 160-180 words a minute, taken here
- *   as 15 characters a second; at least 1 s (0.3 s a word guideline
- *   rounded up), at most 7 s, 1 frame gap at 25 fps.
- * youtube: a lenient profile for uploads: 42 characters, 2 lines,
- *   25 characters a second, 0.5 s to 10 s, no forced gap.
+ * netflix (the default): Netflix Timed Text Style Guide, general
+ *   requirements and the English (USA) template: 42 characters a line,
+ *   2 lines, 20 characters a second for adult programmes (the general
+ *   guide's 17 is the figure for children's programmes; --max-cps=17
+ *   selects it), at least 5/6 s (20 frames at 24 fps = 833 ms), at most
+ *   7 s, at least 2 frames between cues (83 ms at 24 fps; kept in ms here
+ *   so that every filter can read it; --min-gap=2f counts frames at
+ *   --fps).
+ * bbc: BBC Subtitle Guidelines: 37 characters a line (the 4:3 safe area
+ *   width; 16:9 online allows 68% of the width), 2 lines (3 only when no
+ *   picture information is hidden), 160-180 words a minute; at the
+ *   English average of about 5.7 characters a word including its space,
+ *   160 words a minute is 15 characters a second.  Minimum duration: our
+ *   1 s (the guide gives time by words, 0.3 s a word, rounded up for a
+ *   short subtitle); at most 7 s as for netflix; a gap of at least 1
+ *   frame at 25 fps (the guide prefers longer gaps or chaining; those are
+ *   preferences, not limits), 40 ms.
+ * youtube: not a published guideline, a lenient profile for uploads and
+ *   auto-captions: 42 characters, 2 lines, 25 characters a second,
+ *   0.5 s to 10 s, no forced gap, 30 fps.
  */
 #include "config.h"
 

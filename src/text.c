@@ -237,6 +237,28 @@ is_sp(char c)
 
 /* Rebuild the text, dropping spaces at line ends and blank edge lines.
  * Rare enough (readers call it once per cue) that a rebuild is fine. */
+/* Is there anything for tc_text_trim() to do?  Usually not. */
+static int
+needs_trim(const struct tc_text *t)
+{
+    size_t i, j;
+    char prev = '\n';
+
+    for (i = 0; i < t->nruns; i++) {
+        const char *p = t->pool + t->runs[i].off;
+
+        for (j = 0; j < t->runs[i].len; j++) {
+            char c = p[j];
+
+            if ((prev == '\n' && (c == ' ' || c == '\t' || c == '\n')) ||
+                (c == '\n' && (prev == ' ' || prev == '\t')) || c == '\r')
+                return 1;
+            prev = c;
+        }
+    }
+    return prev == ' ' || prev == '\t' || (prev == '\n' && t->nruns > 0);
+}
+
 void
 tc_text_trim(struct tc_text *t)
 {
@@ -246,6 +268,8 @@ tc_text_trim(struct tc_text *t)
     int at_line_start = 1, any = 0;
     struct tc_style sp_style;
 
+    if (!needs_trim(t))
+        return;
     memset(&out, 0, sizeof out);
     memset(&sp_style, 0, sizeof sp_style);
     for (i = 0; i < t->nruns; i++) {

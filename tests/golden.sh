@@ -18,7 +18,8 @@ for cmd in "$top_srcdir"/tests/golden/*/*.cmd; do
     name=$(basename "$dir")/$(basename "$case_")
     want_rc=0
     [ -f "$case_.rc" ] && want_rc=$(cat "$case_.rc")
-    (cd "$dir" && eval "${GOLDEN_WRAPPER:-} \"\$TRANSCUE\" $(cat "$cmd")") \
+    args=$(cat "$cmd")
+    (cd "$dir" && eval "${GOLDEN_WRAPPER:-} \"\$TRANSCUE\" $args") \
         >"$tmp/out" 2>"$tmp/err"
     rc=$?
     ok=1

@@ -2,10 +2,12 @@
  * conversion per input.  It uses only the public library interface. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "transcue.h"
 
@@ -233,11 +235,13 @@ main(int argc, char **argv)
            -1) {
         switch (c) {
         case 'f':
-            if ((from = format_arg(optarg, 0)) == NULL)
+            from = format_arg(optarg, 0);
+            if (from == NULL)
                 goto usage;
             break;
         case 't':
-            if ((to = format_arg(optarg, 1)) == NULL)
+            to = format_arg(optarg, 1);
+            if (to == NULL)
                 goto usage;
             break;
         case 'o':
@@ -308,6 +312,12 @@ main(int argc, char **argv)
     if (dir != NULL && argc - optind < 1) {
         usage_error("%s", "-d needs input files");
         goto usage_quiet;
+    }
+    if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s: %s: cannot create directory: %s\n", progname,
+                dir, strerror(errno));
+        status = EXIT_INPUT;
+        goto done;
     }
     if (dir == NULL && out == NULL && argc - optind > 1) {
         usage_error("%s", "several inputs need -d DIR");

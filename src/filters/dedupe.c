@@ -1,21 +1,380 @@
-/* src/filters/dedupe.c -- drop repeated text.  Not written yet. */
+/* src/filters/dedupe.c -- drop repeated text.
+ *
+ * Two kinds of repetition, compared case-insensitively with white space
+ * folded (textops.h):
+ * - rolling: a cue whose first lines repeat the last lines of the cue
+ *   before loses them.  The cue before is taken both as it came in and
+ *   as it left this stage, so a repeat of either is found.  YouTube's
+ *   automatic captions work this way: each cue shows the previous line
+ *   again above the new one, and a 10 ms cue between two shows the
+ *   finished line alone.  A cue left with nothing new, which includes an
+ *   exact repeat of the cue before, is merged into that cue, whose end
+ *   moves to the later end.  Cues further apart than max-gap are never
+ *   compared: a line said twice stays twice.
+ * - loops inside a cue: a word or phrase of up to max-phrase words said
+ *   min-repeats times or more in a row is kept once ("the the the" ->
+ *   "the"), with the punctuation of its last repetition.
+ * The stage holds one cue, so that a repeat can extend it.
+ */
 #include "config.h"
 
-#include "format.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "textops.h"
+
+struct dline {
+    size_t key;                 /* offset of its folded text in a buffer */
+    size_t ls;                  /* where it starts in the flat form */
+};
+
+/* The non-blank lines of one text, folded, NUL-terminated; lines[n] marks
+ * the end of the text. */
+struct dkeys {
+    struct tc_buf keys;
+    struct dline *lines;
+    size_t n, cap;
+};
+
+struct dtok {
+    size_t key, klen;           /* folded core in tokfold */
+    size_t cend;                /* end of its core in the flat form */
+};
+
+struct dedupe {
+    struct tc_stage base;
+    struct tc_edit ed;
+    struct tc_cue *held;
+    struct dkeys cur;
+    struct dkeys orig, edit;    /* the held cue as it came and as it left */
+    int have_prev;
+    struct tc_buf tokfold;
+    struct dtok *toks;
+    size_t ntoks, tcap;
+    int rolling;
+    long min_repeats, max_phrase;
+    int64_t max_gap;
+};
+
+static int
+grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    void *nv;
+    size_t ncap;
+
+    if (need <= *cap)
+        return TC_OK;
+    ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need)
+        ncap *= 2;
+    nv = realloc(*v, ncap * size);
+    if (nv == NULL)
+        return TC_ERR_NOMEM;
+    *v = nv;
+    *cap = ncap;
+    return TC_OK;
+}
+
+/* The lines of the loaded text into k. */
+static int
+dd_lines(struct dedupe *dd, struct dkeys *k)
+{
+    const char *f = dd->ed.flat.data;
+    size_t n = dd->ed.flat.len, ls = 0, le;
+
+    tc_buf_clear(&k->keys);
+    k->n = 0;
+    while (ls <= n) {
+        const char *nl = memchr(f + ls, '\n', n - ls);
+        size_t before = k->keys.len;
+
+        le = nl ? (size_t)(nl - f) : n;
+        tc_fold_add(&k->keys, f + ls, le - ls);
+        if (k->keys.len > before) {
+            if (grow((void **)&k->lines, &k->cap, k->n + 2,
+                     sizeof *k->lines) != TC_OK)
+                return TC_ERR_NOMEM;
+            k->lines[k->n].key = before;
+            k->lines[k->n].ls = ls;
+            k->n++;
+            tc_buf_addc(&k->keys, '\0');
+        }
+        if (nl == NULL)
+            break;
+        ls = le + 1;
+    }
+    if (grow((void **)&k->lines, &k->cap, k->n + 1, sizeof *k->lines) !=
+        TC_OK)
+        return TC_ERR_NOMEM;
+    k->lines[k->n].key = 0;
+    k->lines[k->n].ls = n;
+    return tc_buf_status(&k->keys);
+}
+
+static void
+keys_swap(struct dkeys *a, struct dkeys *b)
+{
+    struct dkeys t = *a;
+
+    *a = *b;
+    *b = t;
+}
+
+static void
+keys_release(struct dkeys *k)
+{
+    tc_buf_release(&k->keys);
+    free(k->lines);
+}
+
+/* How many of this cue's first lines repeat the last lines of p. */
+static size_t
+dd_overlap(const struct dedupe *dd, const struct dkeys *p)
+{
+    const struct dkeys *c = &dd->cur;
+    size_t k, i, max = c->n < p->n ? c->n : p->n;
+
+    if (!dd->rolling)
+        max = c->n == p->n ? c->n : 0;
+    for (k = max; k > 0; k--) {
+        for (i = 0; i < k; i++)
+            if (strcmp(c->keys.data + c->lines[i].key,
+                       p->keys.data + p->lines[p->n - k + i].key) != 0)
+                break;
+        if (i == k)
+            return k;
+        if (!dd->rolling)
+            break;
+    }
+    return 0;
+}
+
+static int
+tok_eq(const struct dedupe *dd, size_t a, size_t b)
+{
+    const struct dtok *x = &dd->toks[a], *y = &dd->toks[b];
+
+    return x->klen == y->klen &&
+           memcmp(dd->tokfold.data + x->key, dd->tokfold.data + y->key,
+                  x->klen) == 0;
+}
+
+/* Loops among the words from flat offset from on. */
+static int
+dd_loops(struct dedupe *dd, size_t from)
+{
+    const char *f = dd->ed.flat.data;
+    size_t n = dd->ed.flat.len, pos = from, i, L, k, j;
+    struct tc_word w;
+    int rc = TC_OK;
+
+    tc_buf_clear(&dd->tokfold);
+    dd->ntoks = 0;
+    while (tc_word_next(f, n, &pos, &w)) {
+        struct dtok *t;
+        int empty = w.cend == w.cstart;
+
+        if (grow((void **)&dd->toks, &dd->tcap, dd->ntoks + 1,
+                 sizeof *dd->toks) != TC_OK)
+            return TC_ERR_NOMEM;
+        t = &dd->toks[dd->ntoks++];
+        t->key = dd->tokfold.len;
+        /* a token of punctuation only ("-") is compared whole */
+        tc_fold_add(&dd->tokfold, f + (empty ? w.start : w.cstart),
+                    empty ? w.end - w.start : w.cend - w.cstart);
+        t->klen = dd->tokfold.len - t->key;
+        t->cend = empty ? w.end : w.cend;
+    }
+    if (tc_buf_status(&dd->tokfold) != TC_OK)
+        return TC_ERR_NOMEM;
+    for (i = 0; i < dd->ntoks && rc == TC_OK;) {
+        size_t best_l = 0, best_k = 0;
+
+        for (L = 1; L <= (size_t)dd->max_phrase &&
+                    i + L * (size_t)dd->min_repeats <= dd->ntoks; L++) {
+            for (k = 1; i + (k + 1) * L <= dd->ntoks; k++) {
+                for (j = 0; j < L; j++)
+                    if (!tok_eq(dd, i + j, i + k * L + j))
+                        break;
+                if (j < L)
+                    break;
+            }
+            if (k >= (size_t)dd->min_repeats) {
+                best_l = L;
+                best_k = k;
+                break;
+            }
+        }
+        if (best_l == 0) {
+            i++;
+            continue;
+        }
+        rc = tc_edit_cut(&dd->ed, dd->toks[i + best_l - 1].cend,
+                         dd->toks[i + best_k * best_l - 1].cend);
+        i += best_k * best_l;
+    }
+    return rc;
+}
+
+static int
+dd_merge(struct dedupe *dd, struct tc_cue *cue)
+{
+    struct tc_cue *h = dd->held;
+    char b[32];
+    int rc;
+
+    if (h->end != TC_TIME_NONE && cue->end != TC_TIME_NONE &&
+        cue->end > h->end)
+        h->end = cue->end;
+    tc_time_fmt(b, h->end == TC_TIME_NONE ? 0 : h->end, '.');
+    rc = tc_diagf(dd->base.ctx, TC_D_CUE_DROPPED, cue->line, 0,
+                  "repeats the cue before, which now ends at %s",
+                  h->end == TC_TIME_NONE ? "the next cue" : b);
+    tc_cue_free(cue);
+    return rc;
+}
+
+static int
+dedupe_push(struct tc_stage *st, struct tc_cue *cue)
+{
+    struct dedupe *dd = (struct dedupe *)st;
+    size_t k = 0, from;
+    int near, rc;
+
+    rc = tc_edit_load(&dd->ed, &cue->text);
+    if (rc == TC_OK)
+        rc = dd_lines(dd, &dd->cur);
+    if (rc != TC_OK)
+        goto fail;
+    near = dd->have_prev && dd->held != NULL &&
+           (dd->held->end == TC_TIME_NONE ||
+            cue->start - dd->held->end <= dd->max_gap);
+    if (near && dd->cur.n > 0) {
+        /* against the cue before as it came and as this stage left it,
+         * so that a repeat of either is found */
+        size_t k2 = dd_overlap(dd, &dd->edit);
+
+        k = dd_overlap(dd, &dd->orig);
+        if (k2 > k)
+            k = k2;
+    }
+    if (k > 0 && k == dd->cur.n)
+        return dd_merge(dd, cue);
+    keys_swap(&dd->cur, &dd->orig);
+    from = dd->orig.lines[k].ls;
+    if (k > 0)
+        rc = tc_edit_cut(&dd->ed, 0, from);
+    if (rc == TC_OK && dd->min_repeats > 0)
+        rc = dd_loops(dd, from);
+    if (rc == TC_OK)
+        rc = tc_edit_apply(&dd->ed, &cue->text);
+    /* the next cue is compared with this one as it leaves */
+    if (rc == TC_OK)
+        rc = dd_lines(dd, &dd->edit);
+    dd->have_prev = 1;
+    if (rc == TC_OK && dd->held != NULL) {
+        rc = tc_stage_push(st->next, dd->held);
+        dd->held = NULL;
+    }
+    if (rc != TC_OK)
+        goto fail;
+    dd->held = cue;
+    return TC_OK;
+fail:
+    tc_cue_free(cue);
+    return rc;
+}
+
+static int
+dedupe_finish(struct tc_stage *st)
+{
+    struct dedupe *dd = (struct dedupe *)st;
+    int rc = TC_OK;
+
+    if (dd->held != NULL) {
+        rc = tc_stage_push(st->next, dd->held);
+        dd->held = NULL;
+    }
+    if (rc != TC_OK)
+        return rc;
+    return tc_stage_finish(st->next);
+}
+
+static void
+dedupe_destroy(struct tc_stage *st)
+{
+    struct dedupe *dd = (struct dedupe *)st;
+
+    tc_cue_free(dd->held);
+    tc_edit_release(&dd->ed);
+    keys_release(&dd->cur);
+    keys_release(&dd->orig);
+    keys_release(&dd->edit);
+    tc_buf_release(&dd->tokfold);
+    free(dd->toks);
+    free(dd);
+}
+
+static const struct tc_stage_ops dedupe_ops = {
+    .name = "dedupe",
+    .push = dedupe_push,
+    .finish = dedupe_finish,
+    .destroy = dedupe_destroy,
+};
 
 static int
 dedupe_create(struct tc_ctx *ctx, const struct tc_args *args,
-       struct tc_stage **out)
+              struct tc_stage **out)
 {
-    (void)ctx;
-    (void)args;
-    *out = NULL;
-    return TC_ERR_UNSUPPORTED;
+    struct dedupe *dd = calloc(1, sizeof *dd);
+    int rc;
+
+    if (dd == NULL)
+        return TC_ERR_NOMEM;
+    tc_edit_init(&dd->ed);
+    tc_buf_init(&dd->cur.keys, 0);
+    tc_buf_init(&dd->orig.keys, 0);
+    tc_buf_init(&dd->edit.keys, 0);
+    tc_buf_init(&dd->tokfold, 0);
+    dd->base.ops = &dedupe_ops;
+    dd->base.ctx = ctx;
+    rc = tc_args_bool(args, "rolling", &dd->rolling);
+    if (rc == TC_OK)
+        rc = tc_args_time(args, "max-gap", &dd->max_gap);
+    if (rc == TC_OK)
+        rc = tc_args_long(args, "min-repeats", &dd->min_repeats);
+    if (rc == TC_OK)
+        rc = tc_args_long(args, "max-phrase", &dd->max_phrase);
+    if (rc == TC_OK && (dd->min_repeats == 1 || dd->min_repeats < 0 ||
+                        dd->max_phrase < 1 || dd->max_phrase > 50)) {
+        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
+                 "dedupe: min-repeats must be 0 (off) or at least 2, "
+                 "max-phrase 1 to 50");
+        rc = TC_ERR_ARG;
+    }
+    if (rc != TC_OK) {
+        dedupe_destroy(&dd->base);
+        return rc;
+    }
+    *out = &dd->base;
+    return TC_OK;
 }
+
+static const struct tc_option dedupe_options[] = {
+    { "rolling", "yes",
+      "drop lines that repeat the end of the cue before (YouTube "
+      "auto-captions); no: only whole repeated cues" },
+    { "max-gap", "1000",
+      "cues further apart than this (ms) are never repeats" },
+    { "min-repeats", "3",
+      "collapse a word or phrase said this many times in a row; 0: off" },
+    { "max-phrase", "10", "longest repeated phrase looked for, in words" },
+    { NULL, NULL, NULL }
+};
 
 const struct tc_filter tc_filter_dedupe = {
     .name    = "dedupe",
     .desc    = "drop repeated text",
-    .options = NULL,
+    .options = dedupe_options,
     .create  = dedupe_create,
 };

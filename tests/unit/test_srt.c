@@ -57,6 +57,13 @@ static const struct {
       "1\n00:00:05,000 --> 00:00:05,500\nAB\n\n"
       "2\n00:00:05,500 --> 00:00:06,000\nC\n\n",
       "warning: cue ends before it starts" },
+    { "spelled-out-tags",
+      "1\n00:00:01,000 --> 00:00:02,000\n<bold>B</bold> <Italic>I</italic>\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\n<b>B</b> <i>I</i>\n\n", "" },
+    { "missing-timing-joins-above",
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\nB\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\n2\nB\n\n",
+      "5:0: warning: repaired: text after a blank line" },
     { "unknown-tag-removed",
       "1\n00:00:01,000 --> 00:00:02,000\n<sub>x</sub> <3\n",
       TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nx <3\n\n",

@@ -1,0 +1,682 @@
+/* linebreak.c -- words, balanced line breaking and the profile limits.
+ *
+ * The rules follow the common subtitle guidelines (Netflix Timed Text Style
+ * Guide, BBC Subtitle Guidelines): keep text on one line when it fits,
+ * otherwise use as few lines as possible, balanced in length with the lower
+ * line the longer one when they differ ("bottom-heavy pyramid"), and break
+ * after punctuation and before conjunctions and prepositions rather than
+ * after an article or a preposition.  The weights below trade these off;
+ * tests/unit/test_filters_layout.c pins their effect.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "linebreak.h"
+
+/* Costs of a break; balance costs 2 a character (3 when the upper line is
+ * the longer), so a comma is worth moving the break about 15 characters
+ * off the middle. */
+#define COST_SENTENCE  (-70)
+#define COST_CLAUSE    (-45)
+#define COST_CONJ      (-30)
+#define COST_PREP      (-20)
+#define COST_WEAK        40
+#define SEARCH_MAX   200000    /* layouts tried before settling for greedy */
+#define LINES_MAX         8    /* more lines than this: greedy breaks */
+
+/* Words that matter for breaking, lower case: conjunctions and
+ * prepositions (break before them), words that read badly at the end of a
+ * line because they belong to what follows (WEAK), and abbreviations whose
+ * full stop does not end a sentence. */
+#define LB_ABBREV (1u << 15)
+#define W(s, f) { s, sizeof s - 1, f }
+static const struct {
+    const char *w;
+    size_t len;
+    unsigned flags;
+} lb_table[] = {
+    W("and", TC_LB_CONJ | TC_LB_WEAK),
+    W("but", TC_LB_CONJ | TC_LB_WEAK),
+    W("or", TC_LB_CONJ | TC_LB_WEAK),
+    W("nor", TC_LB_CONJ | TC_LB_WEAK),
+    W("so", TC_LB_CONJ),
+    W("yet", TC_LB_CONJ),
+    W("because", TC_LB_CONJ | TC_LB_WEAK),
+    W("although", TC_LB_CONJ | TC_LB_WEAK),
+    W("though", TC_LB_CONJ),
+    W("while", TC_LB_CONJ),
+    W("when", TC_LB_CONJ),
+    W("whereas", TC_LB_CONJ),
+    W("if", TC_LB_CONJ | TC_LB_WEAK),
+    W("unless", TC_LB_CONJ),
+    W("until", TC_LB_CONJ),
+    W("since", TC_LB_CONJ),
+    W("that", TC_LB_CONJ | TC_LB_WEAK),
+    W("which", TC_LB_CONJ | TC_LB_WEAK),
+    W("who", TC_LB_CONJ | TC_LB_WEAK),
+    W("whom", TC_LB_CONJ),
+    W("whose", TC_LB_CONJ),
+    W("where", TC_LB_CONJ),
+    W("whether", TC_LB_CONJ),
+    W("after", TC_LB_CONJ),
+    W("before", TC_LB_CONJ),
+    W("once", TC_LB_CONJ),
+    W("to", TC_LB_PREP | TC_LB_WEAK),
+    W("of", TC_LB_PREP | TC_LB_WEAK),
+    W("in", TC_LB_PREP | TC_LB_WEAK),
+    W("on", TC_LB_PREP | TC_LB_WEAK),
+    W("at", TC_LB_PREP | TC_LB_WEAK),
+    W("for", TC_LB_PREP | TC_LB_WEAK),
+    W("with", TC_LB_PREP | TC_LB_WEAK),
+    W("from", TC_LB_PREP | TC_LB_WEAK),
+    W("by", TC_LB_PREP | TC_LB_WEAK),
+    W("about", TC_LB_PREP),
+    W("into", TC_LB_PREP | TC_LB_WEAK),
+    W("onto", TC_LB_PREP | TC_LB_WEAK),
+    W("over", TC_LB_PREP),
+    W("under", TC_LB_PREP),
+    W("through", TC_LB_PREP),
+    W("between", TC_LB_PREP),
+    W("among", TC_LB_PREP),
+    W("without", TC_LB_PREP),
+    W("within", TC_LB_PREP),
+    W("during", TC_LB_PREP),
+    W("against", TC_LB_PREP),
+    W("across", TC_LB_PREP),
+    W("toward", TC_LB_PREP),
+    W("towards", TC_LB_PREP),
+    W("upon", TC_LB_PREP),
+    W("around", TC_LB_PREP),
+    W("behind", TC_LB_PREP),
+    W("beyond", TC_LB_PREP),
+    W("near", TC_LB_PREP),
+    W("a", TC_LB_WEAK),
+    W("an", TC_LB_WEAK),
+    W("the", TC_LB_WEAK),
+    W("my", TC_LB_WEAK),
+    W("your", TC_LB_WEAK),
+    W("his", TC_LB_WEAK),
+    W("her", TC_LB_WEAK),
+    W("its", TC_LB_WEAK),
+    W("our", TC_LB_WEAK),
+    W("their", TC_LB_WEAK),
+    W("i", TC_LB_WEAK),
+    W("mr", LB_ABBREV),
+    W("mrs", LB_ABBREV),
+    W("ms", LB_ABBREV),
+    W("dr", LB_ABBREV),
+    W("st", LB_ABBREV),
+    W("vs", LB_ABBREV),
+    W("etc", LB_ABBREV),
+    W("e.g", LB_ABBREV),
+    W("i.e", LB_ABBREV),
+    W("jr", LB_ABBREV),
+    W("sr", LB_ABBREV),
+    W("prof", LB_ABBREV),
+    W("no", LB_ABBREV),
+};
+#undef W
+
+/* The table's flags for w[0..n); called for every word of every cue. */
+static unsigned
+lookup(const char *w, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n > 8)
+        return 0;
+    for (i = 0; i < sizeof lb_table / sizeof lb_table[0]; i++)
+        if (lb_table[i].len == n && lb_table[i].w[0] == w[0] &&
+            memcmp(lb_table[i].w, w, n) == 0)
+            return lb_table[i].flags;
+    return 0;
+}
+
+void
+tc_lb_init(struct tc_lb *lb)
+{
+    memset(lb, 0, sizeof *lb);
+}
+
+void
+tc_lb_release(struct tc_lb *lb)
+{
+    free(lb->w);
+    free(lb->brk);
+    free(lb->sum);
+    free(lb->best);
+    tc_lb_init(lb);
+}
+
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+grow(struct tc_lb *lb)
+{
+    if (lb->n == lb->cap) {
+        size_t ncap = lb->cap ? lb->cap * 2 : 32;
+        struct tc_lb_word *nw = realloc(lb->w, ncap * sizeof *nw);
+
+        if (nw == NULL)
+            return TC_ERR_NOMEM;
+        lb->w = nw;
+        lb->cap = ncap;
+    }
+    return TC_OK;
+}
+
+static int
+ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* The word's flags from its first bytes (lower-cased) and its last bytes. */
+static unsigned
+classify(const char *low, size_t nlow, int truncated, const char *tail,
+         size_t ntail)
+{
+    static const char *const closers[] = {
+        "\"", "'", ")", "]", "}", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"
+    };
+    unsigned f = 0;
+    size_t i, core = nlow;
+    int again = 1;
+
+    while (again) {
+        again = 0;
+        for (i = 0; i < sizeof closers / sizeof closers[0]; i++)
+            if (ntail > 0 && ends_with(tail, ntail, closers[i])) {
+                ntail -= strlen(closers[i]);
+                again = 1;
+            }
+    }
+    while (core > 0 && strchr(".,;:!?\"')]}", low[core - 1]) != NULL)
+        core--;
+    if (ntail == 0) {
+        /* only closers: nothing to learn */
+    } else if (ends_with(tail, ntail, "...") ||
+               ends_with(tail, ntail, "\xE2\x80\xA6") ||
+               ends_with(tail, ntail, "\xE2\x80\x94") ||
+               ends_with(tail, ntail, "\xE2\x80\x93") ||
+               ends_with(tail, ntail, "--") ||
+               ends_with(tail, ntail, "\xEF\xBC\x8C") ||
+               ends_with(tail, ntail, "\xE3\x80\x81") ||
+               strchr(",;:", tail[ntail - 1]) != NULL ||
+               (nlow == 1 && low[0] == '-')) {
+        f |= TC_LB_CLAUSE;
+    } else if (strchr("!?", tail[ntail - 1]) != NULL ||
+               ends_with(tail, ntail, "\xE3\x80\x82") ||
+               ends_with(tail, ntail, "\xEF\xBC\x81") ||
+               ends_with(tail, ntail, "\xEF\xBC\x9F")) {
+        f |= TC_LB_SENTENCE;
+    } else if (tail[ntail - 1] == '.') {
+        /* "Dr. Smith": an abbreviation does not end a sentence */
+        if (truncated || !(lookup(low, nlow - 1) & LB_ABBREV))
+            f |= TC_LB_SENTENCE;
+    }
+    if (!truncated && core > 0) {
+        unsigned lf = lookup(low, core);
+
+        f |= lf & (TC_LB_CONJ | TC_LB_PREP);
+        if ((lf & TC_LB_WEAK) && !(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)))
+            f |= TC_LB_WEAK;
+    }
+    return f;
+}
+
+#define LOW_MAX 23
+#define TAIL_MAX 8
+
+int
+tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
+{
+    struct tc_lb_word *cur = NULL;
+    char low[LOW_MAX + 1], tail[TAIL_MAX];
+    size_t r, j, nlow = 0, ntail = 0, pos = 0;
+    int64_t pending = TC_TIME_NONE;
+    int line_start = 1, truncated = 0;
+
+    lb->n = 0;
+    lb->chars = 0;
+    for (r = 0; r < t->nruns; r++) {
+        const struct tc_run *run = &t->runs[r];
+        const char *p = t->pool + run->off;
+
+        if (run->time != TC_TIME_NONE && cur == NULL)
+            pending = run->time;
+        for (j = 0; j < run->len; j++) {
+            char c = p[j];
+
+            if (is_space(c)) {
+                if (cur != NULL) {
+                    cur->flags |= classify(low, nlow, truncated, tail, ntail);
+                    cur->sep_run = r;
+                    pos += cur->width;
+                    cur = NULL;
+                }
+                if (c == '\n')
+                    line_start = 1;
+                continue;
+            }
+            if (cur == NULL) {
+                if (grow(lb) != TC_OK)
+                    return TC_ERR_NOMEM;
+                cur = &lb->w[lb->n];
+                memset(cur, 0, sizeof *cur);
+                cur->run = r;
+                cur->off = j;
+                cur->sep_run = TC_LB_NONE;
+                if (lb->n > 0)
+                    pos++;
+                cur->pos = pos;
+                cur->time = pending;
+                pending = TC_TIME_NONE;
+                /* a line of dialogue: "- Yes." keeps its own line */
+                if (line_start && lb->n > 0 && c == '-')
+                    cur->flags |= TC_LB_HARD;
+                if (c >= 'A' && c <= 'Z')
+                    cur->flags |= TC_LB_CAPITAL;
+                line_start = 0;
+                nlow = 0;
+                ntail = 0;
+                truncated = 0;
+                lb->n++;
+            }
+            cur->len++;
+            if (((unsigned char)c & 0xC0) != 0x80)
+                cur->width++;
+            if (nlow < LOW_MAX)
+                low[nlow++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            else
+                truncated = 1;
+            if (ntail == TAIL_MAX) {
+                memmove(tail, tail + 1, TAIL_MAX - 1);
+                ntail--;
+            }
+            tail[ntail++] = c;
+        }
+    }
+    if (cur != NULL) {
+        cur->flags |= classify(low, nlow, truncated, tail, ntail);
+        pos += cur->width;
+    }
+    lb->chars = pos;
+    if (lb->n + 1 > lb->scap) {
+        size_t ncap = lb->cap + 1;
+        unsigned char *nb = realloc(lb->brk, ncap);
+        unsigned char *nbest;
+        size_t *ns;
+
+        if (nb == NULL)
+            return TC_ERR_NOMEM;
+        lb->brk = nb;
+        nbest = realloc(lb->best, ncap);
+        if (nbest == NULL)
+            return TC_ERR_NOMEM;
+        lb->best = nbest;
+        ns = realloc(lb->sum, ncap * sizeof *ns);
+        if (ns == NULL)
+            return TC_ERR_NOMEM;
+        lb->sum = ns;
+        lb->scap = ncap;
+    }
+    lb->sum[0] = 0;
+    for (j = 0; j < lb->n; j++) {
+        lb->sum[j + 1] = lb->sum[j] + lb->w[j].width;
+        lb->brk[j] = 0;
+    }
+    return TC_OK;
+}
+
+size_t
+tc_lb_width(const struct tc_lb *lb, size_t a, size_t b)
+{
+    if (b <= a)
+        return 0;
+    return lb->sum[b] - lb->sum[a] + (b - a - 1);
+}
+
+/* Greedy filling of [a, b) (no hard breaks inside): the fewest lines.
+ * Writes the breaks into brk when it is not NULL. */
+static size_t
+greedy(const struct tc_lb *lb, size_t a, size_t b, size_t max,
+       unsigned char *brk)
+{
+    size_t lines = 1, s = a, i;
+
+    for (i = a + 1; i < b; i++) {
+        if (tc_lb_width(lb, s, i + 1) > max) {
+            if (brk != NULL)
+                brk[i - 1] = 1;
+            lines++;
+            s = i;
+        } else if (brk != NULL) {
+            brk[i - 1] = 0;
+        }
+    }
+    return lines;
+}
+
+size_t
+tc_lb_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
+{
+    size_t lines = 0, s = a, i;
+
+    if (b <= a)
+        return 0;
+    for (i = a + 1; i <= b; i++)
+        if (i == b || (lb->w[i].flags & TC_LB_HARD)) {
+            lines += greedy(lb, s, i, max_chars, NULL);
+            s = i;
+        }
+    return lines;
+}
+
+int
+tc_lb_break_cost(const struct tc_lb *lb, size_t i)
+{
+    unsigned f = lb->w[i].flags, g = i + 1 < lb->n ? lb->w[i + 1].flags : 0;
+    int c = 0;
+
+    if (f & TC_LB_SENTENCE)
+        return COST_SENTENCE;
+    if (f & TC_LB_CLAUSE)
+        return COST_CLAUSE;
+    if (g & TC_LB_CONJ)
+        c += COST_CONJ;
+    else if (g & TC_LB_PREP)
+        c += COST_PREP;
+    if (f & TC_LB_WEAK)
+        c += COST_WEAK;
+    return c;
+}
+
+static long
+balance(size_t upper, size_t lower)
+{
+    long d = (long)upper - (long)lower;
+
+    return d > 0 ? 3 * d : -2 * d;
+}
+
+struct search {
+    struct tc_lb *lb;
+    size_t start, end, lines, max;
+    long best;
+    unsigned long tried;
+};
+
+/* Try every layout of [start, s->end) in the remaining lines. */
+static void
+search(struct search *s, size_t line, size_t start, size_t prev, long cost)
+{
+    struct tc_lb *lb = s->lb;
+    size_t e, len;
+
+    if (++s->tried > SEARCH_MAX)
+        return;
+    if (line == s->lines - 1) {
+        len = tc_lb_width(lb, start, s->end);
+        if (len > s->max && s->end - start > 1)
+            return;
+        if (line > 0)
+            cost += balance(prev, len);
+        if (cost < s->best) {
+            s->best = cost;
+            memcpy(lb->best + s->start, lb->brk + s->start,
+                   s->end - s->start);
+        }
+        return;
+    }
+    for (e = start + 1; e + (s->lines - 1 - line) <= s->end; e++) {
+        long c = cost;
+
+        len = tc_lb_width(lb, start, e);
+        if (len > s->max && e - start > 1)
+            break;
+        if (line > 0)
+            c += balance(prev, len);
+        c += tc_lb_break_cost(lb, e - 1);
+        lb->brk[e - 1] = 1;
+        search(s, line + 1, e, len, c);
+        lb->brk[e - 1] = 0;
+    }
+}
+
+/* The cost of the layout in brk over [a, b), for comparing with greedy. */
+static long
+layout_cost(const struct tc_lb *lb, size_t a, size_t b)
+{
+    size_t s = a, i, prev = 0;
+    long cost = 0;
+    int first = 1;
+
+    for (i = a + 1; i <= b; i++) {
+        if (i < b && !lb->brk[i - 1])
+            continue;
+        if (!first)
+            cost += balance(prev, tc_lb_width(lb, s, i));
+        prev = tc_lb_width(lb, s, i);
+        if (i < b)
+            cost += tc_lb_break_cost(lb, i - 1);
+        first = 0;
+        s = i;
+    }
+    return cost;
+}
+
+static size_t
+segment(struct tc_lb *lb, size_t a, size_t b, size_t max)
+{
+    struct search s;
+    size_t lines = greedy(lb, a, b, max, lb->brk), i;
+
+    if (lines == 1 || lines > LINES_MAX)
+        return lines;
+    s.lb = lb;
+    s.start = a;
+    s.end = b;
+    s.lines = lines;
+    s.max = max;
+    s.best = layout_cost(lb, a, b);
+    s.tried = 0;
+    memcpy(lb->best + a, lb->brk + a, b - a);
+    for (i = a; i + 1 < b; i++)
+        lb->brk[i] = 0;
+    search(&s, 0, a, 0, 0);
+    memcpy(lb->brk + a, lb->best + a, b - a);
+    return lines;
+}
+
+size_t
+tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
+{
+    size_t lines = 0, s = a, i;
+
+    if (b <= a)
+        return 0;
+    for (i = a + 1; i <= b; i++)
+        if (i == b || (lb->w[i].flags & TC_LB_HARD)) {
+            lines += segment(lb, s, i, max_chars);
+            if (i < b)
+                lb->brk[i - 1] = 1;
+            s = i;
+        }
+    lb->brk[b - 1] = 0;
+    return lines;
+}
+
+int
+tc_lb_emit(struct tc_text *out, const struct tc_text *src,
+           const struct tc_lb *lb, size_t a, size_t b)
+{
+    struct tc_style st;
+    size_t i;
+
+    for (i = a; i < b; i++) {
+        const struct tc_lb_word *w = &lb->w[i];
+        size_t r = w->run, off = w->off, rem = w->len;
+        int first = 1;
+
+        if (i > a) {
+            const struct tc_lb_word *pw = &lb->w[i - 1];
+            size_t sr = pw->sep_run != TC_LB_NONE ? pw->sep_run : pw->run;
+
+            tc_run_style(src, &src->runs[sr], &st);
+            st.time = TC_TIME_NONE;
+            if (tc_text_append(out, lb->brk[i - 1] ? "\n" : " ", 1, &st) !=
+                TC_OK)
+                return TC_ERR_NOMEM;
+        }
+        for (; rem > 0 && r < src->nruns; r++, off = 0) {
+            const struct tc_run *run = &src->runs[r];
+            size_t take = run->len - off < rem ? run->len - off : rem;
+
+            if (take == 0)
+                continue;
+            tc_run_style(src, run, &st);
+            st.time = first ? w->time : TC_TIME_NONE;
+            if (tc_text_append(out, src->pool + run->off + off, take, &st) !=
+                TC_OK)
+                return TC_ERR_NOMEM;
+            first = 0;
+            rem -= take;
+        }
+    }
+    return TC_OK;
+}
+
+int
+tc_lb_relayout(struct tc_lb *lb, struct tc_text *t, struct tc_text *scratch,
+               size_t max_chars, size_t *lines)
+{
+    struct tc_text tmp;
+    int rc = tc_lb_words(lb, t);
+
+    *lines = 0;
+    if (rc != TC_OK || lb->n == 0)
+        return rc;
+    *lines = tc_lb_layout(lb, 0, lb->n, max_chars);
+    tc_text_clear(scratch);
+    rc = tc_lb_emit(scratch, t, lb, 0, lb->n);
+    if (rc != TC_OK)
+        return rc;
+    tmp = *t;
+    *t = *scratch;
+    *scratch = tmp;
+    return TC_OK;
+}
+
+/* ---- limits ----------------------------------------------------------- */
+
+int
+tc_parse_frames(const char *s, double fps, int64_t *out)
+{
+    char *end;
+    double d;
+
+    d = strtod(s, &end);
+    if (end != s && d == d && d >= 0 && d < 1e9 &&
+        (strcmp(end, "f") == 0 || strcmp(end, "frames") == 0)) {
+        if (!(fps > 0))
+            return TC_ERR_ARG;
+        *out = (int64_t)(d * 1000.0 / fps + 0.5);
+        return TC_OK;
+    }
+    return tc_parse_duration(s, out);
+}
+
+typedef const char *(*getter)(const void *obj, const char *key);
+
+static const char *
+get_args(const void *obj, const char *key)
+{
+    return tc_args_get(obj, key);
+}
+
+static const char *
+get_ctx(const void *obj, const char *key)
+{
+    return tc_ctx_option(obj, key);
+}
+
+static int
+bad(struct tc_ctx *ctx, const char *key, const char *v, const char *want)
+{
+    tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "%s=%s: expected %s", key,
+             v ? v : "", want);
+    return TC_ERR_ARG;
+}
+
+static int
+positive(struct tc_ctx *ctx, getter get, const void *o, const char *key,
+         double *out)
+{
+    const char *v = get(o, key);
+    char *end;
+
+    if (v == NULL)
+        return bad(ctx, key, v, "a positive number");
+    *out = strtod(v, &end);
+    if (end == v || *end != '\0' || !(*out > 0) || *out > 1e9)
+        return bad(ctx, key, v, "a positive number");
+    return TC_OK;
+}
+
+static int
+duration(struct tc_ctx *ctx, getter get, const void *o, const char *key,
+         double fps, int64_t *out)
+{
+    const char *v = get(o, key);
+
+    if (v == NULL || tc_parse_frames(v, fps, out) != TC_OK || *out < 0)
+        return bad(ctx, key, v, "a duration such as 800, 0.8s or 2f");
+    return TC_OK;
+}
+
+static int
+limits_read(struct tc_ctx *ctx, getter get, const void *o,
+            struct tc_limits *l)
+{
+    double chars, lines;
+
+    if (positive(ctx, get, o, "fps", &l->fps) != TC_OK ||
+        positive(ctx, get, o, "max-chars", &chars) != TC_OK ||
+        positive(ctx, get, o, "max-lines", &lines) != TC_OK ||
+        positive(ctx, get, o, "max-cps", &l->max_cps) != TC_OK ||
+        duration(ctx, get, o, "min-duration", l->fps, &l->min_duration) ||
+        duration(ctx, get, o, "max-duration", l->fps, &l->max_duration) ||
+        duration(ctx, get, o, "min-gap", l->fps, &l->min_gap))
+        return TC_ERR_ARG;
+    l->max_chars = (long)chars;
+    l->max_lines = (long)lines;
+    if (l->max_chars < 1 || l->max_lines < 1)
+        return bad(ctx, "max-chars", get(o, "max-chars"),
+                   "whole numbers of characters and lines");
+    if (l->max_duration < l->min_duration)
+        return bad(ctx, "max-duration", get(o, "max-duration"),
+                   "at least min-duration");
+    return TC_OK;
+}
+
+int
+tc_limits_from_args(const struct tc_args *a, struct tc_limits *l)
+{
+    return limits_read(a->ctx, get_args, a, l);
+}
+
+int
+tc_limits_from_ctx(struct tc_ctx *ctx, struct tc_limits *l)
+{
+    return limits_read(ctx, get_ctx, ctx, l);
+}

@@ -1,0 +1,107 @@
+/* linebreak.h -- words, line breaking and limits shared by the layout
+ * filters (merge, wrap, timing) and the cuecheck test tool.
+ *
+ * A cue's text is seen as a sequence of words: maximal stretches without
+ * white space, which may cross run boundaries ("<i>Hel</i>lo" is one word).
+ * A word is never split; line breaking only chooses, for each gap between
+ * two words, a space or a line break, and tc_lb_emit() rebuilds styled text
+ * from the words, so styling and inline timestamps survive a re-layout.
+ */
+#ifndef TRANSCUE_SRC_LINEBREAK_H
+#define TRANSCUE_SRC_LINEBREAK_H
+
+#include "format.h"
+
+/* What a word says about the gap after it (or, for CONJ/PREP/HARD, before
+ * it). */
+enum {
+    TC_LB_SENTENCE = 1u << 0,  /* ends a sentence: . ! ? ... */
+    TC_LB_CLAUSE   = 1u << 1,  /* ends a clause: , ; : -- */
+    TC_LB_CONJ     = 1u << 2,  /* is a conjunction: break before it */
+    TC_LB_PREP     = 1u << 3,  /* is a preposition: break before it */
+    TC_LB_WEAK     = 1u << 4,  /* article, possessive...: keep with next */
+    TC_LB_HARD     = 1u << 5,  /* starts a dialogue line: keep the break */
+    TC_LB_CAPITAL  = 1u << 6   /* starts with a capital letter */
+};
+
+#define TC_LB_NONE ((size_t)-1)
+
+struct tc_lb_word {
+    size_t   run, off;   /* where it starts: run index, byte offset in run */
+    size_t   len;        /* bytes; may continue into the following runs */
+    size_t   width;      /* characters (code points) */
+    size_t   sep_run;    /* run holding the white space after it, or NONE */
+    size_t   pos;        /* characters before it in the text, spaces
+                            counted as one: for dividing time by length */
+    int64_t  time;       /* inline timestamp at its start, or TC_TIME_NONE */
+    unsigned flags;      /* TC_LB_* */
+};
+
+/* Scratch space, kept by a stage and reused for every cue. */
+struct tc_lb {
+    struct tc_lb_word *w;
+    size_t n, cap;
+    size_t chars;        /* pos of the end: total characters, one space
+                            between words */
+    unsigned char *brk;  /* brk[i]: 1 = line break after word i */
+    size_t *sum;         /* prefix sums of widths */
+    unsigned char *best; /* the best layout found so far */
+    size_t scap;
+};
+
+void tc_lb_init(struct tc_lb *lb);
+void tc_lb_release(struct tc_lb *lb);
+
+/* The words of t, replacing lb's. */
+int tc_lb_words(struct tc_lb *lb, const struct tc_text *t);
+
+/* Characters of words [a, b) on one line, one space between words. */
+size_t tc_lb_width(const struct tc_lb *lb, size_t a, size_t b);
+
+/* The fewest lines words [a, b) need at max_chars a line (a word longer
+ * than max_chars gets a line of its own), with a break kept before every
+ * TC_LB_HARD word after a. */
+size_t tc_lb_lines(const struct tc_lb *lb, size_t a, size_t b,
+                   size_t max_chars);
+
+/* Choose the line breaks of words [a, b) into lb->brk[a .. b-2]: the fewest
+ * lines, each within max_chars where the words allow, balanced (the lower
+ * line longer when they cannot be equal), breaking after punctuation and
+ * before conjunctions and prepositions where that costs little balance.
+ * Returns the number of lines. */
+size_t tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars);
+
+/* The cost of a break after word i (lower is better): what the split and
+ * layout decisions weigh.  Exposed for the unit tests. */
+int tc_lb_break_cost(const struct tc_lb *lb, size_t i);
+
+/* Append words [a, b) of src (whose words lb holds) to out, with a space
+ * or, where lb->brk says, a line break between them, in the style of the
+ * white space that was there. */
+int tc_lb_emit(struct tc_text *out, const struct tc_text *src,
+               const struct tc_lb *lb, size_t a, size_t b);
+
+/* Lay t out again within max_chars, using scratch as the new text's
+ * buffers (they are swapped, so both stay allocated for reuse).  *lines
+ * gets the number of lines.  Text without words is left alone. */
+int tc_lb_relayout(struct tc_lb *lb, struct tc_text *t,
+                   struct tc_text *scratch, size_t max_chars,
+                   size_t *lines);
+
+/* ---- limits ------------------------------------------------------------
+ * The profile limits as numbers, read from a filter's arguments (which fall
+ * back to the context's options and the profile) or from a context. */
+struct tc_limits {
+    long    max_chars, max_lines;
+    double  max_cps;
+    int64_t min_duration, max_duration, min_gap;
+    double  fps;
+};
+
+int tc_limits_from_args(const struct tc_args *a, struct tc_limits *l);
+int tc_limits_from_ctx(struct tc_ctx *ctx, struct tc_limits *l);
+/* A duration that may also be given in frames: "83", "83ms", "0.5s",
+ * "2f" or "2frames" (at fps). */
+int tc_parse_frames(const char *s, double fps, int64_t *out);
+
+#endif /* TRANSCUE_SRC_LINEBREAK_H */

@@ -1,0 +1,91 @@
+#!/bin/sh
+# filters-layout.sh -- the word guarantee and the profile limits, checked by
+# tests/tools/cuecheck on the reviewed expected output of every golden case
+# in tests/golden/filters-layout/ (and cuecheck's own cases, listed in
+# cuecheck.cases there): CASE.cmd names its input (the first
+# word ending in .srt, .vtt or .ttml), CASE.out is its output, and
+# CASE.cuecheck (optional) holds cuecheck's options (default: the words
+# only).  Then the two samples through --clean, when this build can read
+# them and has every filter of the preset.
+: "${top_srcdir:=.}"
+: "${top_builddir:=.}"
+top_builddir=$(cd "$top_builddir" && pwd)
+: "${TRANSCUE:=$top_builddir/transcue}"
+CUECHECK=${CUECHECK:-$top_builddir/tests/tools/cuecheck}
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+for cmd in "$top_srcdir"/tests/golden/filters-layout/*.cmd; do
+    [ -e "$cmd" ] || continue
+    case_=${cmd%.cmd}
+    dir=$(dirname "$cmd")
+    in=
+    for w in $(cat "$cmd"); do
+        case $w in
+        *.srt|*.vtt|*.ttml) in=$w; break ;;
+        esac
+    done
+    if [ -f "$case_.rc" ] && [ "$(cat "$case_.rc")" != 0 ]; then
+        continue                       # a failing run has no output
+    fi
+    opts=--words-only
+    [ -f "$case_.cuecheck" ] && opts=$(cat "$case_.cuecheck")
+    if [ -z "$in" ] || [ ! -f "$case_.out" ]; then
+        echo "FAIL: $(basename "$case_"): no input or no .out"
+        fail=$((fail + 1))
+        continue
+    fi
+    cp "$case_.out" "$tmp/out.srt"
+    if (cd "$dir" && "$CUECHECK" $opts "$in" "$tmp/out.srt") \
+        >"$tmp/report" 2>&1; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL: $(basename "$case_"): cuecheck $opts"
+        cat "$tmp/report"
+        fail=$((fail + 1))
+    fi
+done
+# cuecheck itself must catch what it is there to catch
+cases=$top_srcdir/tests/golden/filters-layout/cuecheck.cases
+grep -v '^#' "$cases" | while read -r want args; do
+    # shellcheck disable=SC2086
+    (cd "$top_srcdir/tests/golden/filters-layout" && "$CUECHECK" $args) \
+        >"$tmp/report" 2>&1
+    rc=$?
+    if { [ "$want" = pass ] && [ $rc = 0 ]; } ||
+        { [ "$want" = fail ] && [ $rc = 1 ]; }; then
+        echo pass
+    else
+        echo "FAIL: cuecheck $args: exit status $rc, expected $want" >&2
+        cat "$tmp/report" >&2
+        echo fail
+    fi
+done >"$tmp/cases"
+pass=$((pass + $(grep -c '^pass' "$tmp/cases")))
+fail=$((fail + $(grep -c '^fail' "$tmp/cases")))
+for sample in youtube-transcript.txt whisper-transcript.txt; do
+    s=$top_srcdir/examples/$sample
+    [ -f "$s" ] || continue
+    if ! "$TRANSCUE" -q --clean "$s" -o "$tmp/clean.srt" 2>"$tmp/err"; then
+        pat='cannot tell the input format\|format cannot be read'
+        pat="$pat\\|filter [a-z]*: not supported"
+        if grep -q "$pat" "$tmp/err"; then
+            echo "skipped: $sample through --clean (not in this build)"
+            continue
+        fi
+        echo "FAIL: $sample: transcue --clean failed"
+        cat "$tmp/err"
+        fail=$((fail + 1))
+        continue
+    fi
+    if "$CUECHECK" --profile netflix "$s" "$tmp/clean.srt" >"$tmp/report"; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL: $sample through --clean:"
+        cat "$tmp/report"
+        fail=$((fail + 1))
+    fi
+done
+echo "filters-layout: $pass passed, $fail failed"
+[ $pass -gt 0 ] && [ $fail = 0 ]

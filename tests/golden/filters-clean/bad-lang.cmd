@@ -1,0 +1,1 @@
+-F fillers:lang=xx talk.srt

@@ -1,0 +1,1 @@
+-F scale:factor=2,from=25 times.srt

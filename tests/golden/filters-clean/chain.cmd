@@ -1,0 +1,1 @@
+-F nonspeech -F fillers -F dedupe --from srt - < messy.srt

@@ -1,0 +1,1 @@
+-v -F dedupe rolling.srt

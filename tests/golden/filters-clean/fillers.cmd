@@ -1,0 +1,1 @@
+-v -F fillers talk.srt

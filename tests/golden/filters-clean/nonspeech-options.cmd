@@ -1,0 +1,1 @@
+-F nonspeech:keep-music=yes,brackets=square sdh.srt

@@ -1,0 +1,1 @@
+-F scale:from=25,to=23.976 times.srt

@@ -1,0 +1,1 @@
+-F shift:by=90s times.srt | "$TRANSCUE" -F shift:by=-90s --from srt -

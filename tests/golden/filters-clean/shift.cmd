@@ -1,0 +1,1 @@
+-F shift:by=-1.5s times.srt

@@ -1,0 +1,1 @@
+-F merge -F wrap -F timing autocap.srt

@@ -1,0 +1,1 @@
+--profile=bbc -F merge -F wrap -F timing punct.srt

@@ -1,0 +1,1 @@
+-F merge autocap.srt

@@ -1,0 +1,1 @@
+-F merge punct.srt

@@ -1,0 +1,1 @@
+-F timing:overlap=sideways timing.srt

@@ -1,0 +1,1 @@
+-F timing:overlap=shift,min-gap=3f,fps=25 timing.srt

@@ -1,0 +1,1 @@
+--profile=youtube -F timing:extend=no timing.srt

@@ -1,0 +1,1 @@
+-F wrap:max-chars=32 wrap.srt

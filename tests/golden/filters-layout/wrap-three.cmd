@@ -1,0 +1,1 @@
+--max-lines=3 --max-chars=37 -F wrap wrap.srt

@@ -1,0 +1,1 @@
+-F wrap wrap.srt

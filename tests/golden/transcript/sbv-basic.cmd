@@ -1,0 +1,1 @@
+sbv-basic.sbv

@@ -1,0 +1,1 @@
+sbv-from-srt.srt -o - -t sbv

@@ -1,0 +1,1 @@
+< sbv-basic.sbv 2>&1 | head -n 3

@@ -1,0 +1,1 @@
+wh-from-srt.srt -t whisper

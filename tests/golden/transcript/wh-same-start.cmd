@@ -1,0 +1,1 @@
+wh-same-start.txt

@@ -1,0 +1,1 @@
+whisper-transcript.txt -t whisper | sh samelines.sh - whisper-transcript.txt

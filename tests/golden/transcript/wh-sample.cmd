@@ -1,0 +1,1 @@
+whisper-transcript.txt

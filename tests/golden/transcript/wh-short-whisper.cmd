@@ -1,0 +1,1 @@
+wh-short.txt -t whisper

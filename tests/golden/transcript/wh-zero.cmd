@@ -1,0 +1,1 @@
+wh-zero.txt

@@ -1,0 +1,1 @@
+yt-bad.txt --from youtube

@@ -1,0 +1,1 @@
+yt-equal.txt -t youtube

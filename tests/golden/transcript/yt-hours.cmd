@@ -1,0 +1,1 @@
+yt-hours.txt

@@ -1,0 +1,1 @@
+youtube-transcript.txt -t youtube | sh samelines.sh - youtube-transcript.txt

@@ -1,0 +1,1 @@
+youtube-transcript.txt -t srt | "$TRANSCUE" --from srt -t youtube | sh starts.sh - youtube-transcript.txt

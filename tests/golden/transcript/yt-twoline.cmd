@@ -1,0 +1,1 @@
+yt-twoline.txt

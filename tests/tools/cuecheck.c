@@ -1,0 +1,482 @@
+/* cuecheck.c -- check what cleaning did to a subtitle file.
+ *
+ *   cuecheck [OPTION]... INPUT OUTPUT
+ *
+ * (a) The word guarantee: the words of OUTPUT, in order, are the words of
+ *     INPUT minus words the removal filters may remove: filler words,
+ *     words inside [brackets], (parentheses) or between music notes, credit
+ *     lines of transcription services, and repeats of the words just
+ *     before (a repeated word or phrase, rolling captions).  Words compare
+ *     without case and punctuation, so re-capitalising and moving commas
+ *     are allowed; nothing else is.
+ * (b) The profile's limits on OUTPUT: lines a cue, characters a line,
+ *     duration, gap to the next cue, no overlap, and reading speed where
+ *     there is room to achieve it.
+ * Each violation is printed with the time of the output cue.  Exit status:
+ * 0 all good, 1 violations, 2 usage or read error.  Links the library's
+ * internals (libtranscue_core) to read any format it reads.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "linebreak.h"
+
+#define REPEAT_MAX 64     /* longest phrase a repeat may be, in words */
+#define REPORT_MAX 20     /* violations printed per check */
+#define NOTE "\xE2\x99\xAA" /* U+266A EIGHTH NOTE */
+
+static const char default_removable[] =
+    "um uh uhm uhh umm er erm ah ahh hmm hm mm mmm mhm uhhuh mmhmm eh "
+    "äh ähm öh euh heu";
+
+struct word {
+    size_t off;           /* normalised text in the file's pool */
+    size_t cue;
+    int removable;
+};
+
+struct cueinfo {
+    int64_t start, end;
+    size_t lines, widest, chars;
+    int widest_one_word;  /* the widest line is a single word */
+    unsigned long line;
+};
+
+struct file {
+    struct tc_stage base;
+    struct tc_buf pool;
+    struct word *w;
+    size_t nw, wcap;
+    struct cueinfo *c;
+    size_t nc, ccap;
+    const char *removable;
+    const char *extra;
+};
+
+static int
+in_list(const char *list, const char *w, size_t n)
+{
+    while (list != NULL && *list != '\0') {
+        size_t len = strcspn(list, " ,");
+
+        if (len == n && memcmp(list, w, n) == 0)
+            return 1;
+        list += len;
+        while (*list == ' ' || *list == ',')
+            list++;
+    }
+    return 0;
+}
+
+/* Lower-case ASCII letters, digits and non-ASCII letters; punctuation
+ * (ASCII, and U+2000..U+206F, U+266A music note) is left out. */
+static size_t
+normalise(const char *s, size_t n, char *out)
+{
+    size_t i = 0, k = 0;
+
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+
+        unsigned char c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        unsigned char c2 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+
+        if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81 ||
+                          (c1 == 0x99 && c2 == 0xAA))) {
+            i += 3;
+        } else if (c >= 0x80) {
+            out[k++] = (char)c;
+            i++;
+        } else if (c >= 'A' && c <= 'Z') {
+            out[k++] = (char)(c + 32);
+            i++;
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out[k++] = (char)c;
+            i++;
+        } else {
+            i++;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static int
+file_push(struct tc_stage *st, struct tc_cue *cue)
+{
+    struct file *f = (struct file *)st;
+    char *plain = tc_text_plain(&cue->text), *p, *norm;
+    struct cueinfo *ci;
+    size_t len = 0, words_on_line = 0, widest_words = 0;
+    int bracket = 0, music = 0, credit = 0;
+
+    if (plain == NULL) {
+        tc_cue_free(cue);
+        return TC_ERR_NOMEM;
+    }
+    if (f->nc == f->ccap) {
+        f->ccap = f->ccap ? f->ccap * 2 : 256;
+        f->c = realloc(f->c, f->ccap * sizeof *f->c);
+        if (f->c == NULL)
+            exit(2);
+    }
+    ci = &f->c[f->nc++];
+    memset(ci, 0, sizeof *ci);
+    ci->start = cue->start;
+    ci->end = cue->end;
+    ci->line = cue->line;
+    ci->lines = 1;
+    norm = malloc(strlen(plain) + 1);
+    if (norm == NULL)
+        exit(2);
+    for (p = plain; *p != '\0'; p++)
+        *p = *p == '\t' || *p == '\r' ? ' ' : *p;
+    {
+        char *low = strdup(plain);
+        size_t i;
+
+        if (low == NULL)
+            exit(2);
+        for (i = 0; low[i] != '\0'; i++)
+            if (low[i] >= 'A' && low[i] <= 'Z')
+                low[i] = (char)(low[i] + 32);
+        credit = strstr(low, "transcribed by") != NULL ||
+                 strstr(low, "subtitles by") != NULL ||
+                 strstr(low, "captions by") != NULL ||
+                 strstr(low, "otter.ai") != NULL;
+        free(low);
+    }
+    /* lines and their widths */
+    for (p = plain; ; p++) {
+        if (*p == '\n' || *p == '\0') {
+            if (len > ci->widest) {
+                ci->widest = len;
+                widest_words = words_on_line;
+            }
+            if (*p == '\0')
+                break;
+            ci->lines++;
+            len = 0;
+            words_on_line = 0;
+            continue;
+        }
+        if (((unsigned char)*p & 0xC0) != 0x80) {
+            len++;
+            ci->chars++;
+        }
+        if (*p != ' ' && (p == plain || p[-1] == ' ' || p[-1] == '\n'))
+            words_on_line++;
+    }
+    ci->widest_one_word = widest_words == 1;
+    /* words */
+    for (p = plain; *p != '\0';) {
+        size_t n, k;
+        int opens, closes, starts_note, ends_note;
+
+        while (*p == ' ' || *p == '\n')
+            p++;
+        if (*p == '\0')
+            break;
+        n = strcspn(p, " \n");
+        opens = *p == '[' || *p == '(';
+        closes = p[n - 1] == ']' || p[n - 1] == ')' ||
+                 (n >= 2 && (p[n - 2] == ']' || p[n - 2] == ')'));
+        starts_note = n >= 3 && memcmp(p, NOTE, 3) == 0;
+        ends_note = n >= 3 && memcmp(p + n - 3, NOTE, 3) == 0;
+        if (opens)
+            bracket = 1;
+        k = normalise(p, n, norm);
+        if (k > 0) {
+            if (f->nw == f->wcap) {
+                f->wcap = f->wcap ? f->wcap * 2 : 1024;
+                f->w = realloc(f->w, f->wcap * sizeof *f->w);
+                if (f->w == NULL)
+                    exit(2);
+            }
+            f->w[f->nw].off = f->pool.len;
+            f->w[f->nw].cue = f->nc - 1;
+            f->w[f->nw].removable = bracket || music || credit ||
+                                    starts_note || ends_note ||
+                                    in_list(f->removable, norm, k) ||
+                                    in_list(f->extra, norm, k);
+            f->nw++;
+            tc_buf_add(&f->pool, norm, k + 1);
+        }
+        if (n == 3 && starts_note)
+            music = !music;
+        else if (starts_note && !ends_note)
+            music = 1;
+        else if (ends_note && !starts_note)
+            music = 0;
+        if (closes)
+            bracket = 0;
+        p += n;
+    }
+    free(norm);
+    free(plain);
+    tc_cue_free(cue);
+    return tc_buf_status(&f->pool);
+}
+
+static const struct tc_stage_ops file_ops = {
+    .name = "cuecheck",
+    .push = file_push,
+};
+
+static void
+print_diag(const struct tc_diag *d, void *ud)
+{
+    (void)ud;
+    if (d->sev < TC_SEV_ERROR)
+        return;
+    fprintf(stderr, "cuecheck: %s:%lu: %s: %s%s%s\n",
+            d->file ? d->file : "?", d->line, tc_severity_name(d->sev),
+            d->message, d->detail ? ": " : "", d->detail ? d->detail : "");
+}
+
+static int
+file_read(struct tc_ctx *ctx, const char *path, struct file *f)
+{
+    struct tc_source *src = NULL;
+    const struct tc_format *fmt;
+    const unsigned char *head;
+    size_t len;
+    int rc;
+
+    f->base.ops = &file_ops;
+    f->base.ctx = ctx;
+    tc_buf_init(&f->pool, 0);
+    rc = tc_source_open(ctx, path, &src);
+    if (rc == TC_OK)
+        rc = tc_source_peek(src, &head, &len);
+    if (rc == TC_OK) {
+        fmt = tc_format_detect(head, len, path);
+        if (fmt == NULL || fmt->read == NULL) {
+            fprintf(stderr, "cuecheck: %s: cannot read this format\n", path);
+            rc = TC_ERR_UNKNOWN_FORMAT;
+        } else {
+            rc = fmt->read(src, &f->base);
+        }
+    }
+    tc_source_free(src);
+    return rc;
+}
+
+static void
+fmt_time(char *b, int64_t ms)
+{
+    tc_time_fmt(b, ms, '.');
+}
+
+/* Words from in[i] that repeat the words just before them: how many. */
+static size_t
+repeat_len(const struct file *in, size_t i)
+{
+    size_t k, j;
+
+    for (k = 1; k <= REPEAT_MAX && k <= i && i + k <= in->nw; k++) {
+        for (j = 0; j < k; j++)
+            if (strcmp(in->pool.data + in->w[i + j].off,
+                       in->pool.data + in->w[i - k + j].off) != 0)
+                break;
+        if (j == k)
+            return k;
+    }
+    return 0;
+}
+
+static size_t
+check_words(const struct file *in, const struct file *out, const char *name)
+{
+    size_t i = 0, j = 0, k;
+    char tb[32];
+
+    while (j < out->nw) {
+        const char *o = out->pool.data + out->w[j].off;
+
+        if (i < in->nw && strcmp(in->pool.data + in->w[i].off, o) == 0) {
+            i++;
+            j++;
+        } else if (i < in->nw && in->w[i].removable) {
+            i++;
+        } else if (i < in->nw && (k = repeat_len(in, i)) > 0) {
+            i += k;
+        } else {
+            fmt_time(tb, out->c[out->w[j].cue].start);
+            if (i < in->nw)
+                printf("cuecheck: %s: %s: word '%s' where the input has "
+                       "'%s' (input line %lu)\n", name, tb, o,
+                       in->pool.data + in->w[i].off,
+                       in->c[in->w[i].cue].line);
+            else
+                printf("cuecheck: %s: %s: word '%s' is not in the input\n",
+                       name, tb, o);
+            return 1;
+        }
+    }
+    while (i < in->nw) {
+        if (in->w[i].removable) {
+            i++;
+        } else if ((k = repeat_len(in, i)) > 0) {
+            i += k;
+        } else {
+            printf("cuecheck: %s: words missing at the end, from '%s' "
+                   "(input line %lu)\n", name, in->pool.data + in->w[i].off,
+                   in->c[in->w[i].cue].line);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static size_t
+report(size_t *n, const char *name, int64_t t, const char *what)
+{
+    char tb[32];
+
+    if (++*n <= REPORT_MAX) {
+        fmt_time(tb, t);
+        printf("cuecheck: %s: %s: %s\n", name, tb, what);
+    }
+    return 1;
+}
+
+static size_t
+check_limits(const struct file *out, const struct tc_limits *l,
+             const char *name, int timing)
+{
+    size_t i, bad = 0, n = 0;
+    char msg[160];
+
+    for (i = 0; i < out->nc; i++) {
+        const struct cueinfo *c = &out->c[i];
+        const struct cueinfo *nx = i + 1 < out->nc ? &out->c[i + 1] : NULL;
+        int64_t dur = c->end - c->start;
+        int64_t room = nx ? nx->start - l->min_gap - c->start : INT64_MAX;
+        int64_t need;
+
+        if (c->lines > (size_t)l->max_lines) {
+            snprintf(msg, sizeof msg, "%zu lines (max %ld)", c->lines,
+                     l->max_lines);
+            bad += report(&n, name, c->start, msg);
+        }
+        if (c->widest > (size_t)l->max_chars && !c->widest_one_word) {
+            snprintf(msg, sizeof msg, "a line of %zu characters (max %ld)",
+                     c->widest, l->max_chars);
+            bad += report(&n, name, c->start, msg);
+        }
+        if (!timing)
+            continue;
+        if (dur > l->max_duration) {
+            snprintf(msg, sizeof msg, "lasts %lld ms (max %lld)",
+                     (long long)dur, (long long)l->max_duration);
+            bad += report(&n, name, c->start, msg);
+        }
+        if (dur < l->min_duration && room >= l->min_duration) {
+            snprintf(msg, sizeof msg, "lasts %lld ms (min %lld)",
+                     (long long)dur, (long long)l->min_duration);
+            bad += report(&n, name, c->start, msg);
+        }
+        if (nx != NULL && nx->start < c->end + l->min_gap) {
+            snprintf(msg, sizeof msg, "gap to the next cue %lld ms (min "
+                     "%lld)", (long long)(nx->start - c->end),
+                     (long long)l->min_gap);
+            bad += report(&n, name, c->start, msg);
+        }
+        need = (int64_t)((double)c->chars * 1000.0 / l->max_cps);
+        if (dur < need - 1 && need <= l->max_duration && need <= room) {
+            snprintf(msg, sizeof msg, "%.1f characters a second (max %.1f)",
+                     dur > 0 ? (double)c->chars * 1000.0 / (double)dur : 0.0,
+                     l->max_cps);
+            bad += report(&n, name, c->start, msg);
+        }
+    }
+    if (n > REPORT_MAX)
+        printf("cuecheck: %s: %zu more limit violations\n", name,
+               n - REPORT_MAX);
+    return bad;
+}
+
+static void
+usage(void)
+{
+    fputs("usage: cuecheck [--profile NAME] [--max-chars N] [--max-lines N]\n"
+          "         [--max-cps N] [--min-duration T] [--max-duration T]\n"
+          "         [--min-gap T] [--fps N] [--remove WORD,...]\n"
+          "         [--words-only | --limits-only | --no-timing]\n"
+          "         INPUT OUTPUT\n", stderr);
+}
+
+int
+main(int argc, char **argv)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct file in, out;
+    struct tc_limits lim;
+    const char *extra = NULL, *inpath = NULL, *outpath = NULL;
+    int words = 1, limits = 1, timing = 1, i;
+    size_t bad = 0;
+
+    if (ctx == NULL)
+        return 2;
+    tc_ctx_set_diag(ctx, print_diag, NULL);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+
+        if (strcmp(a, "--words-only") == 0) {
+            limits = 0;
+        } else if (strcmp(a, "--limits-only") == 0) {
+            words = 0;
+        } else if (strcmp(a, "--no-timing") == 0) {
+            timing = 0;
+        } else if (strcmp(a, "--remove") == 0 && i + 1 < argc) {
+            extra = argv[++i];
+        } else if (strncmp(a, "--", 2) == 0 && tc_option_index(a + 2) >= 0 &&
+                   i + 1 < argc) {
+            if (tc_ctx_set_option(ctx, a + 2, argv[++i]) != TC_OK)
+                return 2;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            usage();
+            return 2;
+        } else if (inpath == NULL) {
+            inpath = a;
+        } else if (outpath == NULL) {
+            outpath = a;
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    if (outpath == NULL) {
+        usage();
+        return 2;
+    }
+    if (tc_limits_from_ctx(ctx, &lim) != TC_OK)
+        return 2;
+    memset(&in, 0, sizeof in);
+    memset(&out, 0, sizeof out);
+    in.removable = out.removable = default_removable;
+    in.extra = out.extra = extra;
+    if (file_read(ctx, inpath, &in) != TC_OK ||
+        file_read(ctx, outpath, &out) != TC_OK)
+        return 2;
+    if (words)
+        bad += check_words(&in, &out, outpath);
+    if (limits)
+        bad += check_limits(&out, &lim, outpath, timing);
+    if (bad == 0)
+        printf("cuecheck: %s: %zu cues, %zu words: OK\n", outpath, out.nc,
+               out.nw);
+    tc_buf_release(&in.pool);
+    tc_buf_release(&out.pool);
+    free(in.w);
+    free(out.w);
+    free(in.c);
+    free(out.c);
+    tc_ctx_free(ctx);
+    return bad ? 1 : 0;
+}

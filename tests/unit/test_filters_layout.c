@@ -1,0 +1,485 @@
+/* test_filters_layout.c -- line breaking decisions (src/linebreak.c), the
+ * merge filter's cut decisions, streaming through merge, and the limits.
+ * Expected texts were worked out by hand from the rules in linebreak.c and
+ * merge.c, not copied from a run. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <check.h>
+
+#include "ctx.h"
+#include "linebreak.h"
+
+/* ---- line breaking ------------------------------------------------------ */
+
+static const struct {
+    const char *in;
+    size_t max;
+    const char *out;
+    size_t lines;
+} wraps[] = {
+    /* fits: one line, even when the input had a break */
+    { "Short line\nbroken for no reason.", 42,
+      "Short line broken for no reason.", 1 },
+    /* after the comma rather than in the middle */
+    { "When we arrived at the station, the train had already left.", 42,
+      "When we arrived at the station,\nthe train had already left.", 2 },
+    /* before the conjunction */
+    { "I wanted to go to the party but I had too much work to do.", 42,
+      "I wanted to go to the party\nbut I had too much work to do.", 2 },
+    /* no punctuation or function words: balanced, lower line longer */
+    { "aaa bbb ccc ddd eee fff ggg hhh iii jjj kkk", 42,
+      "aaa bbb ccc ddd eee\nfff ggg hhh iii jjj kkk", 2 },
+    /* a line of dialogue keeps its own line */
+    { "- Are you coming?\n- Yes.", 42, "- Are you coming?\n- Yes.", 2 },
+    /* a word longer than a line gets a line of its own, unbroken */
+    { "See https://example.com/a/very/long/address/here now", 20,
+      "See\nhttps://example.com/a/very/long/address/here\nnow", 3 },
+    /* a sentence end is worth some imbalance (22 / 31) ... */
+    { "We are done for today. Let us all go home now, please.", 42,
+      "We are done for today.\nLet us all go home now, please.", 2 },
+    /* ... but not a line of 4 against one of 42 */
+    { "Yes. I think we should go home now, right away.", 42,
+      "Yes. I think we should\ngo home now, right away.", 2 },
+};
+
+static void
+text_set(struct tc_text *t, const char *s)
+{
+    tc_text_clear(t);
+    ck_assert_int_eq(tc_text_append(t, s, strlen(s), NULL), TC_OK);
+}
+
+START_TEST(lb_wraps)
+{
+    struct tc_lb lb;
+    struct tc_text t, scratch;
+    size_t lines;
+    char *out;
+
+    tc_lb_init(&lb);
+    memset(&t, 0, sizeof t);
+    memset(&scratch, 0, sizeof scratch);
+    text_set(&t, wraps[_i].in);
+    ck_assert_int_eq(tc_lb_relayout(&lb, &t, &scratch, wraps[_i].max,
+                                    &lines), TC_OK);
+    out = tc_text_plain(&t);
+    ck_assert_msg(strcmp(out, wraps[_i].out) == 0, "got '%s'", out);
+    ck_assert_uint_eq(lines, wraps[_i].lines);
+    free(out);
+    tc_text_release(&t);
+    tc_text_release(&scratch);
+    tc_lb_release(&lb);
+}
+END_TEST
+
+START_TEST(lb_never_ends_line_weak)
+{
+    /* 58 characters: the middle falls after "the", which must not end
+     * the line */
+    static const char s[] =
+        "Please put all of these old things in the big box by the door.";
+    struct tc_lb lb;
+    struct tc_text t, scratch;
+    size_t lines;
+    char *out, *nl;
+
+    tc_lb_init(&lb);
+    memset(&t, 0, sizeof t);
+    memset(&scratch, 0, sizeof scratch);
+    text_set(&t, s);
+    tc_lb_relayout(&lb, &t, &scratch, 42, &lines);
+    out = tc_text_plain(&t);
+    nl = strchr(out, '\n');
+    ck_assert_ptr_nonnull(nl);
+    ck_assert_msg(!(nl - out >= 4 && memcmp(nl - 4, " the", 4) == 0) &&
+                  !(nl - out >= 3 && memcmp(nl - 3, " in", 3) == 0) &&
+                  !(nl - out >= 3 && memcmp(nl - 3, " by", 3) == 0),
+                  "line ends with a function word: '%s'", out);
+    free(out);
+    tc_text_release(&t);
+    tc_text_release(&scratch);
+    tc_lb_release(&lb);
+}
+END_TEST
+
+START_TEST(lb_flags)
+{
+    struct tc_lb lb;
+    struct tc_text t;
+
+    tc_lb_init(&lb);
+    memset(&t, 0, sizeof t);
+    text_set(&t, "Dr. Smith left. \"Really?\" Well, the end... and on");
+    ck_assert_int_eq(tc_lb_words(&lb, &t), TC_OK);
+    ck_assert_uint_eq(lb.n, 9);
+    ck_assert_uint_eq(lb.w[0].flags & TC_LB_SENTENCE, 0);   /* Dr. */
+    ck_assert(lb.w[2].flags & TC_LB_SENTENCE);              /* left. */
+    ck_assert(lb.w[3].flags & TC_LB_SENTENCE);              /* "Really?" */
+    ck_assert(lb.w[4].flags & TC_LB_CLAUSE);                /* Well, */
+    ck_assert(lb.w[5].flags & TC_LB_WEAK);                  /* the */
+    ck_assert(lb.w[6].flags & TC_LB_CLAUSE);                /* end... */
+    ck_assert(lb.w[7].flags & TC_LB_CONJ);                  /* and */
+    ck_assert(lb.w[8].flags & TC_LB_PREP);                  /* on */
+    ck_assert_uint_eq(lb.w[1].pos, 4);                      /* Smith */
+    ck_assert_uint_eq(lb.chars, strlen("Dr. Smith left. \"Really?\" Well, "
+                                       "the end... and on"));
+    tc_text_release(&t);
+    tc_lb_release(&lb);
+}
+END_TEST
+
+START_TEST(lb_styles_survive)
+{
+    struct tc_lb lb;
+    struct tc_text t, scratch;
+    struct tc_style it = { TC_STYLE_ITALIC, 0, NULL, NULL, NULL,
+                           TC_TIME_NONE };
+    size_t lines;
+
+    tc_lb_init(&lb);
+    memset(&t, 0, sizeof t);
+    memset(&scratch, 0, sizeof scratch);
+    tc_text_append(&t, "He said that the whole", 22, &it);
+    tc_text_append(&t, "thing was completely out of hand.", 33, NULL);
+    /* "whole" and "thing" touch: one word across two runs */
+    ck_assert_int_eq(tc_lb_relayout(&lb, &t, &scratch, 30, &lines), TC_OK);
+    ck_assert_uint_eq(lines, 2);
+    ck_assert_uint_eq(t.nruns, 2);
+    ck_assert_uint_eq(t.runs[0].style, TC_STYLE_ITALIC);
+    ck_assert_uint_eq(t.runs[1].style, 0);
+    ck_assert_int_eq(memcmp(t.pool + t.runs[0].off, "He said that the whole",
+                            22), 0);
+    tc_text_release(&t);
+    tc_text_release(&scratch);
+    tc_lb_release(&lb);
+}
+END_TEST
+
+START_TEST(limits_frames)
+{
+    int64_t ms = 0;
+
+    ck_assert_int_eq(tc_parse_frames("2f", 24, &ms), TC_OK);
+    ck_assert_int_eq(ms, 83);
+    ck_assert_int_eq(tc_parse_frames("2frames", 25, &ms), TC_OK);
+    ck_assert_int_eq(ms, 80);
+    ck_assert_int_eq(tc_parse_frames("1.5s", 25, &ms), TC_OK);
+    ck_assert_int_eq(ms, 1500);
+    ck_assert_int_eq(tc_parse_frames("2x", 25, &ms), TC_ERR_ARG);
+}
+END_TEST
+
+START_TEST(limits_profiles)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_limits l;
+
+    ck_assert_int_eq(tc_limits_from_ctx(ctx, &l), TC_OK);
+    ck_assert_int_eq(l.max_chars, 42);
+    ck_assert_int_eq(l.max_lines, 2);
+    ck_assert(l.max_cps == 20);
+    ck_assert_int_eq(l.min_duration, 833);
+    ck_assert_int_eq(l.max_duration, 7000);
+    ck_assert_int_eq(l.min_gap, 83);
+    ck_assert_int_eq(tc_ctx_set_option(ctx, "profile", "bbc"), TC_OK);
+    ck_assert_int_eq(tc_ctx_set_option(ctx, "min-gap", "2f"), TC_OK);
+    ck_assert_int_eq(tc_limits_from_ctx(ctx, &l), TC_OK);
+    ck_assert_int_eq(l.max_chars, 37);
+    ck_assert_int_eq(l.min_gap, 80);          /* 2 frames at bbc's 25 fps */
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+/* ---- merge: whole runs through the library ------------------------------ */
+
+static void
+quiet(const struct tc_diag *d, void *ud)
+{
+    (void)d;
+    (void)ud;
+}
+
+/* Convert SRT text through the filters (NULL-terminated) into SRT. */
+static char *
+run(const char *in, const char *const *filters)
+{
+    char inpath[] = "/tmp/tc-fl-in-XXXXXX", outpath[] = "/tmp/tc-fl-out-XXXXXX";
+    struct tc_ctx *ctx = tc_ctx_new();
+    int fd = mkstemp(inpath), ofd = mkstemp(outpath);
+    struct tc_buf out = TC_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    FILE *f;
+
+    ck_assert(ctx != NULL && fd >= 0 && ofd >= 0);
+    ck_assert(write(fd, in, strlen(in)) == (ssize_t)strlen(in));
+    close(fd);
+    close(ofd);
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    for (; *filters != NULL; filters++)
+        ck_assert_int_eq(tc_ctx_add_filter(ctx, *filters), TC_OK);
+    ck_assert_int_eq(tc_convert(ctx, inpath, tc_format_find("srt"), outpath,
+                                tc_format_find("srt")), TC_OK);
+    f = fopen(outpath, "rb");
+    while (f != NULL && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        tc_buf_add(&out, chunk, n);
+    if (f != NULL)
+        fclose(f);
+    unlink(inpath);
+    unlink(outpath);
+    tc_ctx_free(ctx);
+    return tc_buf_detach(&out);
+}
+
+static const struct {
+    const char *name;
+    const char *filter;
+    const char *in, *out;
+} merges[] = {
+    { "cut-at-sentence",
+      /* 61 characters do not fit in 2 lines of 30: the cut goes after
+       * "done." (a sentence), not after "a" (the fullest); "Now" starts
+       * at character 18 of the first cue's 24, 3 s * 18 / 24 */
+      "merge:max-chars=30",
+      "1\n00:00:00,000 --> 00:00:03,000\nThe work is done. Now we\n\n"
+      "2\n00:00:03,000 --> 00:00:06,000\n"
+      "can all go home and rest for a while\n",
+      "1\n00:00:00,000 --> 00:00:02,250\nThe work is done.\n\n"
+      "2\n00:00:02,250 --> 00:00:06,000\nNow we can all go home\n"
+      "and rest for a while\n\n" },
+    { "never-across-a-pause",
+      "merge",
+      "1\n00:00:00,000 --> 00:00:01,000\nso we went\n\n"
+      "2\n00:00:03,000 --> 00:00:04,000\nto the shop\n",
+      "1\n00:00:00,000 --> 00:00:01,000\nso we went\n\n"
+      "2\n00:00:03,000 --> 00:00:04,000\nto the shop\n\n" },
+    { "longer-max-gap-joins",
+      "merge:max-gap=3s",
+      "1\n00:00:00,000 --> 00:00:01,000\nso we went\n\n"
+      "2\n00:00:03,000 --> 00:00:04,000\nto the shop\n",
+      "1\n00:00:00,000 --> 00:00:04,000\nso we went to the shop\n\n" },
+    { "whole-cue-keeps-its-lines",
+      "merge",
+      "1\n00:00:00,000 --> 00:00:02,000\nOne line,\nand another.\n\n"
+      "2\n00:00:05,000 --> 00:00:06,000\nLater.\n",
+      "1\n00:00:00,000 --> 00:00:02,000\nOne line,\nand another.\n\n"
+      "2\n00:00:05,000 --> 00:00:06,000\nLater.\n\n" },
+    { "dialogue-not-joined",
+      "merge",
+      "1\n00:00:00,000 --> 00:00:01,000\nHello there.\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\n- Who is it?\n- Me.\n\n"
+      "3\n00:00:02,000 --> 00:00:03,000\nOh.\n",
+      "1\n00:00:00,000 --> 00:00:01,000\nHello there.\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\n- Who is it?\n- Me.\n\n"
+      "3\n00:00:02,000 --> 00:00:03,000\nOh.\n\n" },
+    { "italics-stay-one-run",
+      "merge",
+      "1\n00:00:00,000 --> 00:00:01,000\n<i>so we</i>\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\n<i>went home</i>\n",
+      "1\n00:00:00,000 --> 00:00:02,000\n<i>so we went home</i>\n\n" },
+    { "too-short-to-cut-alone",
+      /* "Right." is a sentence but lasts 0.6 s, under min-duration, so
+       * the cut goes at the fullest place instead ("plan": "today"
+       * starts at character 49 of 54 of the second cue) */
+      "merge:max-chars=30",
+      "1\n00:00:00,000 --> 00:00:00,600\nRight.\n\n"
+      "2\n00:00:00,600 --> 00:00:04,600\n"
+      "We can start with the first part of the big plan today\n\n"
+      "3\n00:00:04,600 --> 00:00:06,000\nand then we rest.\n",
+      "1\n00:00:00,000 --> 00:00:04,230\nRight. We can start with the\n"
+      "first part of the big plan\n\n"
+      "2\n00:00:04,230 --> 00:00:06,000\ntoday and then we rest.\n\n" },
+    { "max-duration-cuts",
+      /* 3 + 3 + 3 s of unpunctuated text: at most 7 s a cue */
+      "merge",
+      "1\n00:00:00,000 --> 00:00:03,000\nand then we\n\n"
+      "2\n00:00:03,000 --> 00:00:06,000\nwalked along\n\n"
+      "3\n00:00:06,000 --> 00:00:09,000\nthe river\n",
+      "1\n00:00:00,000 --> 00:00:06,000\nand then we walked along\n\n"
+      "2\n00:00:06,000 --> 00:00:09,000\nthe river\n\n" },
+};
+
+START_TEST(merge_cases)
+{
+    const char *filters[] = { merges[_i].filter, NULL };
+    char *out = run(merges[_i].in, filters);
+
+    ck_assert_msg(strcmp(out, merges[_i].out) == 0, "%s: got\n%s",
+                  merges[_i].name, out);
+    free(out);
+}
+END_TEST
+
+/* ---- merge and timing with start-only cues, streaming ------------------ */
+
+struct collect {
+    struct tc_stage base;
+    size_t n;
+    int64_t start[16], end[16];
+    char text[16][64];
+};
+
+static int
+collect_push(struct tc_stage *st, struct tc_cue *c)
+{
+    struct collect *k = (struct collect *)st;
+
+    if (k->n < 16) {
+        char *p = tc_text_plain(&c->text);
+
+        k->start[k->n] = c->start;
+        k->end[k->n] = c->end;
+        snprintf(k->text[k->n], sizeof k->text[0], "%s", p);
+        free(p);
+    }
+    k->n++;
+    tc_cue_free(c);
+    return TC_OK;
+}
+
+static const struct tc_stage_ops collect_ops = {
+    .name = "collect",
+    .push = collect_push,
+};
+
+static struct tc_stage *
+make_filter(struct tc_ctx *ctx, const char *spec, struct tc_stage *next)
+{
+    struct tc_stage *st = NULL;
+
+    ck_assert_int_eq(tc_ctx_add_filter(ctx, spec), TC_OK);
+    ck_assert_int_eq(ctx->filters[ctx->nfilters - 1].filter->create(
+                         ctx, &ctx->filters[ctx->nfilters - 1], &st),
+                     TC_OK);
+    st->ctx = ctx;
+    st->next = next;
+    return st;
+}
+
+static void
+push(struct tc_stage *st, int64_t start, int64_t end, const char *text)
+{
+    struct tc_cue *c = tc_cue_new(st->ctx);
+
+    c->start = start;
+    c->end = end;
+    tc_text_append(&c->text, text, strlen(text), NULL);
+    ck_assert_int_eq(tc_stage_push(st, c), TC_OK);
+}
+
+START_TEST(merge_start_only)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct collect k;
+    struct tc_stage *m;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &collect_ops;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    m = make_filter(ctx, "merge", &k.base);
+    /* YouTube-style: starts only.  "open" is spoken in 4 / 15 s, far less
+     * than the 3 s to the next start: a pause longer than max-gap. */
+    push(m, 0, TC_TIME_NONE, "now i need to");
+    push(m, 1000, TC_TIME_NONE, "open");
+    push(m, 4000, TC_TIME_NONE, "the questions");
+    ck_assert_int_eq(tc_stage_finish(m), TC_OK);
+    ck_assert_uint_eq(k.n, 2);
+    ck_assert_str_eq(k.text[0], "now i need to open");
+    ck_assert_int_eq(k.start[0], 0);
+    ck_assert_int_eq(k.end[0], 1833);          /* 1000 + min-duration */
+    ck_assert_str_eq(k.text[1], "the questions");
+    ck_assert_int_eq(k.start[1], 4000);
+    ck_assert_int_eq(k.end[1], 4866);          /* 13 chars at 15 a second */
+    tc_stage_destroy(m);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(merge_streams)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct collect k;
+    struct tc_stage *m, *w, *t;
+    int64_t i;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &collect_ops;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    t = make_filter(ctx, "timing", &k.base);
+    w = make_filter(ctx, "wrap", t);
+    m = make_filter(ctx, "merge", w);
+    /* cues leave while input still comes: memory stays bounded */
+    for (i = 0; i < 20000; i++)
+        push(m, i * 1000, i * 1000 + 900, "and so it goes on");
+    ck_assert_uint_ge(k.n, 20000 / 5);
+    ck_assert_int_eq(tc_stage_finish(m), TC_OK);
+    tc_stage_destroy(m);
+    tc_stage_destroy(w);
+    tc_stage_destroy(t);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(wrap_splits_by_length)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct collect k;
+    struct tc_stage *w;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &collect_ops;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    w = make_filter(ctx, "wrap:max-chars=10,max-lines=1", &k.base);
+    /* 19 characters cannot fit in one line of 10: cut after "first," */
+    push(w, 0, 1900, "first, second third");
+    ck_assert_int_eq(tc_stage_finish(w), TC_OK);
+    ck_assert_uint_eq(k.n, 3);
+    ck_assert_str_eq(k.text[0], "first,");
+    ck_assert_int_eq(k.end[0], 700);            /* 7 of 19 characters */
+    ck_assert_str_eq(k.text[1], "second");
+    ck_assert_int_eq(k.start[1], 700);
+    ck_assert_str_eq(k.text[2], "third");
+    ck_assert_int_eq(k.end[2], 1900);
+    tc_stage_destroy(w);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+static Suite *
+suite_filters_layout(void)
+{
+    Suite *s = suite_create("filters-layout");
+    TCase *tc = tcase_create("linebreak");
+
+    tcase_add_loop_test(tc, lb_wraps, 0, sizeof wraps / sizeof wraps[0]);
+    tcase_add_test(tc, lb_never_ends_line_weak);
+    tcase_add_test(tc, lb_flags);
+    tcase_add_test(tc, lb_styles_survive);
+    tcase_add_test(tc, limits_frames);
+    tcase_add_test(tc, limits_profiles);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("merge");
+    tcase_add_loop_test(tc, merge_cases, 0, sizeof merges / sizeof merges[0]);
+    tcase_add_test(tc, merge_start_only);
+    tcase_add_test(tc, merge_streams);
+    tcase_add_test(tc, wrap_splits_by_length);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    SRunner *sr = srunner_create(suite_filters_layout());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
