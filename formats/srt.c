@@ -164,6 +164,14 @@ struct srt_reader {
     unsigned long held_line;
 };
 
+/* The innermost colour kept: deeper nesting is counted, not stored. */
+static uint32_t
+srt_top_color(const struct srt_style *ss)
+{
+    return ss->colors[ss->ncolors > COLOR_DEPTH ? COLOR_DEPTH - 1
+                                                : ss->ncolors - 1];
+}
+
 static void
 style_of(const struct srt_style *ss, struct tc_style *out)
 {
@@ -294,8 +302,7 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
                 r->st.ncolors--;
         } else if (tag_attr(b, (size_t)(e - b), "color", &v, &vn)) {
             if (tc_color_parse(v, vn, &rgb) != TC_OK) {
-                rgb = r->st.ncolors > 0 ? r->st.colors[r->st.ncolors - 1]
-                                        : 0xFFFFFF;
+                rgb = r->st.ncolors > 0 ? srt_top_color(&r->st) : 0xFFFFFF;
                 tc_diagf(r->ctx, TC_D_BAD_TAG, line, col,
                          "unknown colour '%.*s' ignored", (int)vn, v);
             }
@@ -305,8 +312,7 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
         } else {
             /* <font face=...> and friends: nothing to keep, but the
              * matching </font> must still close something */
-            uint32_t same = r->st.ncolors > 0
-                                ? r->st.colors[r->st.ncolors - 1] : 0;
+            uint32_t same = r->st.ncolors > 0 ? srt_top_color(&r->st) : 0;
 
             if (r->st.ncolors == 0) {
                 tc_diagf(r->ctx, TC_D_IGNORED, line, col,
