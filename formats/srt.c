@@ -164,6 +164,14 @@ struct srt_reader {
     unsigned long held_line;
 };
 
+/* The innermost colour kept: deeper nesting is counted, not stored. */
+static uint32_t
+srt_top_color(const struct srt_style *ss)
+{
+    return ss->colors[ss->ncolors > COLOR_DEPTH ? COLOR_DEPTH - 1
+                                                : ss->ncolors - 1];
+}
+
 static void
 style_of(const struct srt_style *ss, struct tc_style *out)
 {
@@ -294,8 +302,7 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
                 r->st.ncolors--;
         } else if (tag_attr(b, (size_t)(e - b), "color", &v, &vn)) {
             if (tc_color_parse(v, vn, &rgb) != TC_OK) {
-                rgb = r->st.ncolors > 0 ? r->st.colors[r->st.ncolors - 1]
-                                        : 0xFFFFFF;
+                rgb = r->st.ncolors > 0 ? srt_top_color(&r->st) : 0xFFFFFF;
                 tc_diagf(r->ctx, TC_D_BAD_TAG, line, col,
                          "unknown colour '%.*s' ignored", (int)vn, v);
             }
@@ -305,8 +312,7 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
         } else {
             /* <font face=...> and friends: nothing to keep, but the
              * matching </font> must still close something */
-            uint32_t same = r->st.ncolors > 0
-                                ? r->st.colors[r->st.ncolors - 1] : 0;
+            uint32_t same = r->st.ncolors > 0 ? srt_top_color(&r->st) : 0;
 
             if (r->st.ncolors == 0) {
                 tc_diagf(r->ctx, TC_D_IGNORED, line, col,
@@ -377,6 +383,7 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
                 unsigned long line)
 {
     const char *p = l, *e = l + n, *run = l;
+    const char *gt = NULL, *brace = NULL;   /* next '>' / '}', e if none */
     int rc;
 
     /* the break takes the style open at the start of this line, so a tag
@@ -395,8 +402,17 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             continue;
         }
         want = *p == '<' ? '>' : '}';
-        close = memchr(p + 1, want, (size_t)(e - p - 1));
-        if (close == NULL) {
+        /* the next closing bracket is remembered, so that a line full of
+         * '<' or "{\" is read in linear time */
+        if (want == '>' && (gt == NULL || gt <= p)) {
+            gt = memchr(p + 1, '>', (size_t)(e - p - 1));
+            gt = gt ? gt : e;
+        } else if (want == '}' && (brace == NULL || brace <= p)) {
+            brace = memchr(p + 1, '}', (size_t)(e - p - 1));
+            brace = brace ? brace : e;
+        }
+        close = want == '>' ? gt : brace;
+        if (close == e) {
             p++;
             continue;
         }

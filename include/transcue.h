@@ -183,7 +183,8 @@ TC_API int tc_cue_copy(struct tc_cue *dst, const struct tc_cue *src);
 TC_API void tc_place_init(struct tc_place *p);
 
 /** Append text with a style.  Joins the previous run when the style is the
- *  same.  "\n" in s is a line break.  @since 0.1 */
+ *  same.  "\n" in s is a line break.  A cue's text holds at most 1 MiB:
+ *  beyond it TC_ERR_LIMIT.  @since 0.1 */
 TC_API int tc_text_append(struct tc_text *t, const char *s, size_t len,
                           const struct tc_style *st);
 /** Append a line break to the last run (or a plain run).  @since 0.1 */

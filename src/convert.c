@@ -228,6 +228,16 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     if (rc != TC_OK)
         goto done;
     rc = from->read(src, chain.st[chain.n - 1]);
+    if (rc != TC_OK && rc != TC_ERR_STRICT && ctx->worst < TC_SEV_ERROR) {
+        /* a failure nobody explained, e.g. the cue text limit of
+         * tc_text_append(): never fail without a message */
+        if (rc == TC_ERR_LIMIT)
+            tc_diagf(ctx, TC_D_LIMIT, tc_lines_lineno(src), 0,
+                     "cue text longer than %u bytes", TC_TEXT_MAX_BYTES);
+        else
+            tc_diagf(ctx, rc == TC_ERR_NOMEM ? TC_D_NOMEM : TC_D_SYNTAX,
+                     tc_lines_lineno(src), 0, "%s", tc_strerror(rc));
+    }
     if (rc == TC_OK)
         rc = tc_stage_finish(chain.st[chain.n - 1]);
     if (tc_sink_flush(sink) != TC_OK && rc == TC_OK)
@@ -237,6 +247,8 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
 done:
     chain_free(&chain);
     tc_sink_free(sink);
+    if (tmp == NULL && fd >= 0 && fd != STDOUT_FILENO)
+        close(fd);                       /* a device opened as it is */
     if (tmp != NULL) {
         if (close(fd) != 0 && rc == TC_OK) {
             output_diag(ctx, out_path, "write error");

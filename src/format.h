@@ -170,6 +170,11 @@ void tc_scan_spaces(struct tc_scan *s);          /* spaces and tabs */
 int tc_scan_lit(struct tc_scan *s, const char *lit);
 int tc_scan_eof(const struct tc_scan *s);
 
+/* ---- limits ------------------------------------------------------------ */
+/* One cue's text, in bytes: tc_text_append() refuses more with
+ * TC_ERR_LIMIT, so a file without blank lines cannot take all memory. */
+#define TC_TEXT_MAX_BYTES (1u << 20)
+
 /* ---- small helpers ----------------------------------------------------- */
 int tc_is_blank_line(const char *s, size_t n);
 /* Trim spaces/tabs at both ends of [*p, *p + *n). */

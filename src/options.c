@@ -27,6 +27,13 @@ static const struct tc_option options[] = {
                             "settings (ffmpeg drops cues after one)" },
     { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
                             "cues after one)" },
+    { "encoding",     NULL,
+      "input encoding (default: from a byte-order mark, else UTF-8)" },
+    { "fallback-encoding", "windows-1252",
+      "for input lines that are not UTF-8" },
+    { "output-encoding", "UTF-8", "output encoding" },
+    { "bom",          NULL, "begin the output with a byte-order mark "
+                            "(--bom alone means yes)" },
     { NULL, NULL, NULL }
 };
 

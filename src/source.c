@@ -1,11 +1,24 @@
 /* source.c -- the input side: block reads from a descriptor, decoding to
  * UTF-8, and the line reader every text format uses.
  *
- * Bytes are read in 64 KiB blocks.  A byte-order mark picks the encoding
- * (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE; the UTF-32LE mark begins with the
- * UTF-16LE one, so it is tested first) and is removed; other encodings are
- * converted with iconv in chunks, keeping a sequence split across reads.
- * Lines are handed out in place, without a copy, in the decoded buffer.
+ * Bytes are read in 64 KiB blocks and the encoding is chosen once, from the
+ * first block:
+ *   - --encoding=ENC forces one (a leading U+FEFF is still dropped);
+ *   - a byte-order mark picks UTF-8, UTF-16 LE/BE or UTF-32 LE/BE (the
+ *     UTF-32LE mark begins with the UTF-16LE one, so it is tested first)
+ *     and is removed;
+ *   - without a mark, ASCII text with a NUL in every other byte is UTF-16
+ *     (said with a warning); anything else is read as UTF-8, and a line
+ *     that is not valid UTF-8 is read with the fallback encoding
+ *     (--fallback-encoding, windows-1252 by default) with a warning.
+ * Deciding per line rather than per file keeps the UTF-8 lines of a file
+ * whose lines come from different encodings, and needs no look-ahead.
+ * Non-UTF-8 streams are converted with iconv in chunks, keeping a sequence
+ * split across reads.  Whatever cannot be decoded becomes U+FFFD with a
+ * warning naming its line and column, and so does a NUL byte (WebVTT's
+ * parser replaces NUL the same way; other formats have no use for it).
+ * Lines are handed out in place, without a copy, in the decoded buffer; only
+ * a line that needed repair is copied.
  */
 #include "config.h"
 
@@ -14,6 +27,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "ctx.h"
@@ -21,6 +35,24 @@
 #define BLOCK     65536
 #define PEEK      4096
 #define LINE_MAX_BYTES (8u << 20)   /* one line; more is an input error */
+#define PEND_MAX  64                /* decode problems waiting for a line */
+#define FALLBACK_DEFAULT "windows-1252"
+
+enum src_mode {
+    M_UNSET,        /* the first block has not been seen */
+    M_UTF8_AUTO,    /* UTF-8; a line that is not is read with the fallback */
+    M_UTF8,         /* declared UTF-8: bad sequences become U+FFFD */
+    M_ICONV         /* converted as a stream by cd */
+};
+
+/* A bad sequence found while converting a stream, reported when the line
+ * reader reaches its line so that messages come in input order. */
+struct pend {
+    unsigned long line;
+    unsigned col;
+    unsigned char bytes[4];
+    unsigned nbytes;
+};
 
 struct tc_source {
     struct tc_ctx *ctx;
@@ -28,19 +60,33 @@ struct tc_source {
     int fd;
     int own_fd;
     int eof;                    /* the descriptor is exhausted */
-    int sniffed;                /* the byte-order mark was looked at */
-    iconv_t cd;                 /* (iconv_t)-1 when input is UTF-8 */
+    enum src_mode mode;
+    int strip_feff;             /* drop a U+FEFF at the start of output */
+    iconv_t cd;                 /* M_ICONV: the stream converter */
+    const char *cd_name;
+    unsigned unit;              /* code unit size of cd's input: 1, 2, 4 */
+    iconv_t fb;                 /* M_UTF8_AUTO: the fallback, per line */
+    const char *fb_name;
+    int fb_active;              /* the last non-ASCII line used fb */
     unsigned char raw[BLOCK];   /* undecoded bytes, for iconv only */
     size_t nraw;
     struct tc_buf dec;          /* decoded bytes; consumed up to dpos */
     size_t dpos;
-    struct tc_buf fixed;        /* a line with its NULs replaced */
+    unsigned long dline;        /* line terminators decoded so far */
+    unsigned dcol;              /* bytes decoded since the last one */
+    int dcr;                    /* the last decoded byte was CR */
+    struct pend pend[PEND_MAX];
+    size_t npend;
+    unsigned long pend_lost;    /* bad sequences beyond PEND_MAX */
+    struct tc_buf fixed;        /* a line after repair */
     unsigned long lineno;
     int skip_lf;                /* last line ended in CR: drop a next LF */
     int unread;
     const char *last;
     size_t last_len;
 };
+
+static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
 
 const char *
 tc_source_name(const struct tc_source *s)
@@ -71,6 +117,7 @@ tc_source_open(struct tc_ctx *ctx, const char *path, struct tc_source **out)
         return TC_ERR_NOMEM;
     s->ctx = ctx;
     s->cd = (iconv_t)-1;
+    s->fb = (iconv_t)-1;
     tc_buf_init(&s->dec, 0);
     tc_buf_init(&s->fixed, 0);
     if (path == NULL || strcmp(path, "-") == 0) {
@@ -105,6 +152,8 @@ tc_source_free(struct tc_source *s)
         close(s->fd);
     if (s->cd != (iconv_t)-1)
         iconv_close(s->cd);
+    if (s->fb != (iconv_t)-1)
+        iconv_close(s->fb);
     tc_buf_release(&s->dec);
     tc_buf_release(&s->fixed);
     if (s->ctx != NULL && tc_ctx_file(s->ctx) == s->name)
@@ -118,6 +167,11 @@ read_fd(struct tc_source *s, void *dst, size_t n)
 {
     ssize_t r;
 
+#ifdef TC_SOURCE_MAX_READ
+    /* fuzz builds: short reads split sequences and lines everywhere */
+    if (n > TC_SOURCE_MAX_READ)
+        n = TC_SOURCE_MAX_READ;
+#endif
     do
         r = read(s->fd, dst, n);
     while (r < 0 && errno == EINTR);
@@ -131,38 +185,223 @@ read_fd(struct tc_source *s, void *dst, size_t n)
     return (long)r;
 }
 
-/* Pick the encoding from a byte-order mark at the start of raw. */
-static int
-sniff(struct tc_source *s, const unsigned char *p, size_t n, size_t *skip)
-{
-    const char *enc = NULL;
+/* ---- choosing the encoding ----------------------------------------------- */
 
-    *skip = 0;
+static int
+is_utf8_name(const char *e)
+{
+    return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
+}
+
+/* Bytes per code unit, so that a bad unit is skipped whole. */
+static unsigned
+unit_of(const char *e)
+{
+    if (strncasecmp(e, "UTF-16", 6) == 0 || strncasecmp(e, "UCS-2", 5) == 0)
+        return 2;
+    if (strncasecmp(e, "UTF-32", 6) == 0 || strncasecmp(e, "UCS-4", 5) == 0)
+        return 4;
+    return 1;
+}
+
+static int
+open_stream(struct tc_source *s, const char *enc)
+{
+    s->cd = iconv_open("UTF-8", enc);
+    if (s->cd == (iconv_t)-1) {
+        tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
+                 "unknown encoding '%s' (see iconv --list)", enc);
+        return TC_ERR_ARG;
+    }
+    s->cd_name = enc;
+    s->unit = unit_of(enc);
+    s->mode = M_ICONV;
+    return TC_OK;
+}
+
+/* The fallback is applied line by line, so it must keep CR and LF as the
+ * single bytes they are in ASCII. */
+static int
+open_fallback(struct tc_source *s)
+{
+    const char *enc = tc_ctx_option(s->ctx, "fallback-encoding");
+    char probe[] = "A\r\n", outb[16];
+    char *in = probe, *out = outb;
+    size_t inleft = 3, outleft = sizeof outb;
+
+    if (enc == NULL)
+        enc = FALLBACK_DEFAULT;
+    s->fb_name = enc;
+    s->fb = iconv_open("UTF-8", enc);
+    if (s->fb == (iconv_t)-1) {
+        tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
+                 "unknown fallback encoding '%s' (see iconv --list)", enc);
+        return TC_ERR_ARG;
+    }
+    if (iconv(s->fb, &in, &inleft, &out, &outleft) == (size_t)-1 ||
+        outleft != sizeof outb - 3 || memcmp(outb, "A\r\n", 3) != 0) {
+        tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
+                 "fallback encoding '%s' is not ASCII-compatible; "
+                 "use --encoding for it", enc);
+        return TC_ERR_ARG;
+    }
+    return TC_OK;
+}
+
+/* UTF-16 without a mark: ASCII text leaves a NUL in every other byte.
+ * Returns "UTF-16LE", "UTF-16BE" or NULL. */
+static const char *
+guess_utf16(const unsigned char *p, size_t n)
+{
+    size_t i, even = 0, odd = 0, pairs;
+
+    if (n > PEEK)
+        n = PEEK;
+    n &= ~(size_t)1;
+    pairs = n / 2;
+    if (pairs < 8)
+        return NULL;
+    for (i = 0; i < n; i += 2) {
+        even += p[i] == 0;
+        odd += p[i + 1] == 0;
+    }
+    /* subtitle text is mostly ASCII: most high bytes are NUL */
+    if (odd * 10 >= pairs * 4 && even * 20 <= odd)
+        return "UTF-16LE";
+    if (even * 10 >= pairs * 4 && odd * 20 <= even)
+        return "UTF-16BE";
+    return NULL;
+}
+
+/* Decide from the first bytes in raw; removes a byte-order mark. */
+static int
+decide(struct tc_source *s)
+{
+    const unsigned char *p = s->raw;
+    size_t n = s->nraw, skip = 0;
+    const char *forced = tc_ctx_option(s->ctx, "encoding");
+    const char *enc = NULL, *guess;
+    int rc;
+
+    if (forced != NULL && *forced != '\0') {
+        s->strip_feff = 1;
+        if (is_utf8_name(forced)) {
+            s->mode = M_UTF8;
+            return TC_OK;
+        }
+        return open_stream(s, forced);
+    }
     if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) {
         enc = "UTF-32LE";
-        *skip = 4;
+        skip = 4;
     } else if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE &&
                p[3] == 0xFF) {
         enc = "UTF-32BE";
-        *skip = 4;
+        skip = 4;
     } else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        *skip = 3;
+        skip = 3;
+        s->mode = M_UTF8;
     } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
         enc = "UTF-16LE";
-        *skip = 2;
+        skip = 2;
     } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
         enc = "UTF-16BE";
-        *skip = 2;
+        skip = 2;
     }
-    if (enc != NULL) {
-        s->cd = iconv_open("UTF-8", enc);
-        if (s->cd == (iconv_t)-1) {
-            tc_diagf(s->ctx, TC_D_ENCODING, 0, 0,
-                     "cannot convert from %s", enc);
-            return TC_ERR_ENCODING;
+    memmove(s->raw, s->raw + skip, n - skip);
+    s->nraw -= skip;
+    if (enc != NULL)
+        return open_stream(s, enc);
+    if (s->mode == M_UTF8)
+        return TC_OK;
+    guess = guess_utf16(p, s->nraw);
+    if (guess != NULL) {
+        rc = tc_diagf(s->ctx, TC_D_ENCODING, 0, 0,
+                      "no byte-order mark, but the NUL bytes say %s; "
+                      "name the encoding with --encoding if this is wrong",
+                      guess);
+        if (rc != TC_OK)
+            return rc;
+        return open_stream(s, guess);
+    }
+    s->mode = M_UTF8_AUTO;
+    return open_fallback(s);
+}
+
+/* ---- stream conversion ------------------------------------------------ */
+
+/* Keep dline/dcol in step with the decoded bytes [from, dec.len): the same
+ * line ends as tc_lines_next() (LF, CRLF, lone CR). */
+static void
+track_lines(struct tc_source *s, size_t from)
+{
+    const char *p = s->dec.data + from, *e = s->dec.data + s->dec.len;
+
+    for (; p < e; p++) {
+        if (*p == '\n') {
+            if (!s->dcr)
+                s->dline++;
+            s->dcr = 0;
+            s->dcol = 0;
+        } else if (*p == '\r') {
+            s->dline++;
+            s->dcr = 1;
+            s->dcol = 0;
+        } else {
+            s->dcr = 0;
+            s->dcol++;
         }
     }
-    return TC_OK;
+}
+
+static void
+pend_add(struct tc_source *s, const char *bytes, size_t n)
+{
+    struct pend *pd;
+    size_t i;
+
+    if (s->npend == PEND_MAX) {
+        s->pend_lost++;
+        return;
+    }
+    pd = &s->pend[s->npend++];
+    pd->line = s->dline + 1;
+    pd->col = s->dcol + 1;
+    pd->nbytes = (unsigned)(n > 4 ? 4 : n);
+    for (i = 0; i < pd->nbytes; i++)
+        pd->bytes[i] = (unsigned char)bytes[i];
+}
+
+/* Report the waiting problems on lines up to upto (all for 0). */
+static int
+pend_flush(struct tc_source *s, unsigned long upto)
+{
+    size_t i = 0, j;
+    int rc = TC_OK;
+
+    while (i < s->npend && (upto == 0 || s->pend[i].line <= upto) &&
+           rc == TC_OK) {
+        const struct pend *pd = &s->pend[i++];
+        char hex[24];
+        size_t k, o = 0;
+
+        for (k = 0; k < pd->nbytes; k++)
+            o += (size_t)snprintf(hex + o, sizeof hex - o, "%s%02x",
+                                  k ? " " : "", pd->bytes[k]);
+        rc = tc_diagf(s->ctx, TC_D_BAD_BYTE, pd->line, pd->col,
+                      "%s %s not %s, replaced by U+FFFD",
+                      pd->nbytes > 1 ? "bytes" : "byte", hex, s->cd_name);
+    }
+    for (j = 0; i + j < s->npend; j++)
+        s->pend[j] = s->pend[i + j];
+    s->npend = j;
+    if (rc == TC_OK && upto == 0 && s->pend_lost > 0) {
+        rc = tc_diagf(s->ctx, TC_D_BAD_BYTE, 0, 0,
+                      "%lu more bad sequences replaced by U+FFFD",
+                      s->pend_lost);
+        s->pend_lost = 0;
+    }
+    return rc;
 }
 
 /* Convert raw[0..nraw) into dec, keeping an incomplete tail for later. */
@@ -174,30 +413,32 @@ convert(struct tc_source *s)
 
     while (inleft > 0) {
         char *outp;
-        size_t outleft, before, r;
+        size_t outleft, before, r, skip;
 
-        if (tc_buf_grow(&s->dec, inleft * 2 + 16) != TC_OK)
+        if (tc_buf_grow(&s->dec, inleft * 4 + 16) != TC_OK)
             return tc_buf_status(&s->dec);
+        before = s->dec.len;
         outp = s->dec.data + s->dec.len;
         outleft = s->dec.cap - s->dec.len - 1;
-        before = outleft;
         r = iconv(s->cd, &in, &inleft, &outp, &outleft);
-        s->dec.len += before - outleft;
+        s->dec.len = (size_t)(outp - s->dec.data);
         s->dec.data[s->dec.len] = '\0';
+        track_lines(s, before);
         if (r != (size_t)-1)
             break;
         if (errno == E2BIG)
             continue;
         if (errno == EINVAL && !s->eof)
             break;                         /* finish on the next read */
-        /* EILSEQ, or a truncated sequence at the end of input */
-        tc_diagf(s->ctx, TC_D_BAD_BYTE, s->lineno + 1, 0,
-                 "byte 0x%02x replaced by U+FFFD", (unsigned char)*in);
-        tc_buf_add(&s->dec, "\xEF\xBF\xBD", 3);
-        in++;
-        inleft--;
-        if (errno == EINVAL)
-            inleft = 0;
+        /* EILSEQ, or a truncated sequence at the end of input: skip one
+         * code unit so that UTF-16 and UTF-32 stay in step */
+        skip = s->unit < inleft ? s->unit : inleft;
+        pend_add(s, in, skip);
+        tc_buf_add(&s->dec, replacement, 3);
+        s->dcr = 0;
+        s->dcol += 3;
+        in += skip;
+        inleft -= skip;
     }
     memmove(s->raw, in, inleft);
     s->nraw = inleft;
@@ -220,7 +461,7 @@ fill(struct tc_source *s)
         s->dpos = 0;
     }
     before = s->dec.len;
-    if (s->cd == (iconv_t)-1 && s->sniffed) {
+    if (s->mode == M_UTF8 || s->mode == M_UTF8_AUTO) {
         if (tc_buf_grow(&s->dec, BLOCK) != TC_OK)
             return tc_buf_status(&s->dec);
         r = read_fd(s, s->dec.data + s->dec.len, BLOCK);
@@ -234,33 +475,37 @@ fill(struct tc_source *s)
     if (r < 0)
         return r;
     s->nraw += (size_t)r;
-    if (!s->sniffed) {
-        size_t skip;
+    if (s->mode == M_UNSET) {
         int rc;
 
-        /* a mark is at most 4 bytes: make sure they are here */
-        while (s->nraw < 4 && !s->eof) {
+        /* a mark is at most 4 bytes, and a guess wants a few more */
+        while (s->nraw < PEEK && !s->eof) {
             r = read_fd(s, s->raw + s->nraw, sizeof s->raw - s->nraw);
             if (r < 0)
                 return r;
             s->nraw += (size_t)r;
         }
-        s->sniffed = 1;
-        rc = sniff(s, s->raw, s->nraw, &skip);
+        rc = decide(s);
         if (rc != TC_OK)
             return rc;
-        memmove(s->raw, s->raw + skip, s->nraw - skip);
-        s->nraw -= skip;
-        if (s->cd == (iconv_t)-1) {
+        if (s->mode != M_ICONV) {
             if (tc_buf_add(&s->dec, s->raw, s->nraw) != TC_OK)
                 return tc_buf_status(&s->dec);
             s->nraw = 0;
-            return (long)(s->dec.len - before);
         }
     }
-    r = convert(s);
-    if (r < 0)
-        return r;
+    if (s->mode == M_ICONV) {
+        r = convert(s);
+        if (r < 0)
+            return r;
+    }
+    if (s->strip_feff && s->dec.len >= 3) {
+        if (memcmp(s->dec.data, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(s->dec.data, s->dec.data + 3, s->dec.len - 3);
+            tc_buf_truncate(&s->dec, s->dec.len - 3);
+        }
+        s->strip_feff = 0;
+    }
     if (s->dec.len == before && !s->eof)
         return fill(s);   /* only a partial sequence so far */
     return (long)(s->dec.len - before);
@@ -284,6 +529,7 @@ long
 tc_source_read(struct tc_source *s, void *dst, size_t n)
 {
     size_t have;
+    int rc;
 
     while (s->dec.len == s->dpos && !s->eof) {
         long r = fill(s);
@@ -291,6 +537,10 @@ tc_source_read(struct tc_source *s, void *dst, size_t n)
         if (r < 0)
             return r;
     }
+    /* no lines here: problems are reported as soon as they are found */
+    rc = pend_flush(s, 0);
+    if (rc != TC_OK)
+        return rc;
     have = s->dec.len - s->dpos;
     if (n > have)
         n = have;
@@ -305,11 +555,186 @@ tc_lines_unread(struct tc_source *s)
     s->unread = 1;
 }
 
+/* ---- repairing a line ------------------------------------------------- */
+
+/* Append n bytes to fixed with NUL bytes as U+FFFD; counts them. */
+static void
+add_nul_free(struct tc_source *s, const char *p, size_t n, size_t *nuls,
+             unsigned *first)
+{
+    const char *z;
+
+    while ((z = memchr(p, '\0', n)) != NULL) {
+        tc_buf_add(&s->fixed, p, (size_t)(z - p));
+        if ((*nuls)++ == 0)
+            *first = (unsigned)s->fixed.len + 1;
+        tc_buf_add(&s->fixed, replacement, 3);
+        n -= (size_t)(z - p) + 1;
+        p = z + 1;
+    }
+    tc_buf_add(&s->fixed, p, n);
+}
+
+/* Length of the maximal prefix of a well-formed sequence at p (at least 1):
+ * the unit that one U+FFFD replaces, as Unicode recommends. */
+static size_t
+bad_utf8_len(const unsigned char *p, size_t n)
+{
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t need, i;
+
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        need = 1;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        need = 2;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        need = 3;
+    else
+        return 1;
+    if (p[0] == 0xE0)
+        lo = 0xA0;
+    else if (p[0] == 0xED)
+        hi = 0x9F;
+    else if (p[0] == 0xF0)
+        lo = 0x90;
+    else if (p[0] == 0xF4)
+        hi = 0x8F;
+    for (i = 1; i <= need && i < n; i++) {
+        if (p[i] < lo || p[i] > hi)
+            break;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return i;
+}
+
+/* A line that is not valid UTF-8 in a file that says it is. */
+static int
+repair_utf8(struct tc_source *s, const char *p, size_t n, size_t *nuls,
+            unsigned *first_nul)
+{
+    size_t i = 0, bad = 0;
+    unsigned col = 0;
+
+    while (i < n) {
+        size_t v = tc_utf8_valid(p + i, n - i), k;
+
+        add_nul_free(s, p + i, v, nuls, first_nul);
+        i += v;
+        if (i == n)
+            break;
+        k = bad_utf8_len((const unsigned char *)p + i, n - i);
+        if (bad++ == 0)
+            col = (unsigned)i + 1;
+        tc_buf_add(&s->fixed, replacement, 3);
+        i += k;
+    }
+    return tc_diagf(s->ctx, TC_D_BAD_BYTE, s->lineno, col,
+                    "%zu invalid UTF-8 %s replaced by U+FFFD", bad,
+                    bad == 1 ? "sequence" : "sequences");
+}
+
+/* A line that is not UTF-8 in a file without a declared encoding: read it
+ * with the fallback. */
+static int
+decode_fallback(struct tc_source *s, const char *p, size_t n, size_t *nuls,
+                unsigned *first_nul)
+{
+    char *in = (char *)p;
+    size_t inleft = n, bad = 0;
+    unsigned col = 0;
+    int rc = TC_OK;
+
+    if (!s->fb_active) {
+        rc = tc_diagf(s->ctx, TC_D_ENCODING, s->lineno,
+                      (unsigned)tc_utf8_valid(p, n) + 1,
+                      "reading it as %s (use --encoding to choose)",
+                      s->fb_name);
+        s->fb_active = 1;
+        if (rc != TC_OK)
+            return rc;
+    }
+    iconv(s->fb, NULL, NULL, NULL, NULL);
+    while (inleft > 0) {
+        char chunk[1024], *out = chunk;
+        size_t outleft = sizeof chunk, r;
+
+        r = iconv(s->fb, &in, &inleft, &out, &outleft);
+        add_nul_free(s, chunk, sizeof chunk - outleft, nuls, first_nul);
+        if (r != (size_t)-1 || errno == E2BIG)
+            continue;
+        if (bad++ == 0)
+            col = (unsigned)(in - p) + 1;
+        tc_buf_add(&s->fixed, replacement, 3);
+        in++;
+        inleft--;
+    }
+    if (bad > 0)
+        rc = tc_diagf(s->ctx, TC_D_BAD_BYTE, s->lineno, col,
+                      "%zu %s not %s, replaced by U+FFFD", bad,
+                      bad == 1 ? "byte" : "bytes", s->fb_name);
+    return rc;
+}
+
+static int
+has_high_byte(const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if ((unsigned char)p[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* Decode, or check, one line found in dec; may point *line at fixed. */
+static int
+repair_line(struct tc_source *s, const char **line, size_t *len)
+{
+    const char *p = *line;
+    size_t n = *len, nuls = 0;
+    unsigned first_nul = 0;
+    int bad_utf8 = 0, rc = TC_OK;
+
+    if (s->mode != M_ICONV) {
+        size_t v = tc_utf8_valid(p, n);
+
+        bad_utf8 = v < n;
+        /* a UTF-8 line after fallback lines: the next bad one warns again */
+        if (!bad_utf8 && s->fb_active && has_high_byte(p, n))
+            s->fb_active = 0;
+    }
+    if (!bad_utf8 && memchr(p, '\0', n) == NULL)
+        return TC_OK;
+    tc_buf_clear(&s->fixed);
+    if (!bad_utf8)
+        add_nul_free(s, p, n, &nuls, &first_nul);
+    else if (s->mode == M_UTF8_AUTO)
+        rc = decode_fallback(s, p, n, &nuls, &first_nul);
+    else
+        rc = repair_utf8(s, p, n, &nuls, &first_nul);
+    if (rc != TC_OK)
+        return rc;
+    if (tc_buf_status(&s->fixed) != TC_OK)
+        return tc_buf_status(&s->fixed);
+    if (nuls > 0) {
+        rc = tc_diagf(s->ctx, TC_D_BAD_BYTE, s->lineno, first_nul,
+                      "%zu NUL %s replaced by U+FFFD", nuls,
+                      nuls == 1 ? "byte" : "bytes");
+        if (rc != TC_OK)
+            return rc;
+    }
+    *line = s->fixed.data;
+    *len = s->fixed.len;
+    return TC_OK;
+}
+
 int
 tc_lines_next(struct tc_source *s, const char **line, size_t *len)
 {
     size_t scan = 0;   /* bytes after dpos already searched */
     char *p, *hit;
+    int rc;
 
     if (s->unread) {
         s->unread = 0;
@@ -347,8 +772,10 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
             return TC_ERR_LIMIT;
         }
         if (s->eof) {
-            if (avail == 0)
-                return 0;
+            if (avail == 0) {
+                rc = pend_flush(s, 0);
+                return rc != TC_OK ? rc : 0;
+            }
             hit = p + avail;   /* the last line has no terminator */
             break;
         }
@@ -372,21 +799,11 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
     }
     s->lineno++;
     *line = p;
-    if (memchr(p, '\0', *len) != NULL) {
-        size_t i;
-
-        tc_buf_clear(&s->fixed);
-        for (i = 0; i < *len; i++) {
-            if (p[i] == '\0')
-                tc_buf_add(&s->fixed, "\xEF\xBF\xBD", 3);
-            else
-                tc_buf_addc(&s->fixed, p[i]);
-        }
-        if (tc_buf_status(&s->fixed) != TC_OK)
-            return tc_buf_status(&s->fixed);
-        *line = s->fixed.data;
-        *len = s->fixed.len;
-    }
+    rc = pend_flush(s, s->lineno);
+    if (rc == TC_OK)
+        rc = repair_line(s, line, len);
+    if (rc != TC_OK)
+        return rc;
     s->last = *line;
     s->last_len = *len;
     return 1;

@@ -110,6 +110,8 @@ tc_text_append(struct tc_text *t, const char *s, size_t len,
 
     if (st == NULL)
         st = &plain;
+    if (len > TC_TEXT_MAX_BYTES || t->pool_len + len > TC_TEXT_MAX_BYTES)
+        return TC_ERR_LIMIT;
     if (pool_grow(t, 0) != TC_OK)
         return TC_ERR_NOMEM;
     last = t->nruns ? &t->runs[t->nruns - 1] : NULL;

@@ -178,6 +178,7 @@ batch_output(const char *dir, const char *in, const struct tc_format *to)
 
 enum {
     OPT_LIST_FORMATS = 256, OPT_LIST_FILTERS, OPT_CLEAN, OPT_STRICT,
+    OPT_BOM,
     OPT_LIMIT   /* OPT_LIMIT + i: the library's option i */
 };
 
@@ -192,6 +193,7 @@ main(int argc, char **argv)
         { "filter", required_argument, NULL, 'F' },
         { "clean", no_argument, NULL, OPT_CLEAN },
         { "strict", no_argument, NULL, OPT_STRICT },
+        { "bom", optional_argument, NULL, OPT_BOM },  /* before the row */
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
@@ -256,6 +258,11 @@ main(int argc, char **argv)
             break;
         case OPT_STRICT:
             tc_ctx_set_strict(cli.ctx, 1);
+            break;
+        case OPT_BOM:
+            if (tc_ctx_set_option(cli.ctx, "bom", optarg ? optarg : "yes") !=
+                TC_OK)
+                goto usage_quiet;
             break;
         case 'q':
             cli.quiet = 1;

@@ -1,0 +1,1 @@
+bad-utf8-bom.srt

@@ -1,0 +1,1 @@
+--strict bad-utf8-bom.srt

@@ -1,0 +1,1 @@
+../../data/encodings/pysubs2/encoding-big5.srt

@@ -1,0 +1,1 @@
+--encoding=BIG5 ../../data/encodings/pysubs2/encoding-big5.srt

@@ -1,0 +1,1 @@
+--bom ../../data/encodings/utf-8.srt

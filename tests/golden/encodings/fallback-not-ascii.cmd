@@ -1,0 +1,1 @@
+--fallback-encoding=UTF-16LE ../../data/encodings/windows-1252-crlf.srt

@@ -1,0 +1,1 @@
+--strict ../../data/encodings/windows-1252-crlf.srt

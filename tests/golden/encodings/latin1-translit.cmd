@@ -1,0 +1,1 @@
+../../data/encodings/latin1-translit.srt

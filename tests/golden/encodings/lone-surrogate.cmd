@@ -1,0 +1,1 @@
+lone-surrogate.srt

@@ -1,0 +1,1 @@
+--fallback-encoding=windows-1250 ../../data/encodings/pysubs2/encoding-mixed.srt

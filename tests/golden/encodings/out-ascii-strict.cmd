@@ -1,0 +1,1 @@
+--strict --output-encoding=ASCII ../../data/encodings/utf-8.srt

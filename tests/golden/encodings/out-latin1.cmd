@@ -1,0 +1,1 @@
+--output-encoding=ISO-8859-1 ../../data/encodings/utf-8.srt

@@ -1,0 +1,1 @@
+--bom --output-encoding=UTF-16LE ../../data/encodings/utf-8.srt

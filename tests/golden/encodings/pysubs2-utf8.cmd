@@ -1,0 +1,1 @@
+../../data/encodings/pysubs2/encoding-utf-8.srt

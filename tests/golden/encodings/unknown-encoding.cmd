@@ -1,0 +1,1 @@
+--encoding=NO-SUCH ../../data/encodings/utf-8.srt

@@ -1,0 +1,1 @@
+--output-encoding=NO-SUCH ../../data/encodings/utf-8.srt

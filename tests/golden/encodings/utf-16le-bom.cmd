@@ -1,0 +1,1 @@
+../../data/encodings/utf-16le-bom.srt

@@ -1,0 +1,1 @@
+--encoding=UTF-16LE ../../data/encodings/utf-16le-nobom.srt

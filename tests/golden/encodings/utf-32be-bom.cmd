@@ -1,0 +1,1 @@
+../../data/encodings/utf-32be-bom.srt

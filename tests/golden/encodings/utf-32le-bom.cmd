@@ -1,0 +1,1 @@
+../../data/encodings/utf-32le-bom.srt

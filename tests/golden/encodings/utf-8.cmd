@@ -1,0 +1,1 @@
+../../data/encodings/utf-8.srt

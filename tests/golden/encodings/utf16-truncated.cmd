@@ -1,0 +1,1 @@
+utf16-truncated.srt

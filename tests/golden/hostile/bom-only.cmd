@@ -1,0 +1,1 @@
+bom-only.srt

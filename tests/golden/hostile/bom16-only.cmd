@@ -1,0 +1,1 @@
+-f srt bom16-only.srt

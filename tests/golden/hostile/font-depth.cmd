@@ -1,0 +1,1 @@
+font-depth.srt

@@ -1,0 +1,1 @@
+unsorted.srt

@@ -1,0 +1,500 @@
+/* test_decode.c -- the decoding front end (src/source.c) and the output
+ * encoding (src/sink.c): byte-order marks, the per-line fallback, bad
+ * bytes with their places, sequences split across reads, line ends,
+ * limits, and characters an output encoding cannot hold. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "ctx.h"
+
+static void
+collect(const struct tc_diag *d, void *ud)
+{
+    tc_buf_addf(ud, "%lu:%u: %s: %s%s%s\n", d->line, d->col,
+                tc_severity_name(d->sev), d->message, d->detail ? ": " : "",
+                d->detail ? d->detail : "");
+}
+
+struct run {
+    struct tc_buf lines;     /* each line followed by '|' */
+    struct tc_buf diags;
+    int rc;                  /* what ended the lines: 0 or a tc_status */
+};
+
+static char *
+temp_file(const char *bytes, size_t n)
+{
+    char *path = strdup("/tmp/tc-decode-XXXXXX");
+    int fd;
+
+    ck_assert(path != NULL);
+    fd = mkstemp(path);
+    ck_assert(fd >= 0);
+    ck_assert(write(fd, bytes, n) == (ssize_t)n);
+    close(fd);
+    return path;
+}
+
+/* Read bytes[0..n) as lines, with option key=value (key may be NULL). */
+static void
+read_lines(const char *bytes, size_t n, const char *key, const char *value,
+           int strict, struct run *r)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_source *src = NULL;
+    char *path = temp_file(bytes, n);
+    const char *l;
+    size_t len;
+
+    tc_buf_init(&r->lines, 0);
+    tc_buf_init(&r->diags, 0);
+    ck_assert(ctx != NULL);
+    tc_ctx_set_diag(ctx, collect, &r->diags);
+    tc_ctx_set_strict(ctx, strict);
+    if (key != NULL)
+        ck_assert_int_eq(tc_ctx_set_option(ctx, key, value), TC_OK);
+    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    while ((r->rc = tc_lines_next(src, &l, &len)) == 1) {
+        ck_assert(l[len] == '\0');
+        tc_buf_add(&r->lines, l, len);
+        tc_buf_addc(&r->lines, '|');
+    }
+    tc_source_free(src);
+    tc_ctx_free(ctx);
+    unlink(path);
+    free(path);
+}
+
+static void
+run_free(struct run *r)
+{
+    tc_buf_release(&r->lines);
+    tc_buf_release(&r->diags);
+}
+
+#define BYTES(s) s, sizeof s - 1
+
+/* ---- byte-order marks and detection ------------------------------------ */
+
+static const struct {
+    const char *name;
+    const char *bytes;
+    size_t n;
+} marked[] = {
+    { "UTF-8", BYTES("\xEF\xBB\xBF" "A\n\xC3\xA9") },
+    { "UTF-16LE", BYTES("\xFF\xFE" "A\0\n\0\xE9\0") },
+    { "UTF-16BE", BYTES("\xFE\xFF" "\0A\0\n\0\xE9") },
+    { "UTF-32LE", BYTES("\xFF\xFE\0\0" "A\0\0\0\n\0\0\0\xE9\0\0\0") },
+    { "UTF-32BE", BYTES("\0\0\xFE\xFF" "\0\0\0A\0\0\0\n\0\0\0\xE9") },
+};
+
+START_TEST(bom_picks_encoding)
+{
+    struct run r;
+
+    read_lines(marked[_i].bytes, marked[_i].n, NULL, NULL, 0, &r);
+    ck_assert_msg(strcmp(r.lines.data, "A|\xC3\xA9|") == 0, "%s: %s",
+                  marked[_i].name, r.lines.data);
+    ck_assert_str_eq(r.diags.data, "");
+    ck_assert_int_eq(r.rc, 0);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(bom_only_and_empty)
+{
+    struct run r;
+
+    read_lines(BYTES("\xEF\xBB\xBF"), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "");
+    ck_assert_str_eq(r.diags.data, "");
+    run_free(&r);
+    read_lines(BYTES("\xFF\xFE"), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "");
+    ck_assert_str_eq(r.diags.data, "");
+    run_free(&r);
+    read_lines(BYTES(""), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "");
+    ck_assert_int_eq(r.rc, 0);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(utf16_without_mark_is_guessed)
+{
+    struct run r;
+
+    read_lines(BYTES("\0H\0e\0l\0l\0o\0,\0 \0y\0o\0u\0\n\0\xE9"), NULL,
+               NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "Hello, you|\xC3\xA9|");
+    ck_assert_str_eq(r.diags.data,
+                     "0:0: warning: input is not UTF-8: no byte-order "
+                     "mark, but the NUL bytes say UTF-16BE; name the "
+                     "encoding with --encoding if this is wrong\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(forced_encoding_drops_mark)
+{
+    struct run r;
+
+    read_lines(BYTES("\xFF\xFE" "A\0"), "encoding", "UTF-16LE", 0, &r);
+    ck_assert_str_eq(r.lines.data, "A|");
+    ck_assert_str_eq(r.diags.data, "");
+    run_free(&r);
+    read_lines(BYTES("\xA4 5"), "encoding", "ISO-8859-15", 0, &r);
+    ck_assert_str_eq(r.lines.data, "\xE2\x82\xAC 5|");
+    run_free(&r);
+    read_lines(BYTES("x"), "encoding", "NO-SUCH-THING", 0, &r);
+    ck_assert_int_eq(r.rc, TC_ERR_ARG);
+    ck_assert_str_eq(r.diags.data, "0:0: error: bad option: unknown "
+                     "encoding 'NO-SUCH-THING' (see iconv --list)\n");
+    run_free(&r);
+}
+END_TEST
+
+/* ---- UTF-8, the fallback and bad bytes ----------------------------------- */
+
+START_TEST(fallback_per_line)
+{
+    struct run r;
+
+    /* 1252, UTF-8, 1252, 1252: the second 1252 run warns again */
+    read_lines(BYTES("ok\nCaf\xE9\n\xC3\xA9t\xC3\xA9\n\x93q\x94\nna\xEFve\n"),
+               NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "ok|Caf\xC3\xA9|\xC3\xA9t\xC3\xA9|"
+                     "\xE2\x80\x9Cq\xE2\x80\x9D|na\xC3\xAFve|");
+    ck_assert_str_eq(r.diags.data,
+                     "2:4: warning: input is not UTF-8: reading it as "
+                     "windows-1252 (use --encoding to choose)\n"
+                     "4:1: warning: input is not UTF-8: reading it as "
+                     "windows-1252 (use --encoding to choose)\n");
+    run_free(&r);
+    read_lines(BYTES("\x9E"), "fallback-encoding", "windows-1250", 0, &r);
+    ck_assert_str_eq(r.lines.data, "\xC5\xBE|");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(fallback_undefined_byte)
+{
+    struct run r;
+
+    /* 0x81 has no character in windows-1252 */
+    read_lines(BYTES("a\x81" "b\x81"), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD|");
+    ck_assert_str_eq(r.diags.data,
+                     "1:2: warning: input is not UTF-8: reading it as "
+                     "windows-1252 (use --encoding to choose)\n"
+                     "1:2: warning: invalid byte sequence: 2 bytes not "
+                     "windows-1252, replaced by U+FFFD\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(declared_utf8_replaces)
+{
+    struct run r;
+
+    /* a cut 4-byte sequence is one U+FFFD; a surrogate's bytes are three */
+    read_lines(BYTES("\xEF\xBB\xBFok\n\xF0\x9F\x98x\xED\xA0\x80y\n"), NULL,
+               NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "ok|\xEF\xBF\xBDx\xEF\xBF\xBD"
+                     "\xEF\xBF\xBD\xEF\xBF\xBDy|");
+    ck_assert_str_eq(r.diags.data,
+                     "2:1: warning: invalid byte sequence: 4 invalid UTF-8 "
+                     "sequences replaced by U+FFFD\n");
+    run_free(&r);
+    read_lines(BYTES("a\xFF"), "encoding", "utf-8", 0, &r);
+    ck_assert_str_eq(r.lines.data, "a\xEF\xBF\xBD|");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(strict_stops)
+{
+    struct run r;
+
+    read_lines(BYTES("\xEF\xBB\xBF" "a\nb\xFF\nc\n"), NULL, NULL, 1, &r);
+    ck_assert_int_eq(r.rc, TC_ERR_STRICT);
+    ck_assert_str_eq(r.lines.data, "a|");
+    ck_assert_str_eq(r.diags.data, "2:2: error: invalid byte sequence: 1 "
+                     "invalid UTF-8 sequence replaced by U+FFFD\n");
+    run_free(&r);
+    read_lines(BYTES("a\nb\xFF\n"), NULL, NULL, 1, &r);
+    ck_assert_int_eq(r.rc, TC_ERR_STRICT);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(nul_replaced)
+{
+    struct run r;
+
+    /* a few NULs are not enough to guess UTF-16 */
+    read_lines(BYTES("a\0b\n\0"), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "a\xEF\xBF\xBD" "b|\xEF\xBF\xBD|");
+    ck_assert_str_eq(r.diags.data,
+                     "1:2: warning: invalid byte sequence: 1 NUL byte "
+                     "replaced by U+FFFD\n"
+                     "2:1: warning: invalid byte sequence: 1 NUL byte "
+                     "replaced by U+FFFD\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(utf16_bad_units_named_by_line)
+{
+    struct run r;
+
+    /* line 2: a lone high surrogate; the end: half a code unit */
+    read_lines(BYTES("\xFF\xFE" "a\0\r\0\n\0b\0\0\xD8" "c\0\n\0d"), NULL, NULL,
+               0, &r);
+    ck_assert_str_eq(r.lines.data, "a|b\xEF\xBF\xBD" "c|\xEF\xBF\xBD|");
+    ck_assert_str_eq(r.diags.data,
+                     "2:2: warning: invalid byte sequence: bytes 00 d8 not "
+                     "UTF-16LE, replaced by U+FFFD\n"
+                     "3:1: warning: invalid byte sequence: byte 64 not "
+                     "UTF-16LE, replaced by U+FFFD\n");
+    run_free(&r);
+}
+END_TEST
+
+/* ---- streaming --------------------------------------------------------- */
+
+START_TEST(sequence_split_across_reads)
+{
+    /* the reads are 64 KiB: put a surrogate pair across the first end */
+    size_t n = 2 + 2 * 32766 + 4 + 2 + 2, i;
+    char *b = malloc(n), *want = malloc(32766 + 4 + 3);
+    struct run r;
+
+    ck_assert(b != NULL && want != NULL);
+    b[0] = '\xFF';
+    b[1] = '\xFE';
+    for (i = 0; i < 32766; i++) {
+        b[2 + 2 * i] = 'a';
+        b[3 + 2 * i] = 0;
+        want[i] = 'a';
+    }
+    memcpy(b + 65534, "\x3D\xD8\x00\xDE" "\r\0\n\0", 8);
+    memcpy(want + 32766, "\xF0\x9F\x98\x80|", 6);
+    read_lines(b, n, NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, want);
+    ck_assert_str_eq(r.diags.data, "");
+    run_free(&r);
+    free(b);
+    free(want);
+}
+END_TEST
+
+START_TEST(crlf_split_across_reads)
+{
+    size_t n = 65537, i;
+    char *b = malloc(n);
+    struct run r;
+
+    ck_assert(b != NULL);
+    for (i = 0; i < 65535; i++)
+        b[i] = 'x';
+    b[65535] = '\r';     /* last byte of the first read */
+    b[65536] = '\n';
+    read_lines(b, n, NULL, NULL, 0, &r);
+    ck_assert_uint_eq(r.lines.len, 65536);
+    ck_assert_str_eq(r.diags.data, "");
+    run_free(&r);
+    read_lines(BYTES("a\rb\r\nc\n\nd"), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.lines.data, "a|b|c||d|");
+    run_free(&r);
+    free(b);
+}
+END_TEST
+
+START_TEST(line_limit)
+{
+    size_t n = (8u << 20) + 70000;
+    char *b = malloc(n);
+    struct run r;
+
+    ck_assert(b != NULL);
+    memset(b, 'y', n);
+    read_lines(b, n, NULL, NULL, 0, &r);
+    ck_assert_int_eq(r.rc, TC_ERR_LIMIT);
+    ck_assert_str_eq(r.diags.data, "1:0: error: limit reached: line longer "
+                     "than 8388608 bytes\n");
+    run_free(&r);
+    free(b);
+}
+END_TEST
+
+START_TEST(raw_bytes_interface)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_source *src;
+    char *path = temp_file(BYTES("\xFE\xFF\0<\0\xE9"));
+    char out[16];
+    long got;
+
+    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    got = tc_source_read(src, out, sizeof out);
+    ck_assert_int_eq(got, 3);
+    ck_assert(memcmp(out, "<\xC3\xA9", 3) == 0);
+    ck_assert_int_eq(tc_source_read(src, out, sizeof out), 0);
+    tc_source_free(src);
+    unlink(path);
+    free(path);
+    /* without a mark the bytes pass as they are: an XML reader decodes
+     * by the document's own declaration */
+    path = temp_file(BYTES("<\xE9"));
+    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    ck_assert_int_eq(tc_source_read(src, out, sizeof out), 2);
+    ck_assert(memcmp(out, "<\xE9", 2) == 0);
+    tc_source_free(src);
+    unlink(path);
+    free(path);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+/* ---- output encoding --------------------------------------------------- */
+
+/* Write pieces through a sink with an option set; return the file's bytes
+ * in *out (a tc_buf) and the diagnostics in *diags. */
+static int
+sink_run(const char *key, const char *value, const char *const *pieces,
+         struct tc_buf *out, struct tc_buf *diags)
+{
+    char path[] = "/tmp/tc-sink-XXXXXX";
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_sink *s = NULL;
+    int fd = mkstemp(path), rc;
+    char chunk[4096];
+    ssize_t n;
+
+    ck_assert(fd >= 0 && ctx != NULL);
+    tc_buf_init(out, 0);
+    tc_buf_init(diags, 0);
+    tc_ctx_set_diag(ctx, collect, diags);
+    if (key != NULL)
+        ck_assert_int_eq(tc_ctx_set_option(ctx, key, value), TC_OK);
+    rc = tc_sink_new(ctx, fd, "out", &s);
+    if (rc == TC_OK) {
+        for (; *pieces != NULL; pieces++)
+            tc_sink_write(s, *pieces, strlen(*pieces));
+        rc = tc_sink_flush(s);
+        tc_sink_free(s);
+    }
+    lseek(fd, 0, SEEK_SET);
+    while ((n = read(fd, chunk, sizeof chunk)) > 0)
+        tc_buf_add(out, chunk, (size_t)n);
+    close(fd);
+    unlink(path);
+    tc_ctx_free(ctx);
+    return rc;
+}
+
+START_TEST(output_windows_1252)
+{
+    static const char *const text[] = {
+        "Caf\xC3\xA9 \xE2\x82", "\xAC\n", "\xE4\xB8\x80 \xE4\xB8\x80\n", NULL
+    };
+    struct tc_buf out, diags;
+
+    ck_assert_int_eq(sink_run("output-encoding", "windows-1252", text, &out,
+                              &diags), TC_OK);
+    /* the euro sign split between two writes; U+4E00 twice, told once */
+    ck_assert_uint_eq(out.len, 11);
+    ck_assert(memcmp(out.data, "Caf\xE9 \x80\n? ?\n", 11) == 0);
+    ck_assert_str_eq(diags.data, "2:0: warning: output format cannot "
+                     "express this: U+4E00 '\xE4\xB8\x80' is not in "
+                     "windows-1252: written as '?'\n");
+    tc_buf_release(&out);
+    tc_buf_release(&diags);
+}
+END_TEST
+
+START_TEST(output_bom)
+{
+    static const char *const text[] = { "A", NULL };
+    struct tc_buf out, diags;
+
+    ck_assert_int_eq(sink_run("bom", "yes", text, &out, &diags), TC_OK);
+    ck_assert_uint_eq(out.len, 4);
+    ck_assert(memcmp(out.data, "\xEF\xBB\xBF" "A", 4) == 0);
+    tc_buf_release(&out);
+    tc_buf_release(&diags);
+    ck_assert_int_eq(sink_run("output-encoding", "UTF-16BE", text, &out,
+                              &diags), TC_OK);
+    ck_assert_uint_eq(out.len, 2);
+    ck_assert(memcmp(out.data, "\0A", 2) == 0);
+    tc_buf_release(&out);
+    tc_buf_release(&diags);
+    ck_assert_int_eq(sink_run("output-encoding", "NO-SUCH-THING", text,
+                              &out, &diags), TC_ERR_ARG);
+    tc_buf_release(&out);
+    tc_buf_release(&diags);
+}
+END_TEST
+
+START_TEST(output_large_write)
+{
+    /* one write larger than the buffer, a 3-byte character across its
+     * 64 KiB boundary */
+    size_t n = 70000;
+    char *big = malloc(n + 1);
+    const char *text[2];
+    struct tc_buf out, diags;
+
+    ck_assert(big != NULL);
+    memset(big, 'z', n);
+    memcpy(big + 65535, "\xE2\x82\xAC", 3);
+    big[n] = '\0';
+    text[0] = big;
+    text[1] = NULL;
+    ck_assert_int_eq(sink_run("output-encoding", "ISO-8859-15", text, &out,
+                              &diags), TC_OK);
+    ck_assert_uint_eq(out.len, n - 2);
+    ck_assert_int_eq((unsigned char)out.data[65535], 0xA4);
+    ck_assert_int_eq(out.data[65536], 'z');
+    ck_assert_str_eq(diags.data, "");
+    tc_buf_release(&out);
+    tc_buf_release(&diags);
+    free(big);
+}
+END_TEST
+
+Suite *
+suite_decode(void)
+{
+    Suite *s = suite_create("decode");
+    TCase *in = tcase_create("input");
+    TCase *out = tcase_create("output");
+
+    tcase_add_loop_test(in, bom_picks_encoding, 0,
+                        sizeof marked / sizeof marked[0]);
+    tcase_add_test(in, bom_only_and_empty);
+    tcase_add_test(in, utf16_without_mark_is_guessed);
+    tcase_add_test(in, forced_encoding_drops_mark);
+    tcase_add_test(in, fallback_per_line);
+    tcase_add_test(in, fallback_undefined_byte);
+    tcase_add_test(in, declared_utf8_replaces);
+    tcase_add_test(in, strict_stops);
+    tcase_add_test(in, nul_replaced);
+    tcase_add_test(in, utf16_bad_units_named_by_line);
+    tcase_add_test(in, sequence_split_across_reads);
+    tcase_add_test(in, crlf_split_across_reads);
+    tcase_add_test(in, line_limit);
+    tcase_add_test(in, raw_bytes_interface);
+    tcase_add_test(out, output_windows_1252);
+    tcase_add_test(out, output_bom);
+    tcase_add_test(out, output_large_write);
+    tcase_set_timeout(in, 60);
+    suite_add_tcase(s, in);
+    suite_add_tcase(s, out);
+    return s;
+}
