@@ -14,8 +14,7 @@ tests_unit_decode_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
 
 TESTS += tests/hostile.sh
-EXTRA_DIST += tests/hostile.sh tests/ci-sanitizers.sh tests/fuzz \
-	man/encodings.part
+EXTRA_DIST += tests/hostile.sh tests/ci-sanitizers.sh tests/fuzz
 
 # libFuzzer harnesses, built apart with clang: see tests/fuzz/run-fuzz.sh
 fuzz:

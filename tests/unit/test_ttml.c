@@ -356,9 +356,11 @@ START_TEST(writer_never_writes_bad_xml)
     char *back;
 
     ck_assert_msg(rc == TC_OK, "%s", diags);
-    ck_assert_msg(strstr(out, ">caf\xEF\xBF\xBD \xEF\xBF\xBD ok</p>") !=
+    /* the decoder reads the Latin-1 byte as windows-1252; the writer
+     * replaces the control character */
+    ck_assert_msg(strstr(out, ">caf\xC3\xA9 \xEF\xBF\xBD ok</p>") !=
                   NULL, "%s", out);
-    ck_assert_msg(strstr(diags, "warning: invalid byte sequence") != NULL &&
+    ck_assert_msg(strstr(diags, "warning: input is not UTF-8") != NULL &&
                   strstr(diags, "warning: output format cannot express "
                                 "this: control characters") != NULL,
                   "%s", diags);
