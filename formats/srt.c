@@ -160,6 +160,7 @@ struct srt_reader {
     struct tc_cue *cur;
     struct srt_style st;
     long count;                /* cues started */
+    int64_t prev_start;
     struct tc_buf held;        /* a digits line kept while looking ahead */
     unsigned long held_line;
 };
@@ -592,6 +593,15 @@ srt_read(struct tc_source *src, struct tc_stage *next)
                 rc = tc_diagf(r.ctx, TC_D_INDEX, r.held_line, 0,
                               "cue number %ld, expected %ld", index,
                               r.count);
+            if (rc == TC_OK && r.count > 1 && t.start < r.prev_start) {
+                char a[32], b[32];
+
+                tc_time_fmt(a, t.start, ',');
+                tc_time_fmt(b, r.prev_start, ',');
+                rc = tc_diagf(r.ctx, TC_D_UNSORTED, line, 0,
+                              "%s is before %s", a, b);
+            }
+            r.prev_start = t.start;
             if (rc != TC_OK)
                 break;
             state = S_TEXT;
