@@ -89,13 +89,13 @@ tc_ttml_def_find(struct tdefs *d, const char *id, size_t n)
     memcpy(buf, id, n);
     buf[n] = '\0';
     key.id = buf;
+    if (d->n == 0)
+        return NULL;          /* d->v may be NULL: not for qsort() */
     if (!d->sorted) {
         /* definitions come before the body; sorted once when first used */
         qsort(d->v, d->n, sizeof *d->v, def_cmp);
         d->sorted = 1;
     }
-    if (d->n == 0)
-        return NULL;
     return bsearch(&key, d->v, d->n, sizeof *d->v, def_cmp);
 }
 
