@@ -255,6 +255,10 @@ TC_API const struct tc_option *tc_option_at(size_t i);
 /** Append "NAME[:KEY=VALUE,...]" to the filter chain.  @since 0.1 */
 TC_API int tc_ctx_add_filter(struct tc_ctx *ctx, const char *spec);
 TC_API void tc_ctx_clear_filters(struct tc_ctx *ctx);
+/** Check the filter chain and the options its filters use, reporting each
+ *  problem; TC_ERR_ARG if any.  tc_convert() checks too, per input.
+ *  @since 0.1 */
+TC_API int tc_ctx_check(struct tc_ctx *ctx);
 
 /* ---- formats and filters: the registry -------------------------------- */
 

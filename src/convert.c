@@ -110,6 +110,23 @@ link_target(const char *path)
  * a symbolic link keeps pointing at the file.  Anything else -- a device
  * such as /dev/null, a FIFO, a terminal -- has no content to protect and
  * must not be replaced: it is written directly (*tmp stays NULL). */
+int
+tc_ctx_check(struct tc_ctx *ctx)
+{
+    size_t i;
+    int rc = TC_OK;
+
+    /* building each stage once reads and checks every option it uses */
+    for (i = 0; i < ctx->nfilters && rc == TC_OK; i++) {
+        struct tc_stage *st = NULL;
+
+        rc = ctx->filters[i].filter->create(ctx, &ctx->filters[i], &st);
+        if (st != NULL)
+            tc_stage_destroy(st);
+    }
+    return rc == TC_OK ? TC_OK : TC_ERR_ARG;
+}
+
 static int
 open_output(struct tc_ctx *ctx, const char *out_path, char **tmp,
             char **target, int *fd)
@@ -119,8 +136,16 @@ open_output(struct tc_ctx *ctx, const char *out_path, char **tmp,
 
     *tmp = NULL;
     *target = NULL;
-    if (out_path == NULL || strcmp(out_path, "-") == 0) {
+    /* /dev/stdout names a descriptor, not a file: opening it anew would
+     * start at offset 0 of whatever it points to (losing a '>>' log's
+     * contents), and renaming over its target would replace that file */
+    if (out_path == NULL || strcmp(out_path, "-") == 0 ||
+        strcmp(out_path, "/dev/stdout") == 0) {
         *fd = STDOUT_FILENO;
+        return TC_OK;
+    }
+    if (strcmp(out_path, "/dev/stderr") == 0) {
+        *fd = STDERR_FILENO;
         return TC_OK;
     }
     if (stat(out_path, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -157,9 +182,15 @@ open_output(struct tc_ctx *ctx, const char *out_path, char **tmp,
         *tmp = NULL;
         return TC_ERR_IO;
     }
-    um = umask(0);
-    umask(um);
-    fchmod(*fd, 0666 & ~um);
+    /* a file that is replaced keeps its permissions; a new one gets the
+     * usual 0666 less the umask */
+    if (stat(*target, &st) == 0) {
+        fchmod(*fd, st.st_mode & 07777);
+    } else {
+        um = umask(0);
+        umask(um);
+        fchmod(*fd, 0666 & ~um);
+    }
     return TC_OK;
 }
 
@@ -214,8 +245,7 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     rc = open_output(ctx, out_path, &tmp, &target, &fd);
     if (rc != TC_OK)
         goto done;
-    sink_name = (out_path == NULL || strcmp(out_path, "-") == 0)
-                    ? "<stdout>" : out_path;
+    sink_name = fd == STDOUT_FILENO ? "<stdout>" : out_path;
     rc = tc_sink_new(ctx, fd, sink_name, &sink);
     if (rc != TC_OK)
         goto done;
@@ -227,7 +257,9 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     rc = chain_build(ctx, writer, to->keeps_short, &chain);
     if (rc != TC_OK)
         goto done;
+    ctx->out = sink;
     rc = from->read(src, chain.st[chain.n - 1]);
+    ctx->out = NULL;
     if (rc != TC_OK && rc != TC_ERR_STRICT && ctx->worst < TC_SEV_ERROR) {
         /* a failure nobody explained, e.g. the cue text limit of
          * tc_text_append(): never fail without a message */

@@ -25,7 +25,11 @@ struct tc_ctx {
     struct tc_cue **free_cues;  /* recycled cues, so steady state allocates
                                    nothing */
     size_t nfree, free_cap;
+    struct tc_sink *out;        /* the running conversion's output */
 };
+
+/* Write out what the running conversion's writer has buffered. */
+void tc_ctx_flush_output(struct tc_ctx *ctx);
 
 size_t tc_option_count(void);
 long tc_option_index(const char *name);

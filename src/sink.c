@@ -359,3 +359,10 @@ tc_sink_printf(struct tc_sink *s, const char *fmt, ...)
         free(big);
     }
 }
+
+void
+tc_ctx_flush_output(struct tc_ctx *ctx)
+{
+    if (ctx->out != NULL)
+        tc_sink_flush(ctx->out);
+}

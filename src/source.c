@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ctx.h"
@@ -59,6 +60,7 @@ struct tc_source {
     char *name;
     int fd;
     int own_fd;
+    int live;                   /* a pipe or terminal: reads may wait */
     int eof;                    /* the descriptor is exhausted */
     enum src_mode mode;
     int strip_feff;             /* drop a U+FEFF at the start of output */
@@ -139,6 +141,11 @@ tc_source_open(struct tc_ctx *ctx, const char *path, struct tc_source **out)
         tc_source_free(s);
         return TC_ERR_IO;
     }
+    {
+        struct stat st;
+
+        s->live = fstat(s->fd, &st) == 0 && !S_ISREG(st.st_mode);
+    }
     *out = s;
     return TC_OK;
 }
@@ -172,6 +179,11 @@ read_fd(struct tc_source *s, void *dst, size_t n)
     if (n > TC_SOURCE_MAX_READ)
         n = TC_SOURCE_MAX_READ;
 #endif
+    /* before a read that may wait for a live transcript, hand on what the
+     * writer has buffered, so each cue reaches the reader downstream as
+     * soon as the filters let it go */
+    if (s->live)
+        tc_ctx_flush_output(s->ctx);
     do
         r = read(s->fd, dst, n);
     while (r < 0 && errno == EINTR);
@@ -479,7 +491,8 @@ fill(struct tc_source *s)
         int rc;
 
         /* a mark is at most 4 bytes, and a guess wants a few more */
-        while (s->nraw < PEEK && !s->eof) {
+        /* a live source is not made to wait for more than a mark needs */
+        while (s->nraw < (s->live ? 4 : PEEK) && !s->eof) {
             r = read_fd(s, s->raw + s->nraw, sizeof s->raw - s->nraw);
             if (r < 0)
                 return r;

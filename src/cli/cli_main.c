@@ -176,6 +176,71 @@ batch_output(const char *dir, const char *in, const struct tc_format *to)
     return out;
 }
 
+/* mkdir -p */
+static int
+make_dirs(const char *dir)
+{
+    char *p = strdup(dir), *q;
+    int rc = 0;
+
+    if (p == NULL)
+        return -1;
+    for (q = p + 1; rc == 0; q++) {
+        if (*q != '/' && *q != '\0')
+            continue;
+        {
+            char c = *q;
+
+            *q = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST)
+                rc = -1;
+            *q = c;
+            if (c == '\0')
+                break;
+        }
+    }
+    free(p);
+    return rc;
+}
+
+/* In batch mode every input needs a name of its own in DIR: standard input
+ * has none, and a.srt and a.vtt would both become DIR/a.srt. */
+static int
+check_batch(const char *dir, char **in, int n, const struct tc_format *to)
+{
+    char **names;
+    int i, j, bad = 0;
+
+    if (to == NULL)
+        to = tc_format_find("srt");
+    names = calloc((size_t)n, sizeof *names);
+    if (names == NULL)
+        return -1;
+    for (i = 0; i < n && !bad; i++) {
+        if (strcmp(in[i], "-") == 0) {
+            usage_error("%s", "-d needs named input files, not -");
+            bad = 1;
+            break;
+        }
+        names[i] = batch_output(dir, in[i], to);
+        if (names[i] == NULL) {
+            bad = 1;
+            break;
+        }
+        for (j = 0; j < i; j++)
+            if (strcmp(names[i], names[j]) == 0) {
+                fprintf(stderr, "%s: %s and %s would both be written to "
+                        "%s\n", progname, in[j], in[i], names[i]);
+                bad = 1;
+                break;
+            }
+    }
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return bad ? -1 : 0;
+}
+
 enum {
     OPT_LIST_FORMATS = 256, OPT_LIST_FILTERS, OPT_CLEAN, OPT_STRICT,
     OPT_BOM,
@@ -313,7 +378,12 @@ main(int argc, char **argv)
         usage_error("%s", "-d needs input files");
         goto usage_quiet;
     }
-    if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    if (tc_ctx_check(cli.ctx) != TC_OK)
+        goto usage_quiet;
+    if (dir != NULL && check_batch(dir, argv + optind, argc - optind,
+                                   to) != 0)
+        goto usage_quiet;
+    if (dir != NULL && make_dirs(dir) != 0) {
         fprintf(stderr, "%s: %s: cannot create directory: %s\n", progname,
                 dir, strerror(errno));
         status = EXIT_INPUT;
@@ -352,6 +422,12 @@ usage:
 usage_quiet:
     status = EXIT_USAGE;
 done:
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: write error on standard output: %s\n",
+                progname, strerror(errno));
+        if (status == 0)
+            status = EXIT_INPUT;
+    }
     tc_ctx_free(cli.ctx);
     free(longopts);
     free(specs);

@@ -1,0 +1,1 @@
+-d out b/a.srt c/a.vtt; echo "exit $?"; ls out 2>/dev/null | wc -l

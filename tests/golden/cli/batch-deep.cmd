@@ -1,0 +1,1 @@
+-d out/x/y b/a.srt -t vtt && ls out/x/y

@@ -1,0 +1,1 @@
+-d out - < in.srt; echo "exit $?"

@@ -1,0 +1,1 @@
+--version > /dev/null; { echo header; "$TRANSCUE" in.srt -o /dev/stdout; echo footer; } > log.txt; head -n 1 log.txt; tail -n 1 log.txt

@@ -1,0 +1,1 @@
+--version > /dev/null; cp in.srt mode.srt; chmod 640 mode.srt; "$TRANSCUE" mode.srt -o mode.srt && ls -l mode.srt | cut -c1-10
