@@ -55,6 +55,11 @@ srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
     } else {
         *repaired = 1;
     }
+    /* "00:00:1O,000" (a letter O) is a typo, not 1 s and junk */
+    if (s->p < s->end && ((*s->p >= '0' && *s->p <= '9') ||
+                          (*s->p >= 'a' && *s->p <= 'z') ||
+                          (*s->p >= 'A' && *s->p <= 'Z')))
+        return TC_ERR_SYNTAX;
     if (b > 59 || c > 59)
         return TC_ERR_SYNTAX;
     if (a > 1000000)
@@ -146,6 +151,7 @@ index_value(const char *l, size_t n)
 /* ---- cue text: tags into runs ---------------------------------------- */
 
 #define COLOR_DEPTH 16
+#define SRT_NO_COLOR 0xFF000000u   /* a <font> that sets no colour */
 
 struct srt_style {
     int italic, bold, underline;
@@ -161,6 +167,7 @@ struct srt_reader {
     struct srt_style st;
     long count;                /* cues started */
     int64_t prev_start;
+    int err;                   /* a failure inside a tag handler */
     struct tc_buf held;        /* a digits line kept while looking ahead */
     unsigned long held_line;
 };
@@ -184,10 +191,9 @@ style_of(const struct srt_style *ss, struct tc_style *out)
         out->style |= TC_STYLE_BOLD;
     if (ss->underline > 0)
         out->style |= TC_STYLE_UNDERLINE;
-    if (ss->ncolors > 0) {
+    if (ss->ncolors > 0 && srt_top_color(ss) != SRT_NO_COLOR) {
         out->style |= TC_STYLE_COLOR;
-        out->color = ss->colors[ss->ncolors > COLOR_DEPTH ? COLOR_DEPTH - 1
-                                                           : ss->ncolors - 1];
+        out->color = srt_top_color(ss);
     }
 }
 
@@ -303,7 +309,8 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
                 r->st.ncolors--;
         } else if (tag_attr(b, (size_t)(e - b), "color", &v, &vn)) {
             if (tc_color_parse(v, vn, &rgb) != TC_OK) {
-                rgb = r->st.ncolors > 0 ? srt_top_color(&r->st) : 0xFFFFFF;
+                rgb = r->st.ncolors > 0 ? srt_top_color(&r->st)
+                                        : SRT_NO_COLOR;
                 tc_diagf(r->ctx, TC_D_BAD_TAG, line, col,
                          "unknown colour '%.*s' ignored", (int)vn, v);
             }
@@ -313,17 +320,19 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
         } else {
             /* <font face=...> and friends: nothing to keep, but the
              * matching </font> must still close something */
-            uint32_t same = r->st.ncolors > 0 ? srt_top_color(&r->st) : 0;
+            uint32_t same = r->st.ncolors > 0 ? srt_top_color(&r->st)
+                                              : SRT_NO_COLOR;
 
-            if (r->st.ncolors == 0) {
-                tc_diagf(r->ctx, TC_D_IGNORED, line, col,
-                         "font attributes other than color");
-                return 1;
-            }
+            tc_diagf(r->ctx, TC_D_IGNORED, line, col,
+                     "font attributes other than color");
             if (r->st.ncolors < COLOR_DEPTH)
                 r->st.colors[r->st.ncolors] = same;
             r->st.ncolors++;
         }
+    } else if (nlen == 2 && strncasecmp(name, "br", 2) == 0) {
+        /* HTML's line break, written by some converters */
+        if (!closing && r->err == TC_OK)
+            r->err = add_text(r, "\n", 1);
     } else if (nlen == 1 && (*name == 's' || *name == 'S')) {
         tc_diagf(r->ctx, TC_D_IGNORED, line, col,
                  "strike-through is not kept");
@@ -435,6 +444,8 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
             run = p++;   /* not markup: the '<' stays text */
         }
     }
+    if (r->err != TC_OK)
+        return r->err;
     return add_text(r, run, (size_t)(e - run));
 }
 
@@ -569,6 +580,7 @@ srt_read(struct tc_source *src, struct tc_stage *next)
         }
         if (looks_like_timing(l, n)) {
             if (parse_timing(l, n, &t) != TC_OK) {
+                r.count++;          /* the cue had its number */
                 rc = tc_diagf(r.ctx, TC_D_TIME_BAD, line, t.bad_col,
                               "'%.*s'", (int)n, l);
                 rc = flush_cue(&r);
@@ -671,6 +683,8 @@ struct srt_writer {
     struct tc_stage base;
     struct tc_sink *sink;
     long index;
+    unsigned long line;        /* input line of the cue being written */
+    int warned_arrow;
 };
 
 static void
@@ -722,10 +736,30 @@ srt_close(void *w, enum tc_render_kind k)
     }
 }
 
+/* A line holding "-->" would be read back as the timing of a new cue:
+ * a space goes between the dashes and the '>'. */
 static void
 srt_text(void *w, const char *s, size_t n)
 {
-    tc_sink_write(((struct srt_writer *)w)->sink, s, n);
+    struct srt_writer *sw = w;
+    const char *e = s + n, *p = s;
+
+    while (p + 3 <= e) {
+        const char *a = memchr(p, '-', (size_t)(e - p - 2));
+
+        if (a == NULL)
+            break;
+        if (a[1] == '-' && a[2] == '>') {
+            tc_sink_write(sw->sink, s, (size_t)(a - s) + 2);
+            tc_sink_putc(sw->sink, ' ');
+            s = a + 2;
+            if (!sw->warned_arrow++)
+                tc_diagf(sw->base.ctx, TC_D_CANNOT_EXPRESS, sw->line, 0,
+                         "'-->' in cue text written as '-- >'");
+        }
+        p = a + 1;
+    }
+    tc_sink_write(sw->sink, s, (size_t)(e - s));
 }
 
 static void
@@ -785,6 +819,7 @@ srt_push(struct tc_stage *st, struct tc_cue *c)
     }
     if (an != 0 && an != 2)
         tc_sink_printf(w->sink, "{\\an%d}", an);
+    w->line = c->line;
     tc_render_runs(&c->text, &srt_render, w);
     tc_sink_puts(w->sink, "\n\n");
     tc_cue_free(c);

@@ -203,8 +203,8 @@ TC_API int tc_text_is_blank(const struct tc_text *t);
 /** Plain text (no styles, '\n' line breaks) into a new buffer the caller
  *  frees with tc_free(); NULL on no memory.  @since 0.1 */
 TC_API char *tc_text_plain(const struct tc_text *t);
-/** Drop leading and trailing white space of every line and empty lines at
- *  the start and end.  @since 0.1 */
+/** Drop leading and trailing white space of every line and empty lines
+ *  (a cue's text never holds an empty line).  @since 0.1 */
 TC_API void tc_text_trim(struct tc_text *t);
 TC_API void tc_free(void *p);
 

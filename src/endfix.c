@@ -1,4 +1,5 @@
-/* endfix.c -- the last stage before every writer: a cue whose end is unset
+/* endfix.c -- the last stage before every writer.  Cue text loses empty
+ * lines and blank edges.  A cue whose end is unset
  * or not after its start gets an end, so no writer ever prints a cue that
  * ends before or when it starts.  The new end comes from the text's length
  * at a comfortable reading speed, and stops at the next cue's start.  It
@@ -88,6 +89,9 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
     struct endfix *ef = (struct endfix *)st;
     int rc = TC_OK;
 
+    /* no writer may see an empty line inside a cue or blank edges: the
+     * line-based formats would end the cue there */
+    tc_text_trim(&c->text);
     if (ef->held != NULL && !ef->unset_only &&
         ef->held->end != TC_TIME_NONE && ef->held->end <= ef->held->start &&
         c->start == ef->held->start)

@@ -299,9 +299,11 @@ tc_text_trim(struct tc_text *t)
                 continue;
             }
             /* a visible character: emit what was pending first */
-            for (; pending_nl > 0; pending_nl--)
-                if (tc_text_newline(&out) != TC_OK)
-                    goto fail;
+            /* empty lines inside a cue collapse: SubRip, SBV and WebVTT
+             * would read one as the end of the cue */
+            if (pending_nl > 0 && tc_text_newline(&out) != TC_OK)
+                goto fail;
+            pending_nl = 0;
             if (pending_sp) {
                 size_t k;
 

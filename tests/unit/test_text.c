@@ -113,7 +113,7 @@ START_TEST(trim_drops_edge_space_and_blank_lines)
     tc_text_append(&t, "\n  hello  \n\n world \n", 20, &p);
     tc_text_trim(&t);
     s = tc_text_plain(&t);
-    ck_assert_str_eq(s, "hello\n\nworld");
+    ck_assert_str_eq(s, "hello\nworld");
     free(s);
     tc_text_release(&t);
 }
