@@ -650,16 +650,26 @@ vtt_track(struct tc_stage *st, const struct tc_track *t)
 /* Can id be written on the line before the timing?  Not with an arrow or
  * a line break, and not as a word that starts another kind of block. */
 static int
+block_word(const char *id, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+
+    return strncmp(id, word, w) == 0 &&
+           (n == w || id[w] == ' ' || id[w] == '\t');
+}
+
+static int
 id_ok(const char *id)
 {
     size_t n = strlen(id);
 
     if (strstr(id, "-->") != NULL || strpbrk(id, "\r\n") != NULL)
         return 0;
-    if (strncmp(id, "NOTE", 4) == 0 && (n == 4 || id[4] == ' ' ||
-                                        id[4] == '\t'))
-        return 0;
-    return strcmp(id, "STYLE") != 0 && strcmp(id, "REGION") != 0;
+    /* a line starting with one of these words and then a space reads as
+     * the start of that block, in parsers that follow the spec's header
+     * rules for cue blocks too (the W3C validator does) */
+    return !block_word(id, n, "NOTE") && !block_word(id, n, "STYLE") &&
+           !block_word(id, n, "REGION");
 }
 
 static int

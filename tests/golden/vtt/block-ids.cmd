@@ -1,0 +1,1 @@
+block-ids.vtt -t vtt
