@@ -14,6 +14,12 @@
  * - loops inside a cue: a word or phrase of up to max-phrase words said
  *   min-repeats times or more in a row is kept once ("the the the" ->
  *   "the"), with the punctuation of its last repetition.
+ * Cues that differ in where or by whom they are shown are never repeats of
+ * each other: a different region or placement (vpos, align, line,
+ * position, size, writing direction) keeps them apart, and each line is
+ * compared together with the voices speaking it, so Bob saying "Thank
+ * you." after Alice is not Alice again.  The same holds for the words of
+ * a loop.
  * The stage holds one cue, so that a repeat can extend it.
  */
 #include "config.h"
@@ -75,9 +81,39 @@ grow(void **v, size_t *cap, size_t need, size_t size)
     return TC_OK;
 }
 
-/* The lines of the loaded text into k. */
+/* Append the voices of t's runs that have visible text in flat offsets
+ * [from, to), each once in a row, ahead of a key: a line or word is only
+ * ever equal to one spoken by the same voices.  A key without voices
+ * starts with the separator alone. */
+static void
+dd_voices(struct tc_buf *b, const struct tc_text *t, size_t from, size_t to)
+{
+    size_t i, base = 0, last = 0;
+
+    for (i = 0; i < t->nruns && base < to; i++) {
+        const struct tc_run *r = &t->runs[i];
+        size_t s = base > from ? base : from;
+        size_t e = base + r->len < to ? base + r->len : to;
+        int visible = 0;
+
+        for (; s < e && !visible; s++)
+            visible = !tc_is_space(t->pool[r->off + (s - base)]);
+        if (visible && r->voice != 0 && r->voice != last &&
+            (last == 0 ||
+             strcmp(t->pool + r->voice, t->pool + last) != 0)) {
+            tc_buf_adds(b, t->pool + r->voice);
+            tc_buf_addc(b, '\n');
+            last = r->voice;
+        }
+        base += r->len;
+    }
+    /* folded text never holds a line break, so this ends the voices */
+    tc_buf_addc(b, '\n');
+}
+
+/* The lines of the loaded text t into k. */
 static int
-dd_lines(struct dedupe *dd, struct dkeys *k)
+dd_lines(struct dedupe *dd, const struct tc_text *t, struct dkeys *k)
 {
     const char *f = dd->ed.flat.data;
     size_t n = dd->ed.flat.len, ls = 0, le;
@@ -86,11 +122,13 @@ dd_lines(struct dedupe *dd, struct dkeys *k)
     k->n = 0;
     while (ls <= n) {
         const char *nl = memchr(f + ls, '\n', n - ls);
-        size_t before = k->keys.len;
+        size_t before = k->keys.len, mark;
 
         le = nl ? (size_t)(nl - f) : n;
+        dd_voices(&k->keys, t, ls, le);
+        mark = k->keys.len;
         tc_fold_add(&k->keys, f + ls, le - ls);
-        if (k->keys.len > before) {
+        if (k->keys.len > mark) {
             if (grow((void **)&k->lines, &k->cap, k->n + 2,
                      sizeof *k->lines) != TC_OK)
                 return TC_ERR_NOMEM;
@@ -98,6 +136,8 @@ dd_lines(struct dedupe *dd, struct dkeys *k)
             k->lines[k->n].ls = ls;
             k->n++;
             tc_buf_addc(&k->keys, '\0');
+        } else {
+            tc_buf_truncate(&k->keys, before);  /* a blank line has none */
         }
         if (nl == NULL)
             break;
@@ -159,9 +199,9 @@ tok_eq(const struct dedupe *dd, size_t a, size_t b)
                   x->klen) == 0;
 }
 
-/* Loops among the words from flat offset from on. */
+/* Loops among the words of the loaded text t from flat offset from on. */
 static int
-dd_loops(struct dedupe *dd, size_t from)
+dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
 {
     const char *f = dd->ed.flat.data;
     size_t n = dd->ed.flat.len, pos = from, i, L, k, j;
@@ -171,19 +211,20 @@ dd_loops(struct dedupe *dd, size_t from)
     tc_buf_clear(&dd->tokfold);
     dd->ntoks = 0;
     while (tc_word_next(f, n, &pos, &w)) {
-        struct dtok *t;
+        struct dtok *tk;
         int empty = w.cend == w.cstart;
 
         if (grow((void **)&dd->toks, &dd->tcap, dd->ntoks + 1,
                  sizeof *dd->toks) != TC_OK)
             return TC_ERR_NOMEM;
-        t = &dd->toks[dd->ntoks++];
-        t->key = dd->tokfold.len;
+        tk = &dd->toks[dd->ntoks++];
+        tk->key = dd->tokfold.len;
+        dd_voices(&dd->tokfold, t, w.start, w.end);
         /* a token of punctuation only ("-") is compared whole */
         tc_fold_add(&dd->tokfold, f + (empty ? w.start : w.cstart),
                     empty ? w.end - w.start : w.cend - w.cstart);
-        t->klen = dd->tokfold.len - t->key;
-        t->cend = empty ? w.end : w.cend;
+        tk->klen = dd->tokfold.len - tk->key;
+        tk->cend = empty ? w.end : w.cend;
     }
     if (tc_buf_status(&dd->tokfold) != TC_OK)
         return TC_ERR_NOMEM;
@@ -217,6 +258,27 @@ dd_loops(struct dedupe *dd, size_t from)
 }
 
 static int
+same_str(const char *a, const char *b)
+{
+    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Are two cues shown in the same place?  Only then can one repeat the
+ * other: the same words at the top and at the bottom of the screen, or in
+ * two regions, are two speakers or a caption and a sign. */
+static int
+same_frame(const struct tc_cue *a, const struct tc_cue *b)
+{
+    const struct tc_place *p = &a->place, *q = &b->place;
+
+    return same_str(a->region, b->region) && p->vpos == q->vpos &&
+           p->align == q->align && p->vertical == q->vertical &&
+           p->line == q->line && p->line_percent == q->line_percent &&
+           p->line_align == q->line_align && p->position == q->position &&
+           p->position_align == q->position_align && p->size == q->size;
+}
+
+static int
 dd_merge(struct dedupe *dd, struct tc_cue *cue)
 {
     struct tc_cue *h = dd->held;
@@ -243,10 +305,11 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
 
     rc = tc_edit_load(&dd->ed, &cue->text);
     if (rc == TC_OK)
-        rc = dd_lines(dd, &dd->cur);
+        rc = dd_lines(dd, &cue->text, &dd->cur);
     if (rc != TC_OK)
         goto fail;
     near = dd->have_prev && dd->held != NULL &&
+           same_frame(dd->held, cue) &&
            (dd->held->end == TC_TIME_NONE ||
             cue->start - dd->held->end <= dd->max_gap);
     if (near && dd->cur.n > 0) {
@@ -265,12 +328,12 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
     if (k > 0)
         rc = tc_edit_cut(&dd->ed, 0, from);
     if (rc == TC_OK && dd->min_repeats > 0)
-        rc = dd_loops(dd, from);
+        rc = dd_loops(dd, &cue->text, from);
     if (rc == TC_OK)
         rc = tc_edit_apply(&dd->ed, &cue->text);
     /* the next cue is compared with this one as it leaves */
     if (rc == TC_OK)
-        rc = dd_lines(dd, &dd->edit);
+        rc = dd_lines(dd, &cue->text, &dd->edit);
     dd->have_prev = 1;
     if (rc == TC_OK && dd->held != NULL) {
         rc = tc_stage_push(st->next, dd->held);

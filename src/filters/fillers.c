@@ -10,6 +10,13 @@
  * instead ("Was it, um?" -> "Was it?").  A capitalised filler that began
  * a sentence passes its capital on ("Um, so we" -> "So we").
  *
+ * Two kinds of token look like fillers and are not.  A word in capitals of
+ * two letters or more ("ER", "UM") is an acronym, unless a comma or an
+ * ellipsis follows it and it either begins a sentence ("UM, so we") or
+ * stands in a line written all in capitals, as some broadcast captions
+ * are ("I WAS, UH, THINKING").  And "mm" or "hm" right after a number is
+ * a unit ("5 mm").
+ *
  * A cue left empty is dropped with a note, and the cue before it, if it
  * ran up to the dropped one, is extended over its time (never beyond
  * max-duration), so the screen does not go blank mid-speech.  For that the
@@ -40,6 +47,7 @@ static const struct {
     { "es", "eh em ehm hmm mm mmm" },
 };
 #define NLISTS (sizeof lists / sizeof lists[0])
+#define ACRONYM_MAX 4       /* letters in the longest acronym kept */
 
 struct fillers {
     struct tc_stage base;
@@ -149,6 +157,10 @@ read_words(struct fillers *fl, struct tc_ctx *ctx, const char *path)
     return rc;
 }
 
+enum { FILLER_NO, FILLER_EXACT, FILLER_STRETCHED };
+
+/* FILLER_EXACT when s is on the list as it stands, FILLER_STRETCHED when
+ * it is a stretch of an entry ("ummm"), else FILLER_NO. */
 static int
 is_filler(struct fillers *fl, const char *s, size_t n)
 {
@@ -159,7 +171,7 @@ is_filler(struct fillers *fl, const char *s, size_t n)
     tc_fold_add(&fl->tok, s, n);
     collapse(&fl->key, fl->tok.data, fl->tok.len);
     if (tc_buf_status(&fl->tok) != TC_OK || tc_buf_status(&fl->key) != TC_OK)
-        return 0;
+        return FILLER_NO;
     while (w < wend) {
         size_t wl = strlen(w), kl = strlen(k);
 
@@ -167,11 +179,92 @@ is_filler(struct fillers *fl, const char *s, size_t n)
          * "mm") */
         if (kl == fl->key.len && memcmp(k, fl->key.data, kl) == 0 &&
             fl->tok.len >= wl)
-            return 1;
+            return fl->tok.len == wl ? FILLER_EXACT : FILLER_STRETCHED;
         w += wl + 1;
         k += kl + 1;
     }
-    return 0;
+    return FILLER_NO;
+}
+
+/* Is the character at s[i] a lower-case letter (ASCII or Latin-1)? */
+static int
+is_lower_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+
+    if (p[0] >= 'a' && p[0] <= 'z')
+        return 1;
+    return i + 1 < n && p[0] == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBF &&
+           p[1] != 0xB7;
+}
+
+/* Is the line around f[at] free of lower-case letters? */
+static int
+line_in_capitals(const char *f, size_t n, size_t at)
+{
+    size_t i;
+
+    for (i = at; i > 0 && f[i - 1] != '\n'; i--)
+        ;
+    for (; i < n && f[i] != '\n'; i++)
+        if (is_lower_at(f, n, i))
+            return 0;
+    return 1;
+}
+
+/* Is a token that is on the list as it stands an acronym ("ER", "UM
+ * team") rather than a filler?  See the top of the file; starts: it
+ * begins a sentence.  Acronyms are short; a longer word in capitals
+ * ("LITERALLY") is emphasis, and a stretch ("UHH") is never an acronym. */
+static int
+is_acronym(const char *f, size_t n, const struct tc_word *w, int starts)
+{
+    size_t i, letters = 0;
+    int soft;
+
+    for (i = w->cstart; i < w->cend; i++) {
+        if (is_lower_at(f, w->cend, i))
+            return 0;
+        if (tc_is_upper_at(f + i, w->cend - i))
+            letters++;
+    }
+    if (letters < 2 || letters > ACRONYM_MAX)
+        return 0;
+    /* a comma or an ellipsis: "UM," "UH..." (but "UM." is an acronym) */
+    soft = memchr(f + w->cend, ',', w->end - w->cend) != NULL ||
+           (w->end - w->cend >= 3 &&
+            (memcmp(f + w->cend, "...", 3) == 0 ||
+             memcmp(f + w->cend, "\xE2\x80\xA6", 3) == 0));
+    if (!soft)
+        return 1;
+    return !starts && !line_in_capitals(f, n, w->start);
+}
+
+/* A number as a whole token, such as "5", "2.5" or "1,000". */
+static int
+is_number(const char *f, const struct tc_word *w)
+{
+    size_t i;
+
+    if (w->cstart != w->start || w->cend != w->end || w->end == w->start ||
+        f[w->start] < '0' || f[w->start] > '9')
+        return 0;
+    for (i = w->start; i < w->end; i++)
+        if ((f[i] < '0' || f[i] > '9') && f[i] != '.' && f[i] != ',')
+            return 0;
+    return 1;
+}
+
+/* "mm" or "hm" right after a number is a unit: millimetres, hectometres. */
+static int
+is_unit(const char *f, const struct tc_word *w, int after_number)
+{
+    const char *c = f + w->cstart;
+
+    if (!after_number || w->cend - w->cstart != 2)
+        return 0;
+    return ((c[0] | 0x20) == 'm' || (c[0] | 0x20) == 'h') &&
+           (c[1] | 0x20) == 'm';
 }
 
 /* Does a token end a sentence (before closing quotes and brackets)? */
@@ -228,15 +321,18 @@ fl_cut(struct fillers *fl, struct tc_text *text)
     const char *f = e->flat.data;
     size_t n = e->flat.len, pos = 0, kept_end = 0;
     int have_kept = 0, kept_first = 0, sentence_end = 1, cap = 0;
-    int rc = TC_OK;
+    int after_number = 0, rc = TC_OK;
     struct tc_word w;
 
     while (rc == TC_OK && tc_word_next(f, n, &pos, &w)) {
         size_t ls, le, nx, b;
-        int hard;
+        int hard, kind = FILLER_NO;
 
-        if (w.cend == w.cstart || w.cstart != w.start ||
-            !is_filler(fl, f + w.cstart, w.cend - w.cstart)) {
+        if (w.cend > w.cstart && w.cstart == w.start)
+            kind = is_filler(fl, f + w.cstart, w.cend - w.cstart);
+        if (kind == FILLER_NO || is_unit(f, &w, after_number) ||
+            (kind == FILLER_EXACT &&
+             is_acronym(f, n, &w, !have_kept || sentence_end))) {
             if (cap && w.cend > w.cstart)
                 tc_text_upcase_at(text, w.cstart);
             cap = 0;
@@ -244,8 +340,10 @@ fl_cut(struct fillers *fl, struct tc_text *text)
             have_kept = 1;
             kept_end = w.end;
             sentence_end = ends_sentence(f, &w);
+            after_number = is_number(f, &w);
             continue;
         }
+        after_number = 0;
         if (tc_is_upper_at(f + w.cstart, w.cend - w.cstart) &&
             (!have_kept || sentence_end))
             cap = 1;

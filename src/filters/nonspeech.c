@@ -22,7 +22,9 @@ struct nonspeech {
     long max_words;
 };
 
-/* Credit lines start with one of these (folded), and are short. */
+/* A credit line is one of these (folded), then the name of whoever did
+ * the work and nothing else: "Subtitles by Jane Doe", not "Subtitles by
+ * the way are hard". */
 static const char *const credit_starts[] = {
     "transcribed by", "transcription by", "transcript by",
     "transcription services by", "transcribed with",
@@ -33,11 +35,17 @@ static const char *const credit_starts[] = {
     "closed captioned by", "sync and corrections by",
     "synced and corrected by", NULL
 };
-#define CREDIT_MAX_WORDS 12
+#define CREDIT_NAME_WORDS 6
 
-/* A line naming one of these sites is an advertisement for it. */
+/* Small words a name may hold in lower case ("the BBC", "Jan van Dijk"). */
+static const char *const name_joiners[] = {
+    "and", "&", "the", "of", "for", "at", "de", "van", "von", "der", NULL
+};
+
+/* A line naming one of these services is an advertisement for it. */
 static const char *const credit_sites[] = {
-    "otter.ai", "opensubtitles.", "addic7ed.", NULL
+    "otter.ai", "opensubtitles.", "addic7ed.", "amara.org", "rev.com",
+    "subscene.", "podnapisi.", NULL
 };
 
 static int
@@ -49,11 +57,61 @@ is_note(const char *f, size_t n, size_t i)
            p[2] <= 0xAC;
 }
 
+/* "https://...", "www.example.com" */
+static int
+is_url(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n > 4 && (memcmp(s, "www.", 4) == 0 || memcmp(s, "WWW.", 4) == 0))
+        return 1;
+    for (i = 0; i + 3 < n; i++)
+        if (memcmp(s + i, "://", 3) == 0)
+            return i > 0;
+    return 0;
+}
+
+/* Do the tokens of s[from..n) make a name: one to CREDIT_NAME_WORDS
+ * words, each capitalised, a number, an address ("Amara.org", a URL), or
+ * a small joining word, with at least one that is not a joiner? */
+static int
+is_name(const char *s, size_t n, size_t from)
+{
+    struct tc_word w;
+    size_t pos = from, words = 0, i, l;
+    int real = 0;
+
+    while (tc_word_next(s, n, &pos, &w)) {
+        const char *c = s + w.cstart;
+
+        l = w.cend - w.cstart;
+        if (l == 0)
+            continue;               /* a lone ':' or '-' */
+        if (++words > CREDIT_NAME_WORDS)
+            return 0;
+        if (tc_is_upper_at(c, l) || (*c >= '0' && *c <= '9') ||
+            is_url(c, l) || memchr(c, '.', l) != NULL) {
+            real = 1;
+            continue;
+        }
+        for (i = 0; name_joiners[i] != NULL; i++)
+            if (strlen(name_joiners[i]) == l &&
+                memcmp(name_joiners[i], c, l) == 0)
+                break;
+        if (name_joiners[i] == NULL)
+            return 0;
+    }
+    return real;
+}
+
+/* A credit line: one naming a known service, a line that is only a web
+ * address, or a credit phrase followed by a name and nothing else. */
 static int
 is_credit(struct nonspeech *ns, const char *s, size_t n)
 {
+    struct tc_word w;
     const char *p;
-    size_t i, words = 1, l;
+    size_t i, l, pos, words;
 
     while (n > 0 && (tc_is_space(*s) || tc_is_punct(s, n, 0, &l))) {
         l = tc_is_space(*s) ? 1 : l;
@@ -67,26 +125,25 @@ is_credit(struct nonspeech *ns, const char *s, size_t n)
     for (i = 0; credit_sites[i] != NULL; i++)
         if (strstr(p, credit_sites[i]) != NULL)
             return 1;
-    for (i = 0; i < ns->fold.len; i++)
-        words += p[i] == ' ';
-    if (words > CREDIT_MAX_WORDS)
-        return 0;
+    pos = 0;
+    if (tc_word_next(s, n, &pos, &w) && !tc_word_next(s, n, &pos, &w) &&
+        is_url(s, n))
+        return 1;
     for (i = 0; credit_starts[i] != NULL; i++) {
         l = strlen(credit_starts[i]);
         if (strncmp(p, credit_starts[i], l) == 0 &&
-            (p[l] == '\0' || p[l] == ' ' || p[l] == ':'))
-            return 1;
+            (p[l] == ' ' || p[l] == ':'))
+            break;
     }
-    return 0;
-}
-
-/* A line of song starts with a note, after an optional dialogue dash. */
-static int
-is_music_line(const char *f, size_t n, size_t i, size_t le)
-{
-    while (i < le && (f[i] == ' ' || f[i] == '\t' || f[i] == '-'))
-        i++;
-    return is_note(f, n, i);
+    if (credit_starts[i] == NULL)
+        return 0;
+    /* the name starts after as many tokens as the phrase has words */
+    for (words = 1, l = 0; credit_starts[i][l] != '\0'; l++)
+        words += credit_starts[i][l] == ' ';
+    pos = 0;
+    while (words > 0 && tc_word_next(s, n, &pos, &w))
+        words--;
+    return is_name(s, n, pos);
 }
 
 /* The closing bracket of the one at i, within max_words words; 0 if none
@@ -113,6 +170,56 @@ bracket_close(const struct nonspeech *ns, const char *f, size_t n, size_t i)
         }
     }
     return 0;
+}
+
+/* May the character ending at f[i] come right before an annotation's
+ * opening bracket: an opening quote, a dialogue dash, an inverted
+ * question or exclamation mark? */
+static int
+opens_before(const char *f, size_t i)
+{
+    static const char *const open[] = {
+        "\"", "'", "-", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB",
+        "\xC2\xBF", "\xC2\xA1", "\xE2\x80\x93", "\xE2\x80\x94", NULL
+    };
+    size_t k, l;
+
+    for (k = 0; open[k] != NULL; k++) {
+        l = strlen(open[k]);
+        if (i >= l && memcmp(f + i - l, open[k], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* An annotation stands alone: no letter, digit or other bracket is glued
+ * to either side of it.  "f(x)", "a[i]" and "b(y)[j]" are text; "[Music]",
+ * "- [laughs]," and "\"(sighs)\"" are annotations.  A lone letter or a
+ * number in brackets ("index [i]", "step (2)") is text too: no sound is
+ * described that way. */
+static int
+stands_alone(const char *f, size_t n, size_t open, size_t close)
+{
+    size_t after = close + 1, l, s = open + 1, e = close, k;
+    int digits = 1;
+
+    while (s < e && tc_is_space(f[s]))
+        s++;
+    while (e > s && tc_is_space(f[e - 1]))
+        e--;
+    for (k = s; k < e; k++)
+        digits &= f[k] >= '0' && f[k] <= '9';
+    if (e > s && digits)
+        return 0;
+    if (e == s + 1 && ((f[s] >= 'a' && f[s] <= 'z') ||
+                       (f[s] >= 'A' && f[s] <= 'Z')))
+        return 0;
+
+    if (open > 0 && !tc_is_space(f[open - 1]) && !opens_before(f, open))
+        return 0;
+    if (after >= n || tc_is_space(f[after]))
+        return 1;
+    return tc_is_punct(f, n, after, &l) && strchr("([{", f[after]) == NULL;
 }
 
 /* What a line keeps is only a dialogue dash, punctuation or a speaker
@@ -171,26 +278,32 @@ ns_cut(struct nonspeech *ns)
             ls = i;
             le = nl ? (size_t)(nl - f) : n;
             first = e->ncuts;
-            if ((ns->credits && is_credit(ns, f + ls, le - ls)) ||
-                (!ns->keep_music && is_music_line(f, n, ls, le))) {
+            if (ns->credits && is_credit(ns, f + ls, le - ls)) {
                 rc = tc_edit_cut(e, ls, le);
                 i = le;
                 continue;
             }
         }
         if (!ns->keep_music && is_note(f, n, i)) {
-            size_t k = i + 3;
+            /* the song runs from its notes (one or several) to the next
+             * notes, or to the end of the line: what follows a closing
+             * note is speech again */
+            size_t k = i;
 
+            while (k < le && is_note(f, n, k))
+                k += 3;
             while (k < le && !is_note(f, n, k))
                 k++;
-            rc = tc_edit_cut(e, i, k < le ? k + 3 : le);
-            i = k < le ? k + 3 : le;
+            while (k < le && is_note(f, n, k))
+                k += 3;
+            rc = tc_edit_cut(e, i, k);
+            i = k;
             continue;
         }
         if ((f[i] == '[' && ns->square) || (f[i] == '(' && ns->round) ||
             (f[i] == '{' && ns->curly)) {
             close = bracket_close(ns, f, n, i);
-            if (close != 0) {
+            if (close != 0 && stands_alone(f, n, i, close)) {
                 rc = tc_edit_cut(e, i, close + 1);
                 i = close + 1;
                 if (close >= le) {

@@ -126,6 +126,18 @@ static const struct fc_case cases[] = {
     { "ns-bad-brackets", "nonspeech:brackets=angle",
       CUE(1, "01", "02", "x"), TC_ERR_ARG, "",
       "brackets=angle: expected square, round, curly" },
+    { "ns-credit-needs-a-name", "nonspeech",
+      CUE(1, "01", "02", "Subtitles by the way are really hard.\n"
+          "Captions by Jane Doe"),
+      TC_OK, CUE(1, "01", "02", "Subtitles by the way are really hard."),
+      "" },
+    { "ns-glued-brackets-are-text", "nonspeech",
+      CUE(1, "01", "02", "f(x) and a[i] (2) [Music] b(y)[j]"),
+      TC_OK, CUE(1, "01", "02", "f(x) and a[i] (2) b(y)[j]"), "" },
+    { "ns-speech-after-song", "nonspeech",
+      CUE(1, "01", "02", "\xE2\x99\xAA la \xE2\x99\xAA\xE2\x99\xAA "
+          "and then we talked"),
+      TC_OK, CUE(1, "01", "02", "and then we talked"), "" },
     /* ---- fillers ---- */
     { "fi-capital-passes-on", "fillers",
       CUE(1, "01", "02", "Um, so we went, uh, to the park."),
@@ -174,7 +186,15 @@ static const struct fc_case cases[] = {
     { "fi-missing-words-file", "fillers:words=/nonexistent/list",
       CUE(1, "01", "02", "x"), TC_ERR_ARG, "",
       "fillers: words=/nonexistent/list: No such file" },
+    { "fi-acronyms-and-units", "fillers",
+      CUE(1, "01", "02", "Take me to the ER now, 5 mm. UM, the UM team."),
+      TC_OK, CUE(1, "01", "02", "Take me to the ER now, 5 mm. The UM team."),
+      "" },
     /* ---- dedupe ---- */
+    { "dd-placement-apart", "dedupe",
+      CUE(1, "01", "02", "{\\an8}Yes.") CUE(2, "02", "03", "Yes."),
+      TC_OK, CUE(1, "01", "02", "{\\an8}Yes.") CUE(2, "02", "03", "Yes."),
+      "" },
     { "dd-exact-repeat-merged", "dedupe",
       CUE(1, "01", "02", "Yes.") CUE(2, "02", "03", "YES.")
       CUE(3, "13", "14", "Yes."),

@@ -1,0 +1,1 @@
+-F dedupe -t vtt speakers.vtt

@@ -1,0 +1,1 @@
+-v -F fillers caps.srt

@@ -1,0 +1,1 @@
+-v -F nonspeech speech.srt
