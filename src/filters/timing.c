@@ -117,8 +117,11 @@ timing_normalize(struct timing *t, struct tc_cue *c)
     return rc;
 }
 
-/* c and n start (about) together at the same place: c's text goes to the
- * front of n's, and the joined cue takes c's place in the queue. */
+/* c and n start (about) together at the same place: n's text goes to the
+ * end of c's, and the joined cue takes c's place in the queue.  It keeps
+ * c's start even when n starts earlier (input out of order, or c moved by
+ * a shift): an earlier start could overlap the cue before c, which has
+ * already left. */
 static int
 timing_join(struct timing *t, struct tc_cue *c, struct tc_cue *n)
 {
@@ -138,8 +141,6 @@ timing_join(struct timing *t, struct tc_cue *c, struct tc_cue *n)
         tc_run_style(&n->text, r, &st);
         rc = tc_text_append(&c->text, n->text.pool + r->off, r->len, &st);
     }
-    if (n->start < c->start)
-        c->start = n->start;
     if (n->end > c->end)
         c->end = n->end;
     if (c->end - c->start > t->lim.max_duration)
@@ -159,7 +160,7 @@ timing_resolve(struct timing *t, struct pending *pc, struct pending *pn,
     char b1[32];
 
     *joined = 0;
-    if (c->end <= room)
+    if (c->end <= room && room > c->start)
         return TC_OK;
     if (t->shift && !pc->moved && c->end > c->start &&
         c->end + l->min_gap - n->start <= SHIFT_MAX) {
@@ -256,6 +257,7 @@ timing_push(struct tc_stage *st, struct tc_cue *c)
                    (t->close_gap > t->lim.min_gap ? t->close_gap
                                                   : t->lim.min_gap);
     struct pending *pn;
+    int64_t arrived = c->start;
     size_t i;
     int rc, joined = 0;
 
@@ -284,9 +286,9 @@ timing_push(struct tc_stage *st, struct tc_cue *c)
                 timing_fix(t, pc->cue, c);
                 pc->settled = 1;
             }
-        } else if (c->start - pc->cue->start >= late) {
-            /* no later cue at its place can change its end (all cues
-             * arrive by start): its end can be settled now */
+        } else if (arrived - pc->cue->start >= late) {
+            /* no later cue at its place can change its end (cues arrive
+             * by start; c's own start may have been shifted since) */
             timing_fix(t, pc->cue, NULL);
             pc->settled = 1;
         }
