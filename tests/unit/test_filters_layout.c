@@ -252,6 +252,17 @@ static const struct {
       "1\n00:00:00,000 --> 00:00:02,250\nThe work is done.\n\n"
       "2\n00:00:02,250 --> 00:00:06,000\nNow we can all go home\n"
       "and rest for a while\n\n" },
+    { "sign-over-dialogue",
+      /* a long cue that fits stays whole (timing cuts its end), and the
+       * cues shown during it are not joined to it, which would move
+       * their words to after its 10 s */
+      "merge",
+      "1\n00:00:00,000 --> 00:00:10,000\nLong sign\n\n"
+      "2\n00:00:00,500 --> 00:00:03,000\nWhere are we going?\n\n"
+      "3\n00:00:03,500 --> 00:00:06,000\nTo the station.\n",
+      "1\n00:00:00,000 --> 00:00:10,000\nLong sign\n\n"
+      "2\n00:00:00,500 --> 00:00:06,000\n"
+      "Where are we going? To the station.\n\n" },
     { "never-across-a-pause",
       "merge",
       "1\n00:00:00,000 --> 00:00:01,000\nso we went\n\n"
