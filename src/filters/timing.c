@@ -29,7 +29,8 @@
  *
  * Cues leave in input order.  A cue waits in a small queue until the next
  * cue at its placement arrives, until a cue starts so late that no cue at
- * its placement could matter any more, or until QUEUE_MAX cues wait.
+ * its placement could matter any more, or until QUEUE_MAX cues wait (it
+ * then ends before the newest cue starts, as its next one will).
  */
 #include "config.h"
 
@@ -191,16 +192,16 @@ timing_resolve(struct timing *t, struct pending *pc, struct pending *pn,
     return TC_OK;
 }
 
-/* Settle c's end, knowing the next cue n at its place (NULL: none that
- * matters), with which it no longer overlaps. */
+/* Settle c's end, knowing when the next cue at its place starts
+ * (TC_TIME_NONE: no cue that matters), with which it no longer overlaps. */
 static void
-timing_fix(struct timing *t, struct tc_cue *c, const struct tc_cue *n)
+timing_fix(struct timing *t, struct tc_cue *c, int64_t next)
 {
     const struct tc_limits *l = &t->lim;
     int64_t room = INT64_MAX, need, dur;
 
-    if (n != NULL) {
-        room = n->start - l->min_gap;
+    if (next != TC_TIME_NONE) {
+        room = next - l->min_gap;
         if (c->end < room && room - c->end < t->close_gap - l->min_gap &&
             room - c->start <= l->max_duration)
             c->end = room;                    /* close a small gap */
@@ -263,7 +264,15 @@ timing_push(struct tc_stage *st, struct tc_cue *c)
 
     rc = timing_normalize(t, c);
     if (rc == TC_OK && t->nq == QUEUE_MAX) {
-        timing_fix(t, t->q[0].cue, NULL);
+        struct tc_cue *h = t->q[0].cue;
+
+        /* Too many cues within max-duration: the first one settles
+         * before its next cue is seen, which (cues arrive by start) will
+         * start no sooner than c. */
+        if (h->end > arrived - t->lim.min_gap &&
+            arrived - t->lim.min_gap > h->start)
+            h->end = arrived - t->lim.min_gap;
+        timing_fix(t, h, arrived);
         t->q[0].settled = 1;
         rc = timing_emit(t);
     }
@@ -283,13 +292,13 @@ timing_push(struct tc_stage *st, struct tc_cue *c)
         if (vclass(pc->cue) == vclass(c)) {
             rc = timing_resolve(t, pc, pn, &joined);
             if (rc == TC_OK && !joined) {
-                timing_fix(t, pc->cue, c);
+                timing_fix(t, pc->cue, c->start);
                 pc->settled = 1;
             }
         } else if (arrived - pc->cue->start >= late) {
             /* no later cue at its place can change its end (cues arrive
              * by start; c's own start may have been shifted since) */
-            timing_fix(t, pc->cue, NULL);
+            timing_fix(t, pc->cue, TC_TIME_NONE);
             pc->settled = 1;
         }
     }
@@ -311,7 +320,7 @@ timing_finish(struct tc_stage *st)
 
     for (i = 0; i < t->nq; i++) {
         if (!t->q[i].settled) {
-            timing_fix(t, t->q[i].cue, NULL);
+            timing_fix(t, t->q[i].cue, TC_TIME_NONE);
             t->q[i].settled = 1;
         }
     }

@@ -627,6 +627,42 @@ START_TEST(timing_placements)
 }
 END_TEST
 
+/* A sign waits for the next sign; when 64 cues at the bottom pass first,
+ * it ends before the newest of them, since the next sign cannot start
+ * sooner. */
+START_TEST(timing_queue_full)
+{
+    static struct keep k;
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_stage *t;
+    struct tc_cue *c;
+    int i;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &keep_ops;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    t = make_filter(ctx, "timing", &k.base);
+    for (i = 0; i < 70; i++) {
+        char word[16];
+
+        c = tc_cue_new(ctx);
+        c->start = i * 100;
+        c->end = i == 0 ? 7000 : c->start + 30;
+        c->place.vpos = i == 0 || i == 69 ? TC_VPOS_TOP : TC_VPOS_BOTTOM;
+        snprintf(word, sizeof word, "w%d", i);
+        tc_text_append(&c->text, word, strlen(word), NULL);
+        ck_assert_int_eq(tc_stage_push(t, c), TC_OK);
+    }
+    ck_assert_int_eq(tc_stage_finish(t), TC_OK);
+    ck_assert_uint_eq(k.n, 70);
+    ck_assert_int_eq(k.vpos[0], TC_VPOS_TOP);
+    ck_assert_int_le(k.end[0], 6400 - 83);  /* the 65th cue starts 6.4 s */
+    ck_assert_int_eq(k.start[69], 6900);
+    tc_stage_destroy(t);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
 static Suite *
 suite_filters_layout(void)
 {
@@ -649,6 +685,7 @@ suite_filters_layout(void)
     tc = tcase_create("timing");
     tcase_add_loop_test(tc, timing_guarantees, 0, 20);
     tcase_add_test(tc, timing_placements);
+    tcase_add_test(tc, timing_queue_full);
     suite_add_tcase(s, tc);
     return s;
 }
