@@ -163,8 +163,8 @@ timing_resolve(struct timing *t, struct pending *pc, struct pending *pn,
     *joined = 0;
     if (c->end <= room && room > c->start)
         return TC_OK;
-    if (t->shift && !pc->moved && c->end > c->start &&
-        c->end + l->min_gap - n->start <= SHIFT_MAX) {
+    if (t->shift && !pc->moved && c->end > n->start &&
+        c->end > c->start && c->end + l->min_gap - n->start <= SHIFT_MAX) {
         int64_t nd = n->end - n->start;
         int64_t keep = nd < l->min_duration ? nd : l->min_duration;
 
