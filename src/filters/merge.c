@@ -3,18 +3,19 @@
  * The input cues are read as one stream of words, each with a time: its
  * share of its cue's time by length, or its inline timestamp.  Words are
  * gathered into the cue being built while it still fits the limits (its
- * words fill at most max-lines lines of max-chars, it lasts at most
- * max-duration).  When the next word would not fit, the cue is cut at the
- * best place inside it: after a sentence, else after a clause, else at a
- * pause, and late rather than early; the words after the cut begin the
- * next cue.  A pause longer than max-gap is never bridged, so unpunctuated
+ * words fill at most max-lines lines of max-chars, and it lasts at most
+ * max-duration when it joins more than one input cue).  When the next word
+ * would not fit, the cue is cut at the best place inside it: after a
+ * sentence, else after a clause, else at a pause, and late rather than
+ * early; the words after the cut begin the next cue.  A pause longer than max-gap is never bridged, so unpunctuated
  * lower-case auto-captions are cut at pauses and by length.
  *
  * Cue boundaries may fall inside an input cue; the time is then divided by
  * length.  A cue that comes out whole and unchanged keeps its own text and
  * line breaks; a built one is laid out by src/linebreak.c.  Lines of
  * dialogue ("- ..."), text in another placement or voice and empty cues are
- * boundaries that are passed on as they are.
+ * boundaries that are passed on as they are; a cue that ends before the
+ * one before it also begins a new cue.
  *
  * Memory: the input cues that hold words of the cue being built, and one
  * more whose end is not known yet (start-only transcripts: it ends at the
@@ -108,6 +109,11 @@ fits(const struct merge *m, size_t n)
     }
     if (lines > (size_t)m->lim.max_lines)
         return 0;
+    /* One input cue that fits but lasts too long (a sign) is not cut in
+     * pieces, whose later starts would come after the cues shown during
+     * it: timing cuts its end. */
+    if (m->wf[n - 1] == m->wf[0])
+        return 1;
     return word_end(m, n - 1) - word_start(m, 0) <= m->lim.max_duration;
 }
 
@@ -329,6 +335,11 @@ boundary(const struct merge *m, const struct tc_cue *c)
         return 0;
     prev = m->f[m->nf - 1].cue;
     if (c->start - m->last_end > m->max_gap)
+        return 1;
+    /* A cue that ends before the last one does is shown during it, not
+     * after it (a long sign over dialogue): joining would move its words
+     * to after the earlier ones, seconds late. */
+    if (c->end != TC_TIME_NONE && c->end <= m->last_end)
         return 1;
     if (c->place.vpos != prev->place.vpos ||
         c->place.align != prev->place.align ||

@@ -10,8 +10,9 @@
  *     without case and punctuation, so re-capitalising and moving commas
  *     are allowed; nothing else is.
  * (b) The profile's limits on OUTPUT: lines a cue, characters a line,
- *     duration, gap to the next cue, no overlap, and reading speed where
- *     there is room to achieve it.
+ *     duration, gap to the next cue at the same vertical placement (cues
+ *     at different placements may be shown together), no overlap, and
+ *     reading speed where there is room to achieve it.
  * Each violation is printed with the time of the output cue.  Exit status:
  * 0 all good, 1 violations, 2 usage or read error.  Links the library's
  * internals (libtranscue_core) to read any format it reads.
@@ -43,6 +44,7 @@ struct cueinfo {
     int64_t start, end;
     size_t lines, widest, chars;
     int widest_one_word;  /* the widest line is a single word */
+    int vpos;             /* placement class; auto counts as bottom */
     unsigned long line;
 };
 
@@ -129,6 +131,8 @@ file_push(struct tc_stage *st, struct tc_cue *cue)
     ci->start = cue->start;
     ci->end = cue->end;
     ci->line = cue->line;
+    ci->vpos = cue->place.vpos == TC_VPOS_AUTO ? TC_VPOS_BOTTOM
+                                               : (int)cue->place.vpos;
     ci->lines = 1;
     norm = malloc(strlen(plain) + 1);
     if (norm == NULL)
@@ -354,10 +358,16 @@ check_limits(const struct file *out, const struct tc_limits *l,
 
     for (i = 0; i < out->nc; i++) {
         const struct cueinfo *c = &out->c[i];
-        const struct cueinfo *nx = i + 1 < out->nc ? &out->c[i + 1] : NULL;
+        const struct cueinfo *nx = NULL;
         int64_t dur = c->end - c->start;
-        int64_t room = nx ? nx->start - l->min_gap - c->start : INT64_MAX;
+        int64_t room;
         int64_t need;
+        size_t j;
+
+        for (j = i + 1; j < out->nc && nx == NULL; j++)
+            if (out->c[j].vpos == c->vpos)
+                nx = &out->c[j];
+        room = nx ? nx->start - l->min_gap - c->start : INT64_MAX;
 
         if (c->lines > (size_t)l->max_lines) {
             snprintf(msg, sizeof msg, "%zu lines (max %ld)", c->lines,
@@ -371,6 +381,8 @@ check_limits(const struct file *out, const struct tc_limits *l,
         }
         if (!timing)
             continue;
+        if (dur <= 0)
+            bad += report(&n, name, c->start, "ends at or before its start");
         if (dur > l->max_duration) {
             snprintf(msg, sizeof msg, "lasts %lld ms (max %lld)",
                      (long long)dur, (long long)l->max_duration);

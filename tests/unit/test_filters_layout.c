@@ -252,6 +252,17 @@ static const struct {
       "1\n00:00:00,000 --> 00:00:02,250\nThe work is done.\n\n"
       "2\n00:00:02,250 --> 00:00:06,000\nNow we can all go home\n"
       "and rest for a while\n\n" },
+    { "sign-over-dialogue",
+      /* a long cue that fits stays whole (timing cuts its end), and the
+       * cues shown during it are not joined to it, which would move
+       * their words to after its 10 s */
+      "merge",
+      "1\n00:00:00,000 --> 00:00:10,000\nLong sign\n\n"
+      "2\n00:00:00,500 --> 00:00:03,000\nWhere are we going?\n\n"
+      "3\n00:00:03,500 --> 00:00:06,000\nTo the station.\n",
+      "1\n00:00:00,000 --> 00:00:10,000\nLong sign\n\n"
+      "2\n00:00:00,500 --> 00:00:06,000\n"
+      "Where are we going? To the station.\n\n" },
     { "never-across-a-pause",
       "merge",
       "1\n00:00:00,000 --> 00:00:01,000\nso we went\n\n"
@@ -450,6 +461,208 @@ START_TEST(wrap_splits_by_length)
 }
 END_TEST
 
+/* ---- timing: what its output guarantees, on generated input ----------- */
+
+#define GEN_N 400
+#define SHIFT_MAX 1000           /* as in src/filters/timing.c */
+
+struct keep {
+    struct tc_stage base;
+    size_t n;
+    int64_t start[GEN_N], end[GEN_N];
+    int vpos[GEN_N];
+    unsigned first[GEN_N];       /* number of the cue's first word */
+    unsigned words;              /* words seen */
+    long last[4];                /* last word seen at each placement */
+    int order_ok;
+};
+
+static int
+keep_push(struct tc_stage *st, struct tc_cue *c)
+{
+    struct keep *k = (struct keep *)st;
+    char *p = tc_text_plain(&c->text), *q;
+    unsigned long w;
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert_uint_lt(k->n, GEN_N);
+    k->start[k->n] = c->start;
+    k->end[k->n] = c->end;
+    k->vpos[k->n] = c->place.vpos == TC_VPOS_AUTO ? TC_VPOS_BOTTOM
+                                                  : (int)c->place.vpos;
+    k->first[k->n] = (unsigned)strtoul(p + 1, NULL, 10);
+    /* every input cue is one word "wN": at one placement they must come
+     * out in order (across placements, cues that start together may be
+     * joined past one at another placement) */
+    for (q = p; *q != '\0'; q++) {
+        if (*q != 'w')
+            continue;
+        w = strtoul(q + 1, &q, 10);
+        if ((long)w <= k->last[k->vpos[k->n]])
+            k->order_ok = 0;
+        k->last[k->vpos[k->n]] = (long)w;
+        k->words++;
+        q--;
+    }
+    free(p);
+    k->n++;
+    tc_cue_free(c);
+    return TC_OK;
+}
+
+static const struct tc_stage_ops keep_ops = {
+    .name = "keep",
+    .push = keep_push,
+};
+
+static const char *const timing_specs[] = {
+    "timing",
+    "timing:overlap=shift",
+    "timing:overlap=shift,min-gap=0,close-gap=0",
+    "timing:min-duration=0,extend=no,min-gap=0",
+    "timing:max-duration=2000,min-gap=2f,fps=25",
+};
+
+/* Overlapping, reversed, zero-length, unset and simultaneous cues, mostly
+ * at the bottom, some at the top or middle; starts never go back. */
+START_TEST(timing_guarantees)
+{
+    static struct keep k;
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_limits lim;
+    struct tc_stage *t;
+    int64_t in_start[GEN_N], at = 0;
+    unsigned long seed = 12345u + (unsigned long)_i;
+    int seedrun, shift = strstr(timing_specs[_i % 5], "shift") != NULL;
+    size_t i, j;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &keep_ops;
+    k.order_ok = 1;
+    for (i = 0; i < 4; i++)
+        k.last[i] = -1;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    t = make_filter(ctx, timing_specs[_i % 5], &k.base);
+    ck_assert_int_eq(tc_limits_from_args(&ctx->filters[ctx->nfilters - 1],
+                                         &lim), TC_OK);
+    for (seedrun = 0; seedrun < _i / 5; seedrun++)
+        seed = seed * 1103515245u + 12345u;
+    for (i = 0; i < GEN_N; i++) {
+        struct tc_cue *c = tc_cue_new(ctx);
+        unsigned r;
+        char word[16];
+
+        seed = seed * 1103515245u + 12345u;
+        r = (unsigned)(seed >> 8);
+        at += r % 4 == 0 ? 0 : (int64_t)(r >> 4) % 2500;
+        in_start[i] = at;
+        c->start = at;
+        switch ((r >> 16) % 8) {
+        case 0: c->end = TC_TIME_NONE; break;
+        case 1: c->end = at; break;
+        case 2: c->end = at - 300; break;
+        default: c->end = at + (int64_t)(r >> 12) % 12000 + 1; break;
+        }
+        c->place.vpos = (r >> 20) % 6 == 0 ? TC_VPOS_TOP
+                        : (r >> 20) % 6 == 1 ? TC_VPOS_MIDDLE
+                        : (r >> 20) % 6 == 2 ? TC_VPOS_BOTTOM
+                                             : TC_VPOS_AUTO;
+        snprintf(word, sizeof word, "w%zu", i);
+        tc_text_append(&c->text, word, strlen(word), NULL);
+        ck_assert_int_eq(tc_stage_push(t, c), TC_OK);
+    }
+    ck_assert_int_eq(tc_stage_finish(t), TC_OK);
+    ck_assert(k.order_ok);
+    ck_assert_uint_eq(k.words, GEN_N);
+    for (i = 0; i < k.n; i++) {
+        int64_t in = in_start[k.first[i]];
+
+        ck_assert_msg(k.end[i] > k.start[i], "cue %zu: %lld..%lld", i,
+                      (long long)k.start[i], (long long)k.end[i]);
+        ck_assert_int_le(k.end[i] - k.start[i], lim.max_duration);
+        /* trim never moves a start; shift moves it late, boundedly */
+        ck_assert_int_ge(k.start[i], in);
+        ck_assert_int_le(k.start[i], (shift ? in + SHIFT_MAX : in));
+        for (j = i + 1; j < k.n && k.vpos[j] != k.vpos[i]; j++)
+            ;
+        if (j < k.n)
+            ck_assert_msg(k.start[j] >= k.end[i] + lim.min_gap,
+                          "cue %zu ends %lld, cue %zu starts %lld", i,
+                          (long long)k.end[i], j, (long long)k.start[j]);
+    }
+    tc_stage_destroy(t);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+/* A cue that overlaps dialogue at another placement is not cut. */
+START_TEST(timing_placements)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct collect k;
+    struct tc_stage *t;
+    struct tc_cue *c;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &collect_ops;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    t = make_filter(ctx, "timing", &k.base);
+    c = tc_cue_new(ctx);
+    c->start = 0;
+    c->end = 10000;
+    c->place.vpos = TC_VPOS_TOP;
+    tc_text_append(&c->text, "sign", 4, NULL);
+    ck_assert_int_eq(tc_stage_push(t, c), TC_OK);
+    push(t, 500, 3000, "Where are we going?");
+    push(t, 3500, 6000, "To the station.");
+    ck_assert_int_eq(tc_stage_finish(t), TC_OK);
+    ck_assert_uint_eq(k.n, 3);
+    ck_assert_str_eq(k.text[0], "sign");
+    ck_assert_int_eq(k.end[0], 7000);           /* max-duration */
+    ck_assert_int_eq(k.start[1], 500);
+    ck_assert_int_eq(k.end[1], 3000);
+    ck_assert_int_eq(k.start[2], 3500);
+    tc_stage_destroy(t);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+/* A sign waits for the next sign; when 64 cues at the bottom pass first,
+ * it ends before the newest of them, since the next sign cannot start
+ * sooner. */
+START_TEST(timing_queue_full)
+{
+    static struct keep k;
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_stage *t;
+    struct tc_cue *c;
+    int i;
+
+    memset(&k, 0, sizeof k);
+    k.base.ops = &keep_ops;
+    tc_ctx_set_diag(ctx, quiet, NULL);
+    t = make_filter(ctx, "timing", &k.base);
+    for (i = 0; i < 70; i++) {
+        char word[16];
+
+        c = tc_cue_new(ctx);
+        c->start = i * 100;
+        c->end = i == 0 ? 7000 : c->start + 30;
+        c->place.vpos = i == 0 || i == 69 ? TC_VPOS_TOP : TC_VPOS_BOTTOM;
+        snprintf(word, sizeof word, "w%d", i);
+        tc_text_append(&c->text, word, strlen(word), NULL);
+        ck_assert_int_eq(tc_stage_push(t, c), TC_OK);
+    }
+    ck_assert_int_eq(tc_stage_finish(t), TC_OK);
+    ck_assert_uint_eq(k.n, 70);
+    ck_assert_int_eq(k.vpos[0], TC_VPOS_TOP);
+    ck_assert_int_le(k.end[0], 6400 - 83);  /* the 65th cue starts 6.4 s */
+    ck_assert_int_eq(k.start[69], 6900);
+    tc_stage_destroy(t);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
 static Suite *
 suite_filters_layout(void)
 {
@@ -468,6 +681,11 @@ suite_filters_layout(void)
     tcase_add_test(tc, merge_start_only);
     tcase_add_test(tc, merge_streams);
     tcase_add_test(tc, wrap_splits_by_length);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("timing");
+    tcase_add_loop_test(tc, timing_guarantees, 0, 20);
+    tcase_add_test(tc, timing_placements);
+    tcase_add_test(tc, timing_queue_full);
     suite_add_tcase(s, tc);
     return s;
 }

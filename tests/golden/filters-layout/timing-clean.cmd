@@ -1,0 +1,1 @@
+--clean late.srt

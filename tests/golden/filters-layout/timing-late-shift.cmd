@@ -1,0 +1,1 @@
+-F timing:overlap=shift late.srt

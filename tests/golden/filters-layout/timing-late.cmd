@@ -1,0 +1,1 @@
+-F timing late.srt

@@ -1,0 +1,1 @@
+-F timing sign.srt

@@ -1,0 +1,1 @@
+-f srt -F timing zero.srt
