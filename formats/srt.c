@@ -685,6 +685,7 @@ struct srt_writer {
     long index;
     unsigned long line;        /* input line of the cue being written */
     int warned_arrow;
+    int noted_markup;
 };
 
 static void
@@ -709,6 +710,12 @@ srt_open(void *w, enum tc_render_kind k, const struct tc_text *t,
                        (unsigned)run->color);
         break;
     default:
+        /* speakers, languages, classes and ruby have no SubRip markup:
+         * the text stays, the markup goes, and -v says so once */
+        if (!sw->noted_markup++)
+            tc_diagf(sw->base.ctx, TC_D_IGNORED, sw->line, 0,
+                     "SubRip has no markup for speakers, languages, "
+                     "classes or ruby; their text is kept");
         break;
     }
 }

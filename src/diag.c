@@ -37,6 +37,7 @@ static const struct {
     [TC_D_CUE_DROPPED]    = { TC_SEV_NOTE,    "cue dropped" },
     [TC_D_IGNORED]        = { TC_SEV_NOTE,    "ignored" },
     [TC_D_NOTE]           = { TC_SEV_NOTE,    "note" },
+    [TC_D_NO_CUES]        = { TC_SEV_WARNING, "the input has no cues" },
 };
 
 enum tc_severity

@@ -37,6 +37,7 @@ enum tc_diag_id {
     TC_D_CUE_DROPPED,       /* cue left empty and dropped */
     TC_D_IGNORED,           /* something in the input was ignored */
     TC_D_NOTE,              /* other information */
+    TC_D_NO_CUES,           /* the input held no cue at all */
     TC_D__COUNT
 };
 

@@ -17,6 +17,7 @@
 struct endfix {
     struct tc_stage base;
     struct tc_cue *held;
+    unsigned long seen;      /* cues that reached the writer's doorstep */
     int unset_only;          /* the writer keeps end <= start as it is */
 };
 
@@ -91,6 +92,7 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
 
     /* no writer may see an empty line inside a cue or blank edges: the
      * line-based formats would end the cue there */
+    ef->seen++;
     tc_text_trim(&c->text);
     if (ef->held != NULL && !ef->unset_only &&
         ef->held->end != TC_TIME_NONE && ef->held->end <= ef->held->start &&
@@ -114,6 +116,10 @@ endfix_finish(struct tc_stage *st)
 
     if (ef->held != NULL)
         rc = endfix_forward(ef, TC_TIME_NONE);
+    /* an empty result is worth a word to a script that expected cues */
+    if (rc == TC_OK && ef->seen == 0 &&
+        tc_ctx_worst(st->ctx) < TC_SEV_ERROR)
+        rc = tc_diagf(st->ctx, TC_D_NO_CUES, 0, 0, NULL);
     if (rc != TC_OK)
         return rc;
     return tc_stage_finish(st->next);

@@ -1,0 +1,1 @@
+-v -t srt voices.vtt
