@@ -117,6 +117,7 @@ struct yt_reader {
     int64_t gstart;
     double cps;
     int64_t min, max;
+    unsigned long joined;      /* fragments joined to a full group */
 };
 
 static size_t
@@ -195,9 +196,13 @@ yt_fragment(struct yt_reader *r, int64_t ms, const char *rest, size_t n,
         struct tc_cue *last = r->group[r->ngroup - 1];
         struct tc_style st;
 
-        rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
-                      "more than %d fragments start at the same time: "
-                      "joined to the one above", YT_GROUP_MAX);
+        /* once per file: a broken transcript would repeat it per line */
+        rc = TC_OK;
+        if (r->joined++ == 0)
+            rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
+                          "more than %d fragments start at the same time: "
+                          "joined to the one above (not repeated for later "
+                          "ones)", YT_GROUP_MAX);
         if (rc != TC_OK)
             return rc;
         memset(&st, 0, sizeof st);
