@@ -226,46 +226,6 @@ struct sbv_writer {
     struct tc_stage base;
     struct tc_sink *sink;
     long count;
-    int in_rt;                 /* inside ruby text, which is left out */
-};
-
-static void
-sbv_open(void *w, enum tc_render_kind k, const struct tc_text *t,
-         const struct tc_run *run)
-{
-    (void)t;
-    (void)run;
-    if (k == TC_R_RT)
-        ((struct sbv_writer *)w)->in_rt++;
-}
-
-static void
-sbv_close(void *w, enum tc_render_kind k)
-{
-    if (k == TC_R_RT)
-        ((struct sbv_writer *)w)->in_rt--;
-}
-
-static void
-sbv_text(void *w, const char *s, size_t n)
-{
-    struct sbv_writer *sw = w;
-
-    if (sw->in_rt == 0)
-        tc_sink_write(sw->sink, s, n);
-}
-
-static void
-sbv_newline(void *w)
-{
-    tc_sink_putc(((struct sbv_writer *)w)->sink, '\n');
-}
-
-static const struct tc_render_ops sbv_render = {
-    .open = sbv_open,
-    .close = sbv_close,
-    .text = sbv_text,
-    .line_break = sbv_newline,
 };
 
 static void
@@ -297,8 +257,7 @@ sbv_push(struct tc_stage *st, struct tc_cue *c)
     tc_sink_putc(w->sink, ',');
     sbv_put_time(w->sink, c->end);
     tc_sink_putc(w->sink, '\n');
-    w->in_rt = 0;
-    tc_render_runs(&c->text, &sbv_render, w);
+    tc_sink_plain(w->sink, &c->text, '\n');
     tc_sink_putc(w->sink, '\n');
     tc_cue_free(c);
     return tc_sink_status(w->sink);

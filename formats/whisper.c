@@ -273,50 +273,6 @@ wh_probe(const unsigned char *head, size_t len)
 struct wh_writer {
     struct tc_stage base;
     struct tc_sink *sink;
-    int in_rt;                 /* inside ruby text, which is left out */
-};
-
-static void
-wh_open(void *w, enum tc_render_kind k, const struct tc_text *t,
-        const struct tc_run *run)
-{
-    (void)t;
-    (void)run;
-    if (k == TC_R_RT)
-        ((struct wh_writer *)w)->in_rt++;
-}
-
-static void
-wh_close(void *w, enum tc_render_kind k)
-{
-    if (k == TC_R_RT)
-        ((struct wh_writer *)w)->in_rt--;
-}
-
-static void
-wh_text(void *w, const char *s, size_t n)
-{
-    struct wh_writer *ww = w;
-
-    if (ww->in_rt == 0)
-        tc_sink_write(ww->sink, s, n);
-}
-
-/* One segment, one line: line breaks become spaces. */
-static void
-wh_break(void *w)
-{
-    struct wh_writer *ww = w;
-
-    if (ww->in_rt == 0)
-        tc_sink_putc(ww->sink, ' ');
-}
-
-static const struct tc_render_ops wh_render = {
-    .open = wh_open,
-    .close = wh_close,
-    .text = wh_text,
-    .line_break = wh_break,
 };
 
 static int
@@ -330,8 +286,7 @@ wh_push(struct tc_stage *st, struct tc_cue *c)
     tc_sink_printf(w->sink, "[%s --> %s]", a, b);
     if (!tc_text_is_blank(&c->text)) {
         tc_sink_puts(w->sink, "   ");
-        w->in_rt = 0;
-        tc_render_runs(&c->text, &wh_render, w);
+        tc_sink_plain(w->sink, &c->text, ' ');
     }
     tc_sink_putc(w->sink, '\n');
     tc_cue_free(c);

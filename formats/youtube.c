@@ -396,50 +396,6 @@ yt_probe(const unsigned char *head, size_t len)
 struct yt_writer {
     struct tc_stage base;
     struct tc_sink *sink;
-    int in_rt;                 /* inside ruby text, which is left out */
-};
-
-static void
-yt_open(void *w, enum tc_render_kind k, const struct tc_text *t,
-        const struct tc_run *run)
-{
-    (void)t;
-    (void)run;
-    if (k == TC_R_RT)
-        ((struct yt_writer *)w)->in_rt++;
-}
-
-static void
-yt_close(void *w, enum tc_render_kind k)
-{
-    if (k == TC_R_RT)
-        ((struct yt_writer *)w)->in_rt--;
-}
-
-static void
-yt_text(void *w, const char *s, size_t n)
-{
-    struct yt_writer *yw = w;
-
-    if (yw->in_rt == 0)
-        tc_sink_write(yw->sink, s, n);
-}
-
-/* One fragment, one line: line breaks become spaces. */
-static void
-yt_break(void *w)
-{
-    struct yt_writer *yw = w;
-
-    if (yw->in_rt == 0)
-        tc_sink_putc(yw->sink, ' ');
-}
-
-static const struct tc_render_ops yt_render = {
-    .open = yt_open,
-    .close = yt_close,
-    .text = yt_text,
-    .line_break = yt_break,
 };
 
 static int
@@ -460,8 +416,7 @@ yt_push(struct tc_stage *st, struct tc_cue *c)
     else
         tc_sink_printf(w->sink, "%lld:%02d:%02d ", (long long)(s / 3600),
                        (int)(s / 60 % 60), (int)(s % 60));
-    w->in_rt = 0;
-    tc_render_runs(&c->text, &yt_render, w);
+    tc_sink_plain(w->sink, &c->text, ' ');
     tc_sink_putc(w->sink, '\n');
     tc_cue_free(c);
     return tc_sink_status(w->sink);

@@ -75,6 +75,10 @@ void tc_sink_write(struct tc_sink *s, const void *p, size_t n);
 void tc_sink_puts(struct tc_sink *s, const char *str);
 void tc_sink_putc(struct tc_sink *s, char c);
 void tc_sink_printf(struct tc_sink *s, const char *fmt, ...) TC_PRINTF(2, 3);
+/* A cue's text without markup, for the plain-text formats: ruby text is
+ * left out and each line break is written as line_break. */
+void tc_sink_plain(struct tc_sink *s, const struct tc_text *t,
+                   char line_break);
 /* Flush to the descriptor; returns the sticky status. */
 int  tc_sink_flush(struct tc_sink *s);
 int  tc_sink_status(const struct tc_sink *s);

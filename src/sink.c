@@ -366,3 +366,23 @@ tc_ctx_flush_output(struct tc_ctx *ctx)
     if (ctx->out != NULL)
         tc_sink_flush(ctx->out);
 }
+
+void
+tc_sink_plain(struct tc_sink *s, const struct tc_text *t, char line_break)
+{
+    size_t i;
+
+    for (i = 0; i < t->nruns; i++) {
+        const struct tc_run *r = &t->runs[i];
+        const char *p = t->pool + r->off, *e = p + r->len, *nl;
+
+        if (r->style & TC_STYLE_RT)
+            continue;
+        while ((nl = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+            tc_sink_write(s, p, (size_t)(nl - p));
+            tc_sink_putc(s, line_break);
+            p = nl + 1;
+        }
+        tc_sink_write(s, p, (size_t)(e - p));
+    }
+}
