@@ -109,51 +109,6 @@ END_TEST
 
 /* ---- conversions with options ------------------------------------------ */
 
-static void
-collect(const struct tc_diag *d, void *ud)
-{
-    struct tc_buf *b = ud;
-
-    tc_buf_addf(b, "%lu:%u: %s: %s%s%s\n", d->line, d->col,
-                tc_severity_name(d->sev), d->message, d->detail ? ": " : "",
-                d->detail ? d->detail : "");
-}
-
-/* unit_convert() with one option set first (key NULL: none). */
-static char *
-convert_opt(const char *in, const char *from, const char *to,
-            const char *key, const char *value, char **diags, int *rc)
-{
-    char inpath[] = "/tmp/tc-unit-tr-in-XXXXXX";
-    char outpath[] = "/tmp/tc-unit-tr-out-XXXXXX";
-    struct tc_buf d = TC_BUF_INIT, out = TC_BUF_INIT;
-    struct tc_ctx *ctx = tc_ctx_new();
-    int fd = mkstemp(inpath), ofd = mkstemp(outpath);
-    char chunk[4096];
-    FILE *f;
-    size_t n;
-
-    ck_assert(ctx != NULL && fd >= 0 && ofd >= 0);
-    ck_assert(write(fd, in, strlen(in)) == (ssize_t)strlen(in));
-    close(fd);
-    close(ofd);
-    tc_ctx_set_diag(ctx, collect, &d);
-    *rc = key != NULL ? tc_ctx_set_option(ctx, key, value) : TC_OK;
-    if (*rc == TC_OK)
-        *rc = tc_convert(ctx, inpath, from ? tc_format_find(from) : NULL,
-                         outpath, to ? tc_format_find(to) : NULL);
-    f = fopen(outpath, "rb");
-    while (f != NULL && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tc_buf_add(&out, chunk, n);
-    if (f != NULL)
-        fclose(f);
-    unlink(inpath);
-    unlink(outpath);
-    tc_ctx_free(ctx);
-    *diags = tc_buf_detach(&d);
-    return tc_buf_detach(&out);
-}
-
 static const struct {
     const char *name, *in, *from, *to, *key, *value;
     int rc;
@@ -234,7 +189,7 @@ START_TEST(conversions)
     if (tc_format_find(convs[_i].from) == NULL ||
         !tc_format_can_read(tc_format_find(convs[_i].from)))
         return;             /* another area's reader, not on this branch */
-    out = convert_opt(convs[_i].in, convs[_i].from, convs[_i].to,
+    out = unit_convert_opt(convs[_i].in, convs[_i].from, convs[_i].to,
                       convs[_i].key, convs[_i].value, &diags, &rc);
     ck_assert_msg(rc == convs[_i].rc, "%s: rc %d, diags:\n%s",
                   convs[_i].name, rc, diags);

@@ -16,4 +16,10 @@ Suite *suite_srt(void);
 char *unit_convert(const char *in, const char *from, const char *to,
                    char **diags, int *rc);
 
+/* unit_convert() with one context option set first (key NULL: none); a
+ * refused option's status is returned in *rc. */
+char *unit_convert_opt(const char *in, const char *from, const char *to,
+                       const char *key, const char *value, char **diags,
+                       int *rc);
+
 #endif

@@ -21,8 +21,8 @@ collect(const struct tc_diag *d, void *ud)
 }
 
 char *
-unit_convert(const char *in, const char *from, const char *to, char **diags,
-             int *rc)
+unit_convert_opt(const char *in, const char *from, const char *to,
+                 const char *key, const char *value, char **diags, int *rc)
 {
     char inpath[] = "/tmp/tc-unit-in-XXXXXX";
     char outpath[] = "/tmp/tc-unit-out-XXXXXX";
@@ -38,8 +38,10 @@ unit_convert(const char *in, const char *from, const char *to, char **diags,
     close(fd);
     close(ofd);
     tc_ctx_set_diag(ctx, collect, &d);
-    *rc = tc_convert(ctx, inpath, from ? tc_format_find(from) : NULL,
-                     outpath, to ? tc_format_find(to) : NULL);
+    *rc = key != NULL ? tc_ctx_set_option(ctx, key, value) : TC_OK;
+    if (*rc == TC_OK)
+        *rc = tc_convert(ctx, inpath, from ? tc_format_find(from) : NULL,
+                         outpath, to ? tc_format_find(to) : NULL);
     f = fopen(outpath, "rb");
     while (f != NULL && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
         tc_buf_add(&out, chunk, n);
@@ -53,4 +55,11 @@ unit_convert(const char *in, const char *from, const char *to, char **diags,
     else
         tc_buf_release(&d);
     return tc_buf_detach(&out);
+}
+
+char *
+unit_convert(const char *in, const char *from, const char *to, char **diags,
+             int *rc)
+{
+    return unit_convert_opt(in, from, to, NULL, NULL, diags, rc);
 }
