@@ -8,6 +8,9 @@
 # package step.
 set -e
 cd "$(dirname "$0")"
+# everything but the demo's SRT goes to standard error, so that
+# ./setup.sh > talk.srt holds only subtitles
+exec 3>&1 1>&2
 
 packages="build-essential autoconf automake libtool pkg-config libxml2-dev check"
 missing=""
@@ -46,4 +49,4 @@ fi
 make -j"$(nproc 2>/dev/null || echo 2)"
 
 echo "setup: built ./transcue; converting examples/youtube-transcript.txt:" >&2
-./transcue examples/youtube-transcript.txt
+./transcue examples/youtube-transcript.txt >&3
