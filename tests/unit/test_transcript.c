@@ -230,7 +230,7 @@ START_TEST(strict_fails)
     ck_assert(write(fd, in[_i][1], strlen(in[_i][1])) ==
               (ssize_t)strlen(in[_i][1]));
     close(fd);
-    tc_ctx_set_diag(ctx, collect, &d);
+    tc_ctx_set_diag(ctx, unit_collect, &d);
     tc_ctx_set_strict(ctx, 1);
     rc = tc_convert(ctx, path, tc_format_find(in[_i][0]), outpath,
                     tc_format_find("srt"));

@@ -16,6 +16,11 @@ Suite *suite_srt(void);
 char *unit_convert(const char *in, const char *from, const char *to,
                    char **diags, int *rc);
 
+/* A diagnostic callback appending "LINE:COL: SEV: MSG: DETAIL\n" to the
+ * struct tc_buf passed as userdata. */
+struct tc_diag;
+void unit_collect(const struct tc_diag *d, void *ud);
+
 /* unit_convert() with one context option set first (key NULL: none); a
  * refused option's status is returned in *rc. */
 char *unit_convert_opt(const char *in, const char *from, const char *to,

@@ -10,8 +10,8 @@
 #include "format.h"
 #include "buf.h"
 
-static void
-collect(const struct tc_diag *d, void *ud)
+void
+unit_collect(const struct tc_diag *d, void *ud)
 {
     struct tc_buf *b = ud;
 
@@ -37,7 +37,7 @@ unit_convert_opt(const char *in, const char *from, const char *to,
     ck_assert(write(fd, in, strlen(in)) == (ssize_t)strlen(in));
     close(fd);
     close(ofd);
-    tc_ctx_set_diag(ctx, collect, &d);
+    tc_ctx_set_diag(ctx, unit_collect, &d);
     *rc = key != NULL ? tc_ctx_set_option(ctx, key, value) : TC_OK;
     if (*rc == TC_OK)
         *rc = tc_convert(ctx, inpath, from ? tc_format_find(from) : NULL,
