@@ -12,16 +12,29 @@
 
 #include "format.h"
 
-/* What a word says about the gap after it (or, for CONJ/PREP/HARD, before
- * it). */
+/* What a word says about the gap after it (or, for CONJ/PREP/SUBJ/HARD,
+ * before it).  The word classes come from the lexicon of lb->lex
+ * (src/lexicon.h). */
 enum {
-    TC_LB_SENTENCE = 1u << 0,  /* ends a sentence: . ! ? ... */
+    TC_LB_SENTENCE = 1u << 0,  /* ends a sentence: . ! ? ... (not an
+                                  abbreviation or an initial) */
     TC_LB_CLAUSE   = 1u << 1,  /* ends a clause: , ; : -- */
     TC_LB_CONJ     = 1u << 2,  /* is a conjunction: break before it */
     TC_LB_PREP     = 1u << 3,  /* is a preposition: break before it */
-    TC_LB_WEAK     = 1u << 4,  /* article, possessive...: keep with next */
+    TC_LB_WEAK     = 1u << 4,  /* often opens a phrase: rather keep with
+                                  the next word */
     TC_LB_HARD     = 1u << 5,  /* starts a dialogue line: keep the break */
-    TC_LB_CAPITAL  = 1u << 6   /* starts with a capital letter */
+    TC_LB_CAPITAL  = 1u << 6,  /* starts with a capital letter */
+    TC_LB_OPEN     = 1u << 7,  /* opens a phrase (article, preposition,
+                                  subject pronoun, modal...): never break
+                                  after it */
+    TC_LB_SUBJ     = 1u << 8,  /* a subject pronoun: a clause may start */
+    TC_LB_COLON    = 1u << 9,  /* ends with a colon */
+    TC_LB_LABEL    = 1u << 10, /* a speaker label ("ANNA:") at the start
+                                  of a line or sentence: keep with what
+                                  follows */
+    TC_LB_BOL      = 1u << 11, /* begins a line of the text */
+    TC_LB_QUESTION = 1u << 12  /* ends with a question mark */
 };
 
 #define TC_LB_NONE ((size_t)-1)
@@ -37,8 +50,11 @@ struct tc_lb_word {
     unsigned flags;      /* TC_LB_* */
 };
 
+struct tc_lex;
+
 /* Scratch space, kept by a stage and reused for every cue. */
 struct tc_lb {
+    const struct tc_lex *lex;  /* word classes; NULL = English */
     struct tc_lb_word *w;
     size_t n, cap;
     size_t chars;        /* pos of the end: total characters, one space
@@ -70,6 +86,10 @@ size_t tc_lb_lines(const struct tc_lb *lb, size_t a, size_t b,
  * before conjunctions and prepositions where that costs little balance.
  * Returns the number of lines. */
 size_t tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars);
+/* The same, with the cost of the layout chosen in *cost: the costs of its
+ * breaks and of its imbalance, what merge weighs cues by. */
+size_t tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b,
+                         size_t max_chars, long *cost);
 
 /* The cost of a break after word i (lower is better): what the split and
  * layout decisions weigh.  Exposed for the unit tests. */

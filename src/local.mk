@@ -11,6 +11,7 @@ libtranscue_core_la_SOURCES = \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
 	src/endfix.c \
+	src/lexicon.c src/lexicon.h \
 	src/linebreak.c src/linebreak.h \
 	src/format.h \
 	src/options.c \

@@ -17,6 +17,8 @@ static const struct tc_option options[] = {
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
     { "min-gap",      NULL, "smallest gap between cues (ms, or frames: 2f)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
+    { "dialogue-dash", NULL, "begins the line of each speaker when two "
+                             "share a cue" },
     { "youtube-cps",  "15", "youtube reader: characters per second that "
                             "estimate a fragment's length" },
     { "youtube-min-duration", "1s", "youtube reader: shortest estimated "

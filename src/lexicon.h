@@ -1,0 +1,64 @@
+/* lexicon.h -- what the layout and cleanup filters know about words, per
+ * language: one table the filters share.
+ *
+ * For each language (en, de, fr, es) a sorted list of lower-case words
+ * with their classes.  The classes drive line breaks and cue ends
+ * (src/linebreak.c), sentence ends (abbreviations) and stutter removal
+ * (src/filters/dedupe.c).
+ */
+#ifndef TRANSCUE_SRC_LEXICON_H
+#define TRANSCUE_SRC_LEXICON_H
+
+#include <stddef.h>
+
+enum {
+    TC_LX_OPEN   = 1u << 0,  /* opens a phrase: never break after it
+                                (article, possessive, preposition,
+                                conjunction, subject pronoun, modal or
+                                auxiliary before its verb, negation) */
+    TC_LX_WEAK   = 1u << 1,  /* often opens a phrase, but may also end one
+                                ("this", "you", "is"): rather not break
+                                after it */
+    TC_LX_CONJ   = 1u << 2,  /* a conjunction: a break before it is good */
+    TC_LX_PREP   = 1u << 3,  /* a preposition: a break before it is fair */
+    TC_LX_SUBJ   = 1u << 4,  /* a subject pronoun: in unpunctuated text a
+                                break before it likely starts a clause */
+    TC_LX_ABBREV = 1u << 5,  /* its full stop does not end a sentence */
+    TC_LX_EMPH   = 1u << 6,  /* an answer or interjection: said twice it is
+                                emphasis, not a stutter ("no, no") */
+    TC_LX_DOUBLE = 1u << 7   /* said twice it can be grammar ("that that",
+                                "had had", "die die") */
+};
+
+struct tc_lex;
+
+/* The lexicon of a language tag ("en", "de-AT", "FR"), or NULL when there
+ * is none for it. */
+const struct tc_lex *tc_lex_find(const char *tag);
+/* The English lexicon, the default where the language is unknown. */
+const struct tc_lex *tc_lex_default(void);
+/* Its language, "en" ... */
+const char *tc_lex_lang(const struct tc_lex *lx);
+/* The classes of a word: s[0..n) is its text with any punctuation around
+ * it; letters are compared without case (ASCII and Latin-1), and a
+ * typographic apostrophe as "'".  0 for a word not in the list. */
+unsigned tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n);
+
+/* A filter's "lang" option: "auto" (the input's language when a lexicon
+ * exists for it, else English; see tc_lex_track()) or a tag with a
+ * lexicon.  Reports a bad value and returns TC_ERR_ARG. */
+struct tc_args;
+struct tc_track;
+int tc_lex_from_args(const struct tc_args *a, const struct tc_lex **out,
+                     int *is_auto);
+/* Under lang=auto, the lexicon for the track's declared language, or lx
+ * unchanged. */
+const struct tc_lex *tc_lex_track(const struct tc_lex *lx, int is_auto,
+                                  const struct tc_track *t);
+
+/* For the unit test: the i-th language's name and whether its list is
+ * sorted without duplicates (the lookup is a binary search). */
+const struct tc_lex *tc_lex_at(size_t i);
+int tc_lex_sorted(const struct tc_lex *lx);
+
+#endif /* TRANSCUE_SRC_LEXICON_H */
