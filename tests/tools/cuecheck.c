@@ -303,19 +303,27 @@ fmt_time(char *b, int64_t ms)
     tc_time_fmt(b, ms, '.');
 }
 
-/* Words from in[i] that repeat the words just before them: how many. */
+/* Words from in[i] that repeat the words just before them, fillers and
+ * other removable words left out on both sides ("that's uh that's"): how
+ * many input words that covers, 0 when none repeat. */
 static size_t
 repeat_len(const struct file *in, size_t i)
 {
-    size_t k, j;
+    size_t back[REPEAT_MAX], fwd[REPEAT_MAX + 1], nb = 0, nf = 0, k, j, p;
 
-    for (k = 1; k <= REPEAT_MAX && k <= i && i + k <= in->nw; k++) {
+    for (p = i; p > 0 && nb < REPEAT_MAX;)
+        if (!in->w[--p].removable)
+            back[nb++] = p;             /* back[0] is the nearest */
+    for (p = i; p < in->nw && nf < REPEAT_MAX; p++)
+        if (!in->w[p].removable)
+            fwd[nf++] = p;
+    for (k = 1; k <= nb && k <= nf; k++) {
         for (j = 0; j < k; j++)
-            if (strcmp(in->pool.data + in->w[i + j].off,
-                       in->pool.data + in->w[i - k + j].off) != 0)
+            if (strcmp(in->pool.data + in->w[fwd[j]].off,
+                       in->pool.data + in->w[back[k - 1 - j]].off) != 0)
                 break;
         if (j == k)
-            return k;
+            return fwd[k - 1] + 1 - i;
     }
     return 0;
 }
