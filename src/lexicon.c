@@ -32,60 +32,80 @@ struct lex_entry {
 #define A TC_LX_ABBREV
 #define E TC_LX_EMPH
 #define D TC_LX_DOUBLE
+#define V TC_LX_PVERB
+#define G TC_LX_CLING
 
 static const struct lex_entry lex_en[] = {
     { "a", O }, { "a.m", A }, { "about", W|P }, { "across", O|P },
-    { "actually", C }, { "after", W|P }, { "against", O|P }, { "ah", E },
-    { "alright", C }, { "also", W }, { "although", O|C }, { "am", W },
-    { "among", O|P }, { "an", O }, { "and", O|C }, { "any", W },
-    { "anyway", C }, { "approx", A }, { "apr", A }, { "are", W },
-    { "aren't", O }, { "around", W|P }, { "as", W|C }, { "at", O|P },
-    { "aug", A }, { "be", W }, { "because", O|C }, { "been", W },
-    { "before", W|P }, { "behind", W|P }, { "being", W }, { "between", O|P },
-    { "beyond", W|P }, { "but", O|C }, { "by", O|P }, { "bye", E },
-    { "can", O }, { "can't", O }, { "cannot", O }, { "co", A }, { "come", E },
-    { "could", O }, { "couldn't", O }, { "dec", A }, { "dept", A },
-    { "did", W }, { "didn't", O }, { "do", W }, { "does", W },
-    { "doesn't", O }, { "don't", O }, { "dr", A }, { "during", O|P },
-    { "e.g", A }, { "each", O }, { "etc", A }, { "every", O }, { "feb", A },
-    { "fig", A }, { "for", O|P }, { "from", O|P }, { "go", E },
-    { "gonna", O }, { "gotta", O }, { "ha", E }, { "had", D },
-    { "hadn't", O }, { "has", W }, { "hasn't", O }, { "have", W },
+    { "actually", W|C }, { "after", W|P }, { "against", O|P }, { "agree", V },
+    { "ah", E }, { "alright", C }, { "also", W }, { "although", O|C },
+    { "am", W }, { "among", O|P }, { "an", O }, { "and", O|C }, { "any", W },
+    { "anyway", C }, { "apply", V }, { "approx", A }, { "apr", A },
+    { "are", W }, { "aren't", O }, { "around", W|P }, { "as", W|C },
+    { "ask", V }, { "at", O|P }, { "aug", A }, { "base", V }, { "be", W },
+    { "because", O|C }, { "been", W }, { "before", W|P }, { "behind", W|P },
+    { "being", W }, { "believe", V }, { "belong", V }, { "between", O|P },
+    { "beyond", W|P }, { "build", V }, { "built", V }, { "but", O|C },
+    { "by", O|P }, { "bye", E }, { "came", V }, { "can", O }, { "can't", O },
+    { "cannot", O }, { "care", V }, { "carry", V }, { "check", V },
+    { "click", V }, { "co", A }, { "come", E|V }, { "contribute", V },
+    { "could", O }, { "couldn't", O }, { "deal", V }, { "dec", A },
+    { "depend", V }, { "dept", A }, { "did", W }, { "didn't", O },
+    { "dive", V }, { "do", W }, { "does", W }, { "doesn't", O },
+    { "don't", O }, { "dr", A }, { "during", O|P }, { "e.g", A },
+    { "each", O }, { "end", V }, { "etc", A }, { "every", O }, { "feb", A },
+    { "fig", A }, { "figure", V }, { "fill", V }, { "find", V },
+    { "focus", V }, { "for", O|P }, { "from", O|P }, { "gave", V },
+    { "get", V }, { "give", V }, { "given", V }, { "go", E|V }, { "gone", V },
+    { "gonna", O }, { "got", V }, { "gotta", O }, { "gotten", V },
+    { "grow", V }, { "ha", E }, { "had", D }, { "hadn't", O }, { "hand", V },
+    { "hang", V }, { "has", W }, { "hasn't", O }, { "have", W },
     { "haven't", O }, { "he", O|S }, { "he'll", O|S }, { "he's", O|S },
-    { "hello", E }, { "hey", E }, { "hi", E }, { "his", O }, { "i", O|S },
-    { "i'd", O|S }, { "i'll", O|S }, { "i'm", O|S }, { "i've", O|S },
-    { "i.e", A }, { "if", O|C }, { "in", W|P }, { "inc", A }, { "into", O|P },
-    { "is", W|D }, { "isn't", O }, { "it", W|S }, { "it'll", O|S },
-    { "it's", O|S }, { "its", O }, { "jan", A }, { "jr", A }, { "jul", A },
-    { "jun", A }, { "just", W }, { "let's", O|S }, { "like", W },
-    { "ltd", A }, { "mar", A }, { "may", O }, { "might", O }, { "mr", A },
-    { "mrs", A }, { "ms", A }, { "mt", A }, { "must", O }, { "my", O },
-    { "near", W|P }, { "no", E }, { "nope", E }, { "nor", O|C }, { "not", O },
-    { "nov", A }, { "now", C }, { "oct", A }, { "of", O|P }, { "oh", E },
-    { "ok", E }, { "okay", C|E }, { "on", W|P }, { "once", W|C },
-    { "onto", O|P }, { "or", O|C }, { "our", O }, { "over", W|P },
-    { "p.m", A }, { "please", E }, { "prof", A }, { "really", W|E },
-    { "right", E }, { "sep", A }, { "sept", A }, { "shall", O },
-    { "she", O|S }, { "she'll", O|S }, { "she's", O|S }, { "should", O },
-    { "shouldn't", O }, { "since", W|C }, { "so", W|C }, { "some", W },
-    { "sr", A }, { "st", A }, { "such", W }, { "sure", E }, { "than", O|P },
-    { "thanks", E }, { "that", W|C|D }, { "that's", O|S }, { "the", O },
-    { "their", O }, { "then", W|C }, { "there", W }, { "there's", O|S },
-    { "these", W }, { "they", O|S }, { "they'd", O|S }, { "they'll", O|S },
-    { "they're", O|S }, { "they've", O|S }, { "this", W }, { "those", W },
-    { "though", W|C }, { "through", O|P }, { "to", O|P }, { "toward", O|P },
-    { "towards", O|P }, { "under", W|P }, { "unless", O|C }, { "until", W|C },
-    { "upon", O|P }, { "very", O|E }, { "via", O|P }, { "vs", A },
-    { "wait", E }, { "wanna", O }, { "was", W }, { "wasn't", O },
-    { "we", O|S }, { "we'd", O|S }, { "we'll", O|S }, { "we're", O|S },
-    { "we've", O|S }, { "well", E }, { "were", W }, { "weren't", O },
+    { "hear", V }, { "heard", V }, { "hello", E }, { "hey", E }, { "hi", E },
+    { "his", O }, { "i", O|S }, { "i'd", O|S }, { "i'll", O|S },
+    { "i'm", O|S }, { "i've", O|S }, { "i.e", A }, { "if", O|C },
+    { "in", W|P }, { "inc", A }, { "into", O|P }, { "is", W|D },
+    { "isn't", O }, { "it", W|S }, { "it'll", O|S }, { "it's", O|S },
+    { "its", O }, { "jan", A }, { "jr", A }, { "jul", A }, { "jump", V },
+    { "jun", A }, { "just", W }, { "kind", V }, { "learn", V },
+    { "let's", O|S }, { "like", W }, { "listen", V }, { "log", V },
+    { "look", V }, { "lot", V }, { "ltd", A }, { "mar", A }, { "may", O },
+    { "might", O }, { "move", V }, { "mr", A }, { "mrs", A }, { "ms", A },
+    { "mt", A }, { "must", O }, { "my", O }, { "near", W|P }, { "no", E },
+    { "nope", E }, { "nor", O|C }, { "not", O }, { "nov", A }, { "now", C },
+    { "oct", A }, { "of", O|G }, { "oh", E }, { "ok", E }, { "okay", C|E },
+    { "on", W|P }, { "once", W|C }, { "onto", O|P }, { "or", O|C },
+    { "our", O }, { "over", W|P }, { "p.m", A }, { "pick", V },
+    { "please", E }, { "plug", V }, { "point", V }, { "prof", A },
+    { "put", V }, { "ran", V }, { "reach", V }, { "really", W|E },
+    { "refer", V }, { "rely", V }, { "right", E }, { "run", V }, { "sat", V },
+    { "sep", A }, { "sept", A }, { "set", V }, { "shall", O }, { "she", O|S },
+    { "she'll", O|S }, { "she's", O|S }, { "should", O }, { "shouldn't", O },
+    { "show", V }, { "sign", V }, { "since", W|C }, { "sit", V },
+    { "so", W|C }, { "some", W }, { "sort", V }, { "speak", V },
+    { "spoke", V }, { "sr", A }, { "st", A }, { "stand", V }, { "start", V },
+    { "stick", V }, { "stood", V }, { "such", W }, { "sure", E },
+    { "switch", V }, { "take", V }, { "taken", V }, { "talk", V },
+    { "than", O|P }, { "thanks", E }, { "that", W|C|D }, { "that's", O|S },
+    { "the", O }, { "their", O }, { "then", W|C }, { "there", W },
+    { "there's", O|S }, { "these", W }, { "they", O|S }, { "they'd", O|S },
+    { "they'll", O|S }, { "they're", O|S }, { "they've", O|S },
+    { "think", V }, { "this", W }, { "those", W }, { "though", W|C },
+    { "thought", V }, { "through", O|P }, { "to", O|P }, { "took", V },
+    { "toward", O|P }, { "towards", O|P }, { "turn", V }, { "type", V },
+    { "under", W|P }, { "unless", O|C }, { "until", W|C }, { "upon", O|P },
+    { "very", O|E }, { "via", O|P }, { "vs", A }, { "wait", E|V },
+    { "wanna", O }, { "was", W }, { "wasn't", O }, { "we", O|S },
+    { "we'd", O|S }, { "we'll", O|S }, { "we're", O|S }, { "we've", O|S },
+    { "well", E }, { "went", V }, { "were", W }, { "weren't", O },
     { "what's", O|S }, { "when", W|C }, { "where", W|C }, { "whereas", O|C },
     { "whether", O|C }, { "which", W|C }, { "while", W|C }, { "who", W|C },
     { "whom", W|C }, { "whose", W|C }, { "will", O }, { "with", O|P },
-    { "within", O|P }, { "without", O|P }, { "won't", O }, { "would", O },
-    { "wouldn't", O }, { "wow", E }, { "yeah", C|E }, { "yep", E },
-    { "yes", E }, { "you", W|S }, { "you'd", O|S }, { "you'll", O|S },
-    { "you're", O|S }, { "you've", O|S }, { "your", O }, { "yup", E },
+    { "within", O|P }, { "without", O|P }, { "won't", O }, { "work", V },
+    { "would", O }, { "wouldn't", O }, { "wow", E }, { "yeah", C|E },
+    { "yep", E }, { "yes", E }, { "you", W|S }, { "you'd", O|S },
+    { "you'll", O|S }, { "you're", O|S }, { "you've", O|S }, { "your", O },
+    { "yup", E },
 };
 static const struct lex_entry lex_de[] = {
     { "aber", O|C }, { "ach", E }, { "als", W|C }, { "also", W|C },
@@ -212,6 +232,8 @@ static const struct lex_entry lex_es[] = {
 #undef A
 #undef E
 #undef D
+#undef V
+#undef G
 
 struct tc_lex {
     const char *lang;
@@ -334,15 +356,11 @@ fold(const char *str, size_t n, char *key)
     return k;
 }
 
-unsigned
-tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n)
+static unsigned
+find(const struct tc_lex *lx, const char *key)
 {
-    char key[KEY_MAX];
-    size_t lo = 0, hi;
+    size_t lo = 0, hi = lx->n;
 
-    if (lx == NULL || fold(s, n, key) == 0)
-        return 0;
-    hi = lx->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(lx->e[mid].w, key);
@@ -353,6 +371,38 @@ tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n)
             lo = mid + 1;
         else
             hi = mid;
+    }
+    return 0;
+}
+
+unsigned
+tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n)
+{
+    static const char *const suffixes[] = { "ing", "ed", "s" };
+    char key[KEY_MAX];
+    size_t len, i, k;
+    unsigned f;
+
+    if (lx == NULL || (len = fold(s, n, key)) == 0)
+        return 0;
+    f = find(lx, key);
+    if (f != 0 || lx != &lexicons[0])
+        return f;
+    /* "clicked", "contributing": a verb's forms take its preposition */
+    for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        k = strlen(suffixes[i]);
+        if (len > k + 1 && memcmp(key + len - k, suffixes[i], k) == 0) {
+            key[len - k] = '\0';
+            f = find(lx, key);
+            if (!(f & TC_LX_PVERB) && len - k + 1 < KEY_MAX) {
+                key[len - k] = 'e';
+                key[len - k + 1] = '\0';
+                f = find(lx, key);
+            }
+            if (f & TC_LX_PVERB)
+                return TC_LX_PVERB;
+            memcpy(key + len - k, suffixes[i], k + 1);
+        }
     }
     return 0;
 }

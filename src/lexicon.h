@@ -26,8 +26,12 @@ enum {
     TC_LX_ABBREV = 1u << 5,  /* its full stop does not end a sentence */
     TC_LX_EMPH   = 1u << 6,  /* an answer or interjection: said twice it is
                                 emphasis, not a stutter ("no, no") */
-    TC_LX_DOUBLE = 1u << 7   /* said twice it can be grammar ("that that",
+    TC_LX_DOUBLE = 1u << 7,  /* said twice it can be grammar ("that that",
                                 "had had", "die die") */
+    TC_LX_PVERB  = 1u << 8,  /* takes a preposition that belongs to it
+                                ("click on", "going to", "kind of"); in
+                                English also its forms ("clicked") */
+    TC_LX_CLING  = 1u << 9   /* belongs to the word before it ("of") */
 };
 
 struct tc_lex;

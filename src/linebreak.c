@@ -32,6 +32,8 @@
 #define COST_WEAK        50    /* after one that often does */
 #define COST_NAME        40    /* between two capitalised words */
 #define COST_LABEL      300    /* after a speaker label ("ANNA:") */
+#define COST_PVERB       60    /* "click / on", "going / to" */
+#define COST_CLING       40    /* "kind / of", "most / of" */
 #define SEARCH_MAX   200000    /* layouts tried before settling for greedy */
 #define LINES_MAX         8    /* more lines than this: greedy breaks */
 
@@ -137,6 +139,9 @@ classify(const struct tc_lb *lb, const char *low, size_t nlow,
     f |= lf & TC_LX_CONJ ? TC_LB_CONJ : 0;
     f |= lf & TC_LX_PREP ? TC_LB_PREP : 0;
     f |= lf & TC_LX_SUBJ ? TC_LB_SUBJ : 0;
+    f |= lf & TC_LX_CLING ? TC_LB_CLING : 0;
+    if (!(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)))
+        f |= lf & TC_LX_PVERB ? TC_LB_PVERB : 0;
     if (!(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)) && ntail > 0 &&
         !strchr(".!?", tail[ntail - 1])) {
         if (lf & TC_LX_OPEN)
@@ -348,6 +353,10 @@ tc_lb_break_cost(const struct tc_lb *lb, size_t i)
         c += COST_OPEN;
     else if (f & TC_LB_WEAK)
         c += COST_WEAK;
+    if ((f & TC_LB_PVERB) && (g & TC_LB_PREP))
+        c += COST_PVERB;
+    if (g & TC_LB_CLING)
+        c += COST_CLING;
     /* "Hugging / Face": two capitalised words inside a sentence are
      * likely one name */
     if ((f & g & TC_LB_CAPITAL) && !(f & TC_LB_SUBJ) && i > 0 &&

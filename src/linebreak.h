@@ -34,7 +34,9 @@ enum {
                                   of a line or sentence: keep with what
                                   follows */
     TC_LB_BOL      = 1u << 11, /* begins a line of the text */
-    TC_LB_QUESTION = 1u << 12  /* ends with a question mark */
+    TC_LB_QUESTION = 1u << 12, /* ends with a question mark */
+    TC_LB_PVERB    = 1u << 13, /* a verb whose preposition follows it */
+    TC_LB_CLING    = 1u << 14  /* belongs to the word before it */
 };
 
 #define TC_LB_NONE ((size_t)-1)

@@ -61,12 +61,18 @@
  * about -100 (sentence) to +150 (after "the"). */
 #define CUE_COST        90
 #define CUE_END(cost)   ((long)(cost) * 3 / 2)
-#define SHORT_COST     200    /* one or two words */
+#define SHORT_COST     140    /* one or two words */
 #define CPS_COST        60    /* each character a second over max-cps */
 #define MIN_DUR_COST   100
 #define STRADDLE_COST   60
 #define SEG_END_BONUS   15    /* an input cue ended here */
 #define PAUSE_BONUS_MAX 100   /* a pause: 1 a 10 ms, up to this */
+/* Reading speed across cues: cues of one stretch of speech (gaps of at
+ * most CHAIN_GAP between them) may come up to SHIFT_MAX ms before their
+ * speech or stay up to SHIFT_MAX ms into the next, so that a cue read
+ * too fast borrows time from neighbours that have some to spare. */
+#define CHAIN_GAP      500
+#define SHIFT_MAX      500
 #define INF (LONG_MAX / 4)
 
 struct mfrag {
@@ -100,6 +106,8 @@ struct merge {
     struct tc_cue *pending;  /* a cue whose end waits for the next start */
     int64_t last_end;        /* end of the last fragment taken in */
     int at_sentence;         /* the window's first word begins a sentence */
+    int64_t next_start;      /* when the next cue comes up, if moved for
+                                reading speed, else TC_TIME_NONE */
 };
 
 static int64_t
@@ -296,6 +304,67 @@ plan(struct merge *m, int open)
     return ncues;
 }
 
+/* ---- reading speed across cues ------------------------------------------ */
+
+/* The time words [a, b) need to be read at max-cps, at least
+ * min-duration. */
+static int64_t
+need(const struct merge *m, size_t a, size_t b)
+{
+    int64_t t = (int64_t)((double)tc_lb_width(&m->win, a, b) * 1000.0 /
+                          m->lim.max_cps + 0.999);
+
+    return t > m->lim.min_duration ? t : m->lim.min_duration;
+}
+
+/* When the second of the planned cues comes up (the first, words [0,
+ * cuts[0]), comes up at b0): at its speech, unless the first needs more
+ * time to be read or the cues after it need it to come up earlier, within
+ * SHIFT_MAX of its speech.  The latest each cue of the stretch may come
+ * up, so that those after it can be read, is worked out backwards from
+ * the last.  TC_TIME_NONE when a pause follows the first cue. */
+static int64_t
+next_display(const struct merge *m, const size_t *cuts, size_t ncues,
+             int64_t b0)
+{
+    const struct tc_limits *l = &m->lim;
+    int64_t latest = INT64_MAX, s1, b1, floor;
+    size_t j, run = 1;
+
+    if (ncues < 2)
+        return TC_TIME_NONE;
+    while (run < ncues &&
+           word_start(m, cuts[run - 1]) - word_end(m, cuts[run - 1] - 1) <=
+               CHAIN_GAP)
+        run++;
+    if (run == 1)
+        return TC_TIME_NONE;
+    for (j = run - 1; j >= 1; j--) {
+        int64_t s = word_start(m, cuts[j - 1]);
+        int64_t late = s + SHIFT_MAX;
+        int64_t end = j + 1 < ncues ? (int64_t)cuts[j] : (int64_t)m->win.n;
+
+        if (latest != INT64_MAX &&
+            latest - need(m, cuts[j - 1], (size_t)end) - l->min_gap < late)
+            late = latest - need(m, cuts[j - 1], (size_t)end) - l->min_gap;
+        latest = late;
+    }
+    s1 = word_start(m, cuts[0]);
+    b1 = b0 + need(m, 0, cuts[0]) + l->min_gap;
+    if (b1 < s1)
+        b1 = s1;
+    if (b1 > latest)
+        b1 = latest;
+    if (b1 < s1 - SHIFT_MAX)
+        b1 = s1 - SHIFT_MAX;
+    if (b1 > s1 + SHIFT_MAX)
+        b1 = s1 + SHIFT_MAX;
+    if (b1 > b0 + l->max_duration + l->min_gap)
+        b1 = b0 + l->max_duration + l->min_gap;
+    floor = b0 + l->min_gap + 1;
+    return b1 > floor ? b1 : floor;
+}
+
 /* ---- the window ---------------------------------------------------------- */
 
 static int
@@ -423,30 +492,36 @@ emit_words(struct merge *m, struct tc_cue *c, size_t a, size_t b, int space)
     return rc;
 }
 
-/* Pass on window words [0, n) as one cue. */
+/* Pass on the first planned cue, window words [0, cuts[0]). */
 static int
-emit(struct merge *m, size_t n)
+emit(struct merge *m, const size_t *cuts, size_t ncues)
 {
     struct mfrag *f0 = &m->f[m->wf[0]];
     struct tc_cue *c;
-    size_t q = reply_in(m, 0, n), lines;
+    size_t n = cuts[0], q = reply_in(m, 0, n), lines;
+    int64_t start, end, next;
     int rc = TC_OK;
 
+    start = m->next_start != TC_TIME_NONE ? m->next_start : word_start(m, 0);
+    next = next_display(m, cuts, ncues, start);
+    end = next != TC_TIME_NONE ? next - m->lim.min_gap : word_end(m, n - 1);
+    m->next_start = next;
     m->at_sentence = (m->win.w[n - 1].flags & TC_LB_SENTENCE) != 0;
     if (f0->left == f0->nwords && n == f0->nwords &&
         layout_ok(&f0->cue->text, &m->lim)) {
         /* one whole input cue: it keeps its own text and layout */
         c = f0->cue;
         f0->cue = NULL;
-        c->end = f0->end;
+        c->start = start;
+        c->end = end;
         window_shift(m, n);
         return tc_stage_push(m->base.next, c);
     }
     c = tc_cue_new(m->base.ctx);
     if (c == NULL)
         return TC_ERR_NOMEM;
-    c->start = word_start(m, 0);
-    c->end = word_end(m, n - 1);
+    c->start = start;
+    c->end = end;
     c->place = f0->cue->place;
     c->line = f0->cue->line;
     if (f0->left == f0->nwords && f0->cue->id != NULL &&
@@ -492,9 +567,15 @@ flush(struct merge *m)
         return TC_OK;
     ncues = plan(m, 0);
     for (k = 0; rc == TC_OK && k < ncues; k++) {
-        rc = emit(m, m->cuts[k] - prev);
-        prev = m->cuts[k];
+        size_t j;
+
+        /* the plan, counted from the window's new start */
+        for (j = k; j < ncues; j++)
+            m->cuts[j] -= prev;
+        prev += m->cuts[k];
+        rc = emit(m, m->cuts + k, ncues - k);
     }
+    m->next_start = TC_TIME_NONE;
     return rc;
 }
 
@@ -511,9 +592,11 @@ settle_first(struct merge *m)
                 m->lim.max_duration)) {
         int rc;
 
-        if (plan(m, 1) < 2)
+        size_t ncues = plan(m, 1);
+
+        if (ncues < 2)
             break;      /* one input cue that fits: more words will cut */
-        rc = emit(m, m->cuts[0]);
+        rc = emit(m, m->cuts, ncues);
         if (rc != TC_OK)
             return rc;
     }
@@ -781,6 +864,7 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
     m->base.ops = &merge_ops;
     m->base.ctx = ctx;
     m->at_sentence = 1;
+    m->next_start = TC_TIME_NONE;
     tc_lb_init(&m->lb);
     tc_lb_init(&m->win);
     tc_lb_init(&m->lay);
