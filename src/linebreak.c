@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,6 +120,8 @@ classify(const struct tc_lb *lb, const char *low, size_t nlow,
                strchr(",;:", tail[ntail - 1]) != NULL ||
                (nlow == 1 && low[0] == '-')) {
         f |= TC_LB_CLAUSE;
+        if (nlow == 1 && low[0] == '-')
+            f |= TC_LB_DASH;
     } else if (strchr("!?", tail[ntail - 1]) != NULL ||
                ends_with(tail, ntail, "\xE3\x80\x82") ||
                ends_with(tail, ntail, "\xEF\xBC\x81") ||
@@ -153,7 +156,8 @@ classify(const struct tc_lb *lb, const char *low, size_t nlow,
 }
 
 /* "ANNA:" or "Dr. Lee:" where a line or a sentence begins is a speaker
- * label, not a clause: "5:" and "as follows:" are not. */
+ * label, not a clause: "5:" and "as follows:" are not.  So is the dash of
+ * a line of dialogue ("- Yes."). */
 static void
 mark_labels(struct tc_lb *lb)
 {
@@ -163,6 +167,11 @@ mark_labels(struct tc_lb *lb)
         struct tc_lb_word *w = &lb->w[i];
         size_t k = i;
 
+        if ((w->flags & (TC_LB_DASH | TC_LB_BOL)) ==
+            (TC_LB_DASH | TC_LB_BOL)) {
+            w->flags = (w->flags & ~TC_LB_CLAUSE) | TC_LB_LABEL;
+            continue;
+        }
         if ((w->flags & (TC_LB_COLON | TC_LB_CAPITAL)) !=
             (TC_LB_COLON | TC_LB_CAPITAL))
             continue;
@@ -552,6 +561,96 @@ tc_lb_relayout(struct tc_lb *lb, struct tc_text *t, struct tc_text *scratch,
     *t = *scratch;
     *scratch = tmp;
     return TC_OK;
+}
+
+/* ---- cutting words into cues ------------------------------------------- */
+
+long
+tc_lb_end_cost(const struct tc_lb *lb, size_t i)
+{
+    return (long)tc_lb_break_cost(lb, i) * 3 / 2;
+}
+
+void
+tc_lb_plan_init(struct tc_lb_plan *p)
+{
+    memset(p, 0, sizeof *p);
+}
+
+void
+tc_lb_plan_release(struct tc_lb_plan *p)
+{
+    free(p->cost);
+    free(p->from);
+    free(p->cuts);
+    tc_lb_plan_init(p);
+}
+
+int
+tc_lb_plan_reserve(struct tc_lb_plan *p, size_t n)
+{
+    size_t ncap = p->cap ? p->cap : 64;
+    long *nc;
+    size_t *nf, *nk;
+
+    if (n + 1 <= p->cap)
+        return TC_OK;
+    while (ncap < n + 1)
+        ncap *= 2;
+    nc = realloc(p->cost, ncap * sizeof *nc);
+    if (nc == NULL)
+        return TC_ERR_NOMEM;
+    p->cost = nc;
+    nf = realloc(p->from, ncap * sizeof *nf);
+    if (nf == NULL)
+        return TC_ERR_NOMEM;
+    p->from = nf;
+    nk = realloc(p->cuts, ncap * sizeof *nk);
+    if (nk == NULL)
+        return TC_ERR_NOMEM;
+    p->cuts = nk;
+    p->cap = ncap;
+    return TC_OK;
+}
+
+#define PLAN_INF (LONG_MAX / 4)
+
+size_t
+tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
+                void *ud)
+{
+    size_t i, j, k, ncues = 0;
+    long c;
+
+    p->cost[0] = 0;
+    for (j = 1; j <= n; j++) {
+        int last_open = open && j == n;
+
+        p->cost[j] = PLAN_INF;
+        p->from[j] = j - 1;
+        for (i = j; i-- > 0;) {
+            int fit;
+
+            if (p->cost[i] >= PLAN_INF)
+                continue;
+            fit = fn(ud, i, j, last_open, &c);
+            if (fit == TC_LB_NEVER_FITS)
+                break;
+            if (fit == TC_LB_FIT && p->cost[i] + c < p->cost[j]) {
+                p->cost[j] = p->cost[i] + c;
+                p->from[j] = i;
+            }
+        }
+    }
+    for (j = n; j > 0; j = p->from[j])
+        p->cuts[ncues++] = j;
+    for (k = 0; k < ncues / 2; k++) {
+        size_t t = p->cuts[k];
+
+        p->cuts[k] = p->cuts[ncues - 1 - k];
+        p->cuts[ncues - 1 - k] = t;
+    }
+    return ncues;
 }
 
 /* ---- limits ----------------------------------------------------------- */

@@ -36,7 +36,9 @@ enum {
     TC_LB_BOL      = 1u << 11, /* begins a line of the text */
     TC_LB_QUESTION = 1u << 12, /* ends with a question mark */
     TC_LB_PVERB    = 1u << 13, /* a verb whose preposition follows it */
-    TC_LB_CLING    = 1u << 14  /* belongs to the word before it */
+    TC_LB_CLING    = 1u << 14, /* belongs to the word before it */
+    TC_LB_DASH     = 1u << 15  /* a dash alone ("-"): at the start of a
+                                  line it marks a speaker (a LABEL) */
 };
 
 #define TC_LB_NONE ((size_t)-1)
@@ -96,6 +98,43 @@ size_t tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b,
 /* The cost of a break after word i (lower is better): what the split and
  * layout decisions weigh.  Exposed for the unit tests. */
 int tc_lb_break_cost(const struct tc_lb *lb, size_t i);
+
+/* ---- cutting words into cues --------------------------------------------
+ * Words are cut into cues by dynamic programming: of all ways to cut words
+ * [0, n) into cues, the one whose cues cost least in total.  The caller
+ * says what one cue costs: merge weighs times and reading speed, wrap only
+ * layout and breaks.  Both use the same base: TC_LB_CUE_COST for each cue
+ * (fewer, fuller cues win unless a cut is at a sentence end), the cue's
+ * layout (tc_lb_layout_cost) and its end (tc_lb_end_cost), and
+ * TC_LB_SHORT_COST for a cue of one or two words. */
+#define TC_LB_CUE_COST   150
+#define TC_LB_SHORT_COST 200
+
+enum { TC_LB_FIT, TC_LB_NO_FIT, TC_LB_NEVER_FITS };
+
+/* The cost of words [i, j) as one cue into *cost: TC_LB_FIT, TC_LB_NO_FIT,
+ * or TC_LB_NEVER_FITS when no cue that begins before i and ends at j fits
+ * either.  open: the cue is the last one and may still grow. */
+typedef int (*tc_lb_cue_fn)(void *ud, size_t i, size_t j, int open,
+                            long *cost);
+
+struct tc_lb_plan {
+    long *cost;          /* cost[j]: least cost of words [0, j) ... */
+    size_t *from;        /* ... whose last cue begins at from[j] */
+    size_t *cuts;        /* the cue ends chosen, in order */
+    size_t cap;
+};
+
+void tc_lb_plan_init(struct tc_lb_plan *p);
+void tc_lb_plan_release(struct tc_lb_plan *p);
+int tc_lb_plan_reserve(struct tc_lb_plan *p, size_t n);
+/* The best cuts of words [0, n) into p->cuts; returns how many cues.
+ * open: the last cue may still grow (only its layout counts). */
+size_t tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open,
+                       tc_lb_cue_fn fn, void *ud);
+/* The cost of a cue ending after word i: one and a half times the cost of
+ * a line break there. */
+long tc_lb_end_cost(const struct tc_lb *lb, size_t i);
 
 /* Append words [a, b) of src (whose words lb holds) to out, with a space
  * or, where lb->brk says, a line break between them, in the style of the

@@ -8,7 +8,7 @@
  * (max-lines lines of max-chars, at most max-duration when a cue joins
  * more than one input cue), the one of lowest total cost, where a cue
  * costs
- * - CUE_COST, so that fewer, fuller cues win over many small ones;
+ * - TC_LB_CUE_COST, so that fewer, fuller cues win over many small ones;
  * - its line layout (src/linebreak.c: a break after a word that opens a
  *   phrase costs most, imbalance some);
  * - its end: one and a half times the cost of a break after its last word
@@ -57,11 +57,9 @@
 
 #define SPEECH_CPS 15.0   /* speaking rate for cues without an end */
 
-/* The cost of a cue (see above).  The break costs of linebreak.c are
- * about -100 (sentence) to +150 (after "the"). */
-#define CUE_COST        90
-#define CUE_END(cost)   ((long)(cost) * 3 / 2)
-#define SHORT_COST     140    /* one or two words */
+/* The cost of a cue (see above), beyond what linebreak.h gives every
+ * cue.  The break costs of linebreak.c are about -100 (sentence) to +150
+ * (after "the"). */
 #define CPS_COST        60    /* each character a second over max-cps */
 #define MIN_DUR_COST   100
 #define STRADDLE_COST   60
@@ -73,7 +71,6 @@
  * too fast borrows time from neighbours that have some to spare. */
 #define CHAIN_GAP      500
 #define SHIFT_MAX      500
-#define INF (LONG_MAX / 4)
 
 struct mfrag {
     struct tc_cue *cue;      /* the input cue; NULL once passed on whole */
@@ -97,10 +94,8 @@ struct merge {
     struct mfrag *f;         /* fragments holding words of the window */
     size_t nf, fcap;
     size_t *wf;              /* the fragment of each window word */
-    long *cost;              /* the cuts: cost[j] of words [0, j) ... */
-    size_t *from;            /* ... whose last cue begins at from[j] */
+    struct tc_lb_plan plan;  /* the best cuts of the window */
     size_t *sent;            /* sentence ends among words [0, k) */
-    size_t *cuts;            /* the cue ends chosen, in order */
     unsigned char *zero;     /* "no line break" for emit */
     size_t wcap;
     struct tc_cue *pending;  /* a cue whose end waits for the next start */
@@ -163,8 +158,6 @@ is_reply(const struct merge *m, size_t k)
 
 /* ---- the cost of one cue ------------------------------------------------ */
 
-enum { FIT, NO_FIT, NEVER_FITS };
-
 /* Can words [i, j) be a cue of dialogue with the reply at q? */
 static int
 dialogue_ok(const struct merge *m, size_t i, size_t q, size_t j, int open)
@@ -194,41 +187,40 @@ reply_in(const struct merge *m, size_t i, size_t j)
     return 0;
 }
 
-/* Words [i, j) as one cue: FIT with its cost in *cost, NO_FIT, or
- * NEVER_FITS when no cue that begins earlier fits either.  open: the
- * window's last cue, which may still grow: only its layout counts. */
+/* Window words [i, j) as one cue (a tc_lb_cue_fn). */
 static int
-cue_cost(struct merge *m, size_t i, size_t j, int open, long *cost)
+cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
 {
+    struct merge *m = ud;
     const struct tc_limits *l = &m->lim;
     size_t lines, q, chars;
     int64_t start = word_start(m, i), avail;
-    long c = CUE_COST, lc = 0;
+    long c = TC_LB_CUE_COST, lc = 0;
 
     if (m->wf[i] != m->wf[j - 1] &&
         word_end(m, j - 1) - start > l->max_duration)
-        return NEVER_FITS;
+        return TC_LB_NEVER_FITS;
     q = reply_in(m, i, j);
     if (q > 0) {
         if (reply_in(m, i, q) > 0 || !dialogue_ok(m, i, q, j, open))
-            return NO_FIT;
+            return TC_LB_NO_FIT;
     } else {
         lines = tc_lb_layout_cost(&m->win, i, j, (size_t)l->max_chars, &lc);
         if (lines > (size_t)l->max_lines)
-            return j - i > 1 ? NEVER_FITS : NO_FIT;
+            return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
         c += lc;
     }
     if (open) {
         *cost = c;
-        return FIT;
+        return TC_LB_FIT;
     }
     if (j - i <= 2)
-        c += SHORT_COST;
+        c += TC_LB_SHORT_COST;
     if (j < m->win.n) {
         int64_t next = word_start(m, j);
         int64_t pause = next - word_end(m, j - 1);
 
-        c += CUE_END(tc_lb_break_cost(&m->win, j - 1));
+        c += tc_lb_end_cost(&m->win, j - 1);
         if (pause > 0)
             c -= pause >= 10 * PAUSE_BONUS_MAX ? PAUSE_BONUS_MAX
                                                : (long)(pause / 10);
@@ -259,49 +251,20 @@ cue_cost(struct merge *m, size_t i, size_t j, int open, long *cost)
             c += STRADDLE_COST;
     }
     *cost = c;
-    return FIT;
+    return TC_LB_FIT;
 }
 
-/* The best cuts of the window into m->cuts; returns how many cues.  open:
- * the window's last cue may still grow. */
+/* The best cuts of the window into m->plan.cuts; returns how many cues.
+ * open: the window's last cue may still grow. */
 static size_t
 plan(struct merge *m, int open)
 {
-    size_t n = m->win.n, i, j, k, ncues = 0;
-    long c;
+    size_t k;
 
     m->sent[0] = 0;
-    for (k = 0; k < n; k++)
+    for (k = 0; k < m->win.n; k++)
         m->sent[k + 1] = m->sent[k] + !!(m->win.w[k].flags & TC_LB_SENTENCE);
-    m->cost[0] = 0;
-    for (j = 1; j <= n; j++) {
-        int last_open = open && j == n;
-
-        m->cost[j] = INF;
-        m->from[j] = j - 1;
-        for (i = j; i-- > 0;) {
-            int fit;
-
-            if (m->cost[i] >= INF)
-                continue;
-            fit = cue_cost(m, i, j, last_open, &c);
-            if (fit == NEVER_FITS)
-                break;
-            if (fit == FIT && m->cost[i] + c < m->cost[j]) {
-                m->cost[j] = m->cost[i] + c;
-                m->from[j] = i;
-            }
-        }
-    }
-    for (j = n; j > 0; j = m->from[j])
-        m->cuts[ncues++] = j;
-    for (k = 0; k < ncues / 2; k++) {
-        size_t t = m->cuts[k];
-
-        m->cuts[k] = m->cuts[ncues - 1 - k];
-        m->cuts[ncues - 1 - k] = t;
-    }
-    return ncues;
+    return tc_lb_plan_cuts(&m->plan, m->win.n, open, cue_cost, m);
 }
 
 /* ---- reading speed across cues ------------------------------------------ */
@@ -388,15 +351,12 @@ reserve(struct merge *m, size_t words)
     GROW(m->win.best);
     GROW(m->win.sum);
     GROW(m->wf);
-    GROW(m->cost);
-    GROW(m->from);
     GROW(m->sent);
-    GROW(m->cuts);
     GROW(m->zero);
 #undef GROW
     memset(m->zero, 0, ncap);
     m->win.cap = m->win.scap = m->wcap = ncap;
-    return TC_OK;
+    return tc_lb_plan_reserve(&m->plan, ncap);
 }
 
 /* Drop the first n window words and the fragments left without words. */
@@ -571,9 +531,9 @@ flush(struct merge *m)
 
         /* the plan, counted from the window's new start */
         for (j = k; j < ncues; j++)
-            m->cuts[j] -= prev;
-        prev += m->cuts[k];
-        rc = emit(m, m->cuts + k, ncues - k);
+            m->plan.cuts[j] -= prev;
+        prev += m->plan.cuts[k];
+        rc = emit(m, m->plan.cuts + k, ncues - k);
     }
     m->next_start = TC_TIME_NONE;
     return rc;
@@ -596,7 +556,7 @@ settle_first(struct merge *m)
 
         if (ncues < 2)
             break;      /* one input cue that fits: more words will cut */
-        rc = emit(m, m->cuts, ncues);
+        rc = emit(m, m->plan.cuts, ncues);
         if (rc != TC_OK)
             return rc;
     }
@@ -830,11 +790,9 @@ merge_destroy(struct tc_stage *st)
     tc_cue_free(m->pending);
     free(m->f);
     free(m->wf);
-    free(m->cost);
-    free(m->from);
     free(m->sent);
-    free(m->cuts);
     free(m->zero);
+    tc_lb_plan_release(&m->plan);
     tc_lb_release(&m->lb);
     tc_lb_release(&m->win);
     tc_lb_release(&m->lay);
