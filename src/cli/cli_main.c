@@ -76,7 +76,7 @@ help(void)
            "  -F, --filter=NAME[:KEY=VALUE,...]\n"
            "                         apply a cleanup filter; repeatable, applied\n"
            "                         in the order given\n"
-           "      --clean            the cleanup preset: nonspeech, fillers,\n"
+           "      --clean            the cleanup preset: tidy, nonspeech, fillers,\n"
            "                         dedupe, merge, wrap, timing\n"
            "      --strict           treat every repair warning as an error\n"
            "  -q, --quiet            print errors only\n"
@@ -267,7 +267,7 @@ main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
     };
     static const char *const clean_chain[] = {
-        "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
+        "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
     };
     const size_t nfixed = sizeof fixed / sizeof fixed[0];
     struct option *longopts;

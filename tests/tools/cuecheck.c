@@ -42,6 +42,7 @@ struct word {
                              1 clause punctuation, 2 a sentence end */
     int eol;              /* the last word of a line that is not the
                              cue's last */
+    size_t width;         /* characters of the token as written */
 };
 
 struct cueinfo {
@@ -230,6 +231,9 @@ file_push(struct tc_stage *st, struct tc_cue *cue)
             f->w[f->nw].cue = f->nc - 1;
             f->w[f->nw].punct = punct_class(p, n);
             f->w[f->nw].eol = p[n] == '\n';
+            f->w[f->nw].width = 0;
+            for (k = 0; k < n; k++)
+                f->w[f->nw].width += ((unsigned char)p[k] & 0xC0) != 0x80;
             f->w[f->nw].removable = bracket || music || credit ||
                                     starts_note || ends_note ||
                                     in_list(f->removable, norm, k) ||
@@ -469,8 +473,8 @@ static const char phrase_openers[] =
 
 /* Repeats that are grammar or emphasis, not stutters. */
 static const char repeat_ok[] =
-    "that had is no yes yeah yep okay ok right bye very ha oh wow go "
-    "hey please wait";
+    "that had is no yes yeah yep okay ok right bye very really ha oh wow "
+    "go hey please wait thanks thank sure hello hi well come";
 
 /* Is word x[i] (an index into f's words) the start of a repeat of the
  * one to three words before it? */
@@ -528,6 +532,26 @@ struct figure {
     int at_least;          /* the limit is a minimum */
 };
 
+/* The largest share of cues that can end a sentence: a sentence longer
+ * than a cue holds (max-chars times max-lines) needs cues that end inside
+ * it. */
+static double
+sentence_bound(const struct file *f, const struct tc_limits *l)
+{
+    size_t cap = (size_t)(l->max_chars * l->max_lines), i, len = 0;
+    size_t sentences = 0, inside = 0;
+
+    for (i = 0; i < f->nw; i++) {
+        len += f->w[i].width + (len > 0);
+        if (f->w[i].punct == 2 || i + 1 == f->nw) {
+            sentences++;
+            inside += (len + cap - 1) / cap - 1;
+            len = 0;
+        }
+    }
+    return pct(sentences, sentences + inside);
+}
+
 static size_t
 check_readability(const struct file *in, const struct file *out,
                   const struct tc_limits *l, const char *name,
@@ -582,6 +606,10 @@ check_readability(const struct file *in, const struct file *out,
     fig[5] = (struct figure){ "stutters of the input left",
                               count_stutters(out), count_stutters(in),
                               limits[5], 0 };
+    if (punctuated * 20 >= out->nc)
+        printf("cuecheck: %s: at most %.1f%% of cues can end a sentence: "
+               "the longer sentences need more than one cue\n", name,
+               sentence_bound(out, l));
     for (k = 0; k < 6; k++) {
         const struct figure *f = &fig[k];
         int fails = f->limit >= 0 &&
