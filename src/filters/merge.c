@@ -62,7 +62,7 @@
  * (after "the"). */
 #define CPS_COST        60    /* each character a second over max-cps */
 #define MIN_DUR_COST   100
-#define STRADDLE_COST   60
+#define STRADDLE_COST  150
 #define SEG_END_BONUS   15    /* an input cue ended here */
 #define PAUSE_BONUS_MAX 100   /* a pause: 1 a 10 ms, up to this */
 /* Reading speed across cues: cues of one stretch of speech (gaps of at
@@ -210,7 +210,13 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
             return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
         c += lc;
     }
-    if (open) {
+    /* a sentence ends inside: the cue should begin with a sentence, and
+     * end with one (below) */
+    if (m->sent[j - 1] > m->sent[i] && !starts_sentence(m, i))
+        c += STRADDLE_COST;
+    if (open && !(m->win.w[j - 1].flags & TC_LB_SENTENCE)) {
+        /* more words will come; a cue that ends a sentence is weighed as
+         * it is, so that a short tail is not left for later */
         *cost = c;
         return TC_LB_FIT;
     }
@@ -226,7 +232,9 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
                                                : (long)(pause / 10);
         else if (m->wf[j] != m->wf[j - 1])
             c -= SEG_END_BONUS;
-        avail = next - l->min_gap - start;
+        /* the time until the next cue, and some of the next cue's, which
+         * next_display() can lend when that one has time to spare */
+        avail = next - l->min_gap - start + SHIFT_MAX / 2;
     } else {
         avail = word_end(m, j - 1) - start + m->max_gap;
     }
@@ -243,13 +251,9 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
     }
     if (avail < l->min_duration)
         c += MIN_DUR_COST;
-    if (m->sent[j - 1] > m->sent[i]) {
-        /* a sentence ends inside: the cue should begin and end with one */
-        if (!(m->win.w[j - 1].flags & TC_LB_SENTENCE))
-            c += STRADDLE_COST;
-        if (!starts_sentence(m, i))
-            c += STRADDLE_COST;
-    }
+    if (m->sent[j - 1] > m->sent[i] &&
+        !(m->win.w[j - 1].flags & TC_LB_SENTENCE))
+        c += STRADDLE_COST;
     *cost = c;
     return TC_LB_FIT;
 }
@@ -529,10 +533,11 @@ flush(struct merge *m)
     for (k = 0; rc == TC_OK && k < ncues; k++) {
         size_t j;
 
-        /* the plan, counted from the window's new start */
+        /* the rest of the plan, counted from the window's new start:
+         * the cue before took prev words */
         for (j = k; j < ncues; j++)
             m->plan.cuts[j] -= prev;
-        prev += m->plan.cuts[k];
+        prev = m->plan.cuts[k];
         rc = emit(m, m->plan.cuts + k, ncues - k);
     }
     m->next_start = TC_TIME_NONE;

@@ -21,6 +21,8 @@ struct wrap {
     struct tc_limits lim;
     struct tc_lb lb;
     struct tc_lb_plan plan;
+    int64_t *at;                /* when each piece of a split cue starts */
+    size_t at_cap;
     struct tc_text scratch;
     int lang_auto;
 };
@@ -60,6 +62,29 @@ piece_time(const struct wrap *w, const struct tc_cue *c, int64_t end,
                                 (double)w->lb.chars + 0.5);
 }
 
+/* The start of each of the n pieces into w->at (at[n] = end): by length,
+ * but none shorter than min-duration where the cue is long enough, so a
+ * word alone is not flashed. */
+static void
+piece_times(struct wrap *w, const struct tc_cue *c, int64_t end, size_t n)
+{
+    int64_t floor = w->lim.min_duration;
+    size_t k;
+
+    if (floor > (end - c->start) / (int64_t)n)
+        floor = (end - c->start) / (int64_t)n;
+    w->at[0] = c->start;
+    for (k = 1; k < n; k++) {
+        w->at[k] = piece_time(w, c, end, w->plan.cuts[k - 1]);
+        if (w->at[k] < w->at[k - 1] + floor)
+            w->at[k] = w->at[k - 1] + floor;
+    }
+    w->at[n] = end;
+    for (k = n - 1; k > 0; k--)
+        if (w->at[k] > w->at[k + 1] - floor)
+            w->at[k] = w->at[k + 1] - floor;
+}
+
 /* Cut a cue whose text needs more than max-lines lines into pieces at
  * the best places, each laid out and given its share of the time. */
 static int
@@ -74,11 +99,22 @@ wrap_split(struct wrap *w, struct tc_cue *c)
         end = c->start + (int64_t)((double)lb->chars * 1000.0 /
                                    w->lim.max_cps);
     rc = tc_lb_plan_reserve(&w->plan, lb->n);
+    if (rc == TC_OK && lb->n + 1 > w->at_cap) {
+        int64_t *na = realloc(w->at, (lb->n + 1) * sizeof *na);
+
+        if (na == NULL) {
+            rc = TC_ERR_NOMEM;
+        } else {
+            w->at = na;
+            w->at_cap = lb->n + 1;
+        }
+    }
     if (rc != TC_OK) {
         tc_cue_free(c);
         return rc;
     }
     n = tc_lb_plan_cuts(&w->plan, lb->n, 0, piece_cost, w);
+    piece_times(w, c, end, n);
     rc = tc_diagf(w->base.ctx, TC_D_NOTE, c->line, 0,
                   "cue split in %lu: its text needs %lu lines of %ld "
                   "characters", (unsigned long)n,
@@ -93,8 +129,8 @@ wrap_split(struct wrap *w, struct tc_cue *c)
             rc = TC_ERR_NOMEM;
             break;
         }
-        p->start = piece_time(w, c, end, a);
-        p->end = b < lb->n ? piece_time(w, c, end, b) : c->end;
+        p->start = w->at[k];
+        p->end = b < lb->n ? w->at[k + 1] : c->end;
         p->place = c->place;
         p->line = c->line;
         if (c->region != NULL && c->region[0] != '\0')
@@ -152,6 +188,7 @@ wrap_destroy(struct tc_stage *st)
 
     tc_lb_release(&w->lb);
     tc_lb_plan_release(&w->plan);
+    free(w->at);
     tc_text_release(&w->scratch);
     free(w);
 }

@@ -133,6 +133,16 @@ punct_class(const char *p, size_t n)
     return 0;
 }
 
+static size_t
+utf8_width(const char *p, size_t n)
+{
+    size_t i, w = 0;
+
+    for (i = 0; i < n; i++)
+        w += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return w;
+}
+
 static int
 file_push(struct tc_stage *st, struct tc_cue *cue)
 {
@@ -231,9 +241,7 @@ file_push(struct tc_stage *st, struct tc_cue *cue)
             f->w[f->nw].cue = f->nc - 1;
             f->w[f->nw].punct = punct_class(p, n);
             f->w[f->nw].eol = p[n] == '\n';
-            f->w[f->nw].width = 0;
-            for (k = 0; k < n; k++)
-                f->w[f->nw].width += ((unsigned char)p[k] & 0xC0) != 0x80;
+            f->w[f->nw].width = utf8_width(p, n);
             f->w[f->nw].removable = bracket || music || credit ||
                                     starts_note || ends_note ||
                                     in_list(f->removable, norm, k) ||

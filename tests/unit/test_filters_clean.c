@@ -208,7 +208,7 @@ static const struct fc_case cases[] = {
       TC_OK,
       CUE(1, "00", "02", "hello world") CUE(2, "02", "05",
           "this is the next") CUE(3, "05", "07", "and the end"), "" },
-    { "dd-rolling-off", "dedupe:rolling=no",
+    { "dd-rolling-off", "dedupe:rolling=no,stutters=no",
       CUE(1, "00", "02", "A\nB") CUE(2, "02", "05", "B\nC")
       CUE(3, "05", "06", "b\nc"),
       TC_OK, CUE(1, "00", "02", "A\nB") CUE(2, "02", "06", "B\nC"),
@@ -217,14 +217,37 @@ static const struct fc_case cases[] = {
       CUE(1, "01", "02", "the the the cat, I'm going to I'm going to "
           "I'm going to. I knew that that was bad bad."),
       TC_OK,
-      CUE(1, "01", "02", "the cat, I'm going to. I knew that that was bad "
+      CUE(1, "01", "02", "the cat, I'm going to. I knew that that was "
           "bad."), "" },
     { "dd-loops-off", "dedupe:min-repeats=0",
       CUE(1, "01", "02", "no no no"),
       TC_OK, CUE(1, "01", "02", "no no no"), "" },
-    { "dd-loops-two", "dedupe:min-repeats=2",
-      CUE(1, "01", "02", "no no, go go"),
-      TC_OK, CUE(1, "01", "02", "no, go"), "" },
+    { "dd-loops-two", "dedupe:min-repeats=2,stutters=no",
+      CUE(1, "01", "02", "so so, we we"),
+      TC_OK, CUE(1, "01", "02", "so, we"), "" },
+    /* stutters: one to three words said twice, also with a comma, in a
+     * cue and across the start of the next; grammar and emphasis stay */
+    { "dd-stutters", "dedupe",
+      CUE(1, "01", "02", "I I thought we should ship, ship the product.")
+      CUE(2, "02", "03", "It was it was good. I said no, no, no, no."),
+      TC_OK, CUE(1, "01", "02", "I thought we should ship the product.")
+      CUE(2, "02", "03", "It was good. I said no, no, no, no."), "" },
+    { "dd-stutters-grammar", "dedupe",
+      CUE(1, "01", "02", "He said that that was what he had had. "
+          "Yeah, yeah, bye bye. In 2020 2020 was odd."),
+      TC_OK, CUE(1, "01", "02", "He said that that was what he had had. "
+          "Yeah, yeah, bye bye. In 2020 2020 was odd."), "" },
+    { "dd-stutters-across", "dedupe",
+      CUE(1, "01", "02", "He's doing the he's")
+      CUE(2, "02", "03", "doing the podcast, the the blog."),
+      TC_OK, CUE(1, "01", "02", "He's doing the")
+      CUE(2, "02", "03", "podcast, the blog."), "" },
+    { "dd-stutters-off", "dedupe:stutters=no",
+      CUE(1, "01", "02", "I I thought so so."),
+      TC_OK, CUE(1, "01", "02", "I I thought so so."), "" },
+    { "dd-stutters-de", "dedupe:lang=de",
+      CUE(1, "01", "02", "Ich ich glaube, die die Frau kommt."),
+      TC_OK, CUE(1, "01", "02", "Ich glaube, die die Frau kommt."), "" },
     { "dd-bad", "dedupe:min-repeats=1", CUE(1, "01", "02", "x"),
       TC_ERR_ARG, "", "min-repeats must be 0 (off) or at least 2" },
     /* ---- shift and scale ---- */
