@@ -18,8 +18,10 @@
  *   the same time, or within min-gap) has its text joined to the start of
  *   the next cue, with a warning: both are meant to be read together.
  *   When the two texts would need more than max-lines lines, they are
- *   shown one after the other instead, their time shared by length, so
- *   the output never has more lines than the profile allows;
+ *   shown one after the other instead, their time shared by length (the
+ *   later one at most SHIFT_MAX late, or min-gap more where many cues
+ *   pile up at one time), so the output never has more lines than the
+ *   profile allows;
  * - the cue ends at least min-gap before the next one starts, and a gap
  *   shorter than close-gap is closed up to min-gap (cues that follow each
  *   other closely should chain rather than blink);
@@ -164,7 +166,8 @@ text_lines(const struct tc_text *t)
 }
 
 /* c and n start (about) together but their texts would not fit one cue:
- * c is shown first and n after it, their time shared by length. */
+ * c is shown first and n after it, their time shared by length, n no more
+ * than SHIFT_MAX late. */
 static int
 timing_share(struct timing *t, struct tc_cue *c, struct tc_cue *n,
              struct pending *pn)
@@ -175,6 +178,8 @@ timing_share(struct timing *t, struct tc_cue *c, struct tc_cue *n,
 
     mid = c->start + (int64_t)((double)(end - c->start) * (double)a /
                                (double)(a + b ? a + b : 1) + 0.5);
+    if (mid > n->start + SHIFT_MAX)
+        mid = n->start + SHIFT_MAX;     /* late by a second at most */
     if (mid < c->start + 1 + t->lim.min_gap)
         mid = c->start + 1 + t->lim.min_gap;
     if (n->end < mid + 1)
