@@ -245,11 +245,13 @@ struct tc_lex {
     const char *lang;
     const struct lex_entry *e;
     size_t n;
+    size_t maxlen;          /* the longest word's bytes: longer ones are not
+                               looked up (tc_lex_sorted() checks it) */
 };
 
-#define LEX(l) { #l, lex_##l, sizeof lex_##l / sizeof lex_##l[0] }
+#define LEX(l, max) { #l, lex_##l, sizeof lex_##l / sizeof lex_##l[0], max }
 static const struct tc_lex lexicons[] = {
-    LEX(en), LEX(de), LEX(fr), LEX(es),
+    LEX(en, 10), LEX(de, 8), LEX(fr, 8), LEX(es, 8),
 };
 #undef LEX
 #define NLEX (sizeof lexicons / sizeof lexicons[0])
@@ -292,8 +294,9 @@ tc_lex_sorted(const struct tc_lex *lx)
 {
     size_t i;
 
-    for (i = 1; i < lx->n; i++)
-        if (strcmp(lx->e[i - 1].w, lx->e[i].w) >= 0)
+    for (i = 0; i < lx->n; i++)
+        if ((i > 0 && strcmp(lx->e[i - 1].w, lx->e[i].w) >= 0) ||
+            strlen(lx->e[i].w) > lx->maxlen)
             return 0;
     return 1;
 }
@@ -315,8 +318,8 @@ punct_len(const unsigned char *s, size_t n, int at_end)
     if (n == 0)
         return 0;
     c = at_end ? s[n - 1] : s[0];
-    if (c != '\0' && strchr(".,;:!?\"'()[]{}-", c) != NULL)
-        return 1;
+    if (c < 0x80)
+        return c != '\0' && strchr(".,;:!?\"'()[]{}-", c) != NULL;
     for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         k = strlen(marks[i]);
         if (n >= k && memcmp(at_end ? s + n - k : s, marks[i], k) == 0)
@@ -384,20 +387,24 @@ find(const struct tc_lex *lx, const char *key)
 unsigned
 tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n)
 {
-    static const char *const suffixes[] = { "ing", "ed", "s" };
+    static const struct {
+        const char *s;
+        size_t n;
+    } suffixes[] = { { "ing", 3 }, { "ed", 2 }, { "s", 1 } };
     char key[KEY_MAX];
     size_t len, i, k;
     unsigned f;
 
-    if (lx == NULL || (len = fold(s, n, key)) == 0)
+    if (lx == NULL || n > KEY_MAX + 8 || (len = fold(s, n, key)) == 0)
         return 0;
-    f = find(lx, key);
+    f = len <= lx->maxlen ? find(lx, key) : 0;
     if (f != 0 || lx != &lexicons[0])
         return f;
     /* "clicked", "contributing": a verb's forms take its preposition */
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        k = strlen(suffixes[i]);
-        if (len > k + 1 && memcmp(key + len - k, suffixes[i], k) == 0) {
+        k = suffixes[i].n;
+        if (len > k + 1 && len - k <= lx->maxlen &&
+            memcmp(key + len - k, suffixes[i].s, k) == 0) {
             key[len - k] = '\0';
             f = find(lx, key);
             if (!(f & TC_LX_PVERB) && len - k + 1 < KEY_MAX) {
@@ -407,7 +414,7 @@ tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n)
             }
             if (f & TC_LX_PVERB)
                 return TC_LX_PVERB;
-            memcpy(key + len - k, suffixes[i], k + 1);
+            memcpy(key + len - k, suffixes[i].s, k + 1);
         }
     }
     return 0;

@@ -60,8 +60,9 @@ int tc_lex_from_args(const struct tc_args *a, const struct tc_lex **out,
 const struct tc_lex *tc_lex_track(const struct tc_lex *lx, int is_auto,
                                   const struct tc_track *t);
 
-/* For the unit test: the i-th language's name and whether its list is
- * sorted without duplicates (the lookup is a binary search). */
+/* For the unit test: the i-th lexicon, and whether its list is sorted
+ * without duplicates (the lookup is a binary search) and no word is
+ * longer than the length it skips the search beyond. */
 const struct tc_lex *tc_lex_at(size_t i);
 int tc_lex_sorted(const struct tc_lex *lx);
 

@@ -199,6 +199,7 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 
     lb->n = 0;
     lb->chars = 0;
+    lb->nhard = 0;
     for (r = 0; r < t->nruns; r++) {
         const struct tc_run *run = &t->runs[r];
         const char *p = t->pool + run->off;
@@ -235,8 +236,10 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 cur->time = pending;
                 pending = TC_TIME_NONE;
                 /* a line of dialogue: "- Yes." keeps its own line */
-                if (line_start && lb->n > 0 && c == '-')
+                if (line_start && lb->n > 0 && c == '-') {
                     cur->flags |= TC_LB_HARD;
+                    lb->nhard++;
+                }
                 if (line_start)
                     cur->flags |= TC_LB_BOL;
                 if (c >= 'A' && c <= 'Z')
@@ -340,6 +343,14 @@ tc_lb_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
     return lines;
 }
 
+/* The cost of a break after word i, from lb->bc where the owner keeps
+ * them. */
+static long
+break_cost(const struct tc_lb *lb, size_t i)
+{
+    return lb->bc != NULL ? lb->bc[i] : tc_lb_break_cost(lb, i);
+}
+
 int
 tc_lb_break_cost(const struct tc_lb *lb, size_t i)
 {
@@ -419,7 +430,7 @@ search(struct search *s, size_t line, size_t start, size_t prev, long cost)
             break;
         if (line > 0)
             c += balance(prev, len);
-        c += tc_lb_break_cost(lb, e - 1);
+        c += break_cost(lb, e - 1);
         lb->brk[e - 1] = 1;
         search(s, line + 1, e, len, c);
         lb->brk[e - 1] = 0;
@@ -441,19 +452,74 @@ layout_cost(const struct tc_lb *lb, size_t a, size_t b)
             cost += balance(prev, tc_lb_width(lb, s, i));
         prev = tc_lb_width(lb, s, i);
         if (i < b)
-            cost += tc_lb_break_cost(lb, i - 1);
+            cost += break_cost(lb, i - 1);
         first = 0;
         s = i;
     }
     return cost;
 }
 
+/* The best break of words [a, b) into two lines, each within max unless
+ * it is one long word: 1 with the first word of the second line in *at
+ * and the cost in *cost, or 0 when two lines cannot hold them.  Ties go
+ * to the latest break that fits the first line, then to the earliest
+ * better one, as search() decides. */
+static int
+two_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max,
+          size_t *at, long *cost)
+{
+    size_t lo = a + 1, hi = b - 1, k, w2, first;
+    long c, c_first;
+
+    if (b < a + 2)
+        return 0;
+    /* the latest break that fits the first line (or its one long word) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+
+        if (tc_lb_width(lb, a, mid) <= max)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    first = lo;
+    if (tc_lb_width(lb, first, b) > max && b - first > 1)
+        return 0;
+    c_first = break_cost(lb, first - 1) +
+              balance(tc_lb_width(lb, a, first), tc_lb_width(lb, first, b));
+    *cost = c_first;
+    *at = first;
+    /* earlier breaks, while the second line fits */
+    for (k = first - 1; k > a; k--) {
+        w2 = tc_lb_width(lb, k, b);
+        if (w2 > max)
+            break;
+        c = break_cost(lb, k - 1) + balance(tc_lb_width(lb, a, k), w2);
+        if (c < *cost || (c == *cost && c < c_first)) {
+            *cost = c;
+            *at = k;
+        }
+    }
+    return 1;
+}
+
 static size_t
 segment(struct tc_lb *lb, size_t a, size_t b, size_t max, long *cost)
 {
     struct search s;
-    size_t lines = greedy(lb, a, b, max, lb->brk), i;
+    size_t lines = greedy(lb, a, b, max, lb->brk), i, at;
 
+    if (lines == 2) {
+        /* the common case, directly */
+        long c = 0;
+
+        at = b;
+        if (two_lines(lb, a, b, max, &at, &c))
+            for (i = a; i + 1 < b; i++)
+                lb->brk[i] = i + 1 == at;
+        *cost += c;
+        return 2;
+    }
     if (lines == 1 || lines > LINES_MAX) {
         *cost += lines == 1 ? 0 : layout_cost(lb, a, b);
         return lines;
@@ -492,6 +558,30 @@ tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b, size_t max_chars,
         }
     lb->brk[b - 1] = 0;
     return lines;
+}
+
+size_t
+tc_lb_fit_cost(struct tc_lb *lb, size_t a, size_t b, size_t max_chars,
+               size_t max_lines, long *cost)
+{
+    size_t k;
+    long c;
+
+    *cost = 0;
+    if (b <= a)
+        return 0;
+    for (k = a + 1; lb->nhard > 0 && k < b; k++)
+        if (lb->w[k].flags & TC_LB_HARD)
+            return tc_lb_layout_cost(lb, a, b, max_chars, cost);
+    if (tc_lb_width(lb, a, b) <= max_chars)
+        return 1;
+    if (two_lines(lb, a, b, max_chars, &k, &c)) {
+        *cost = c;
+        return 2;
+    }
+    if (max_lines <= 2)
+        return 3;               /* more than two, whatever the layout */
+    return tc_lb_layout_cost(lb, a, b, max_chars, cost);
 }
 
 size_t
@@ -568,7 +658,7 @@ tc_lb_relayout(struct tc_lb *lb, struct tc_text *t, struct tc_text *scratch,
 long
 tc_lb_end_cost(const struct tc_lb *lb, size_t i)
 {
-    return (long)tc_lb_break_cost(lb, i) * 3 / 2;
+    return break_cost(lb, i) * 3 / 2;
 }
 
 void

@@ -63,6 +63,9 @@ struct tc_lb {
     size_t n, cap;
     size_t chars;        /* pos of the end: total characters, one space
                             between words */
+    size_t nhard;        /* words with TC_LB_HARD */
+    long *bc;            /* NULL, or bc[i] = tc_lb_break_cost(lb, i), kept
+                            by an owner that breaks the same words often */
     unsigned char *brk;  /* brk[i]: 1 = line break after word i */
     size_t *sum;         /* prefix sums of widths */
     unsigned char *best; /* the best layout found so far */
@@ -94,6 +97,13 @@ size_t tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars);
  * breaks and of its imbalance, what merge weighs cues by. */
 size_t tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b,
                          size_t max_chars, long *cost);
+/* The number of lines and the cost of that layout, without choosing it
+ * (lb->brk is left alone where it can be): what the cue planners ask for
+ * every candidate cue, so one and two lines are answered directly.  When
+ * the words need more than max_lines lines, the count returned is only
+ * known to exceed it. */
+size_t tc_lb_fit_cost(struct tc_lb *lb, size_t a, size_t b,
+                      size_t max_chars, size_t max_lines, long *cost);
 
 /* The cost of a break after word i (lower is better): what the split and
  * layout decisions weigh.  Exposed for the unit tests. */

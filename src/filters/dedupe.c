@@ -38,6 +38,7 @@
 #include "textops.h"
 
 #define TAIL_MAX 6              /* twice the longest stutter, in words */
+#define KEEP_UNKNOWN (1u << 31) /* dtok.keep not looked up yet */
 
 struct dline {
     size_t key;                 /* offset of its folded text in a buffer */
@@ -54,8 +55,8 @@ struct dkeys {
 
 struct dtok {
     size_t key, klen;           /* folded core in tokfold */
-    size_t start, cend;         /* where it starts, where its core ends,
-                                   in the flat form */
+    size_t start, cstart, cend; /* where it starts, and its core, in the
+                                   flat form */
     unsigned keep;              /* TC_LX_EMPH | TC_LX_DOUBLE of its word,
                                    or TC_LX_DOUBLE for a number */
 };
@@ -223,7 +224,7 @@ static int
 dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
 {
     const char *f = dd->ed.flat.data;
-    size_t n = dd->ed.flat.len, pos = from, k;
+    size_t n = dd->ed.flat.len, pos = from;
     struct tc_word w;
 
     tc_buf_clear(&dd->tokfold);
@@ -244,13 +245,28 @@ dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
         tk->klen = dd->tokfold.len - tk->key;
         tk->start = w.start;
         tk->cend = empty ? w.end : w.cend;
-        tk->keep = tc_lex_classes(dd->lex, f + w.cstart, w.cend - w.cstart) &
-                   (TC_LX_EMPH | TC_LX_DOUBLE);
-        for (k = w.cstart; k < w.cend; k++)
-            if (f[k] >= '0' && f[k] <= '9')
-                tk->keep |= TC_LX_DOUBLE;
+        tk->cstart = w.cstart;
+        tk->keep = KEEP_UNKNOWN;
     }
     return tc_buf_status(&dd->tokfold) != TC_OK ? TC_ERR_NOMEM : TC_OK;
+}
+
+/* The classes that keep a repeat of token tk of the loaded text: looked
+ * up the first time a repeat asks. */
+static unsigned
+tok_keep(const struct dedupe *dd, struct dtok *tk)
+{
+    const char *f = dd->ed.flat.data;
+    size_t k;
+
+    if (tk->keep != KEEP_UNKNOWN)
+        return tk->keep;
+    tk->keep = tc_lex_classes(dd->lex, f + tk->cstart, tk->cend - tk->cstart) &
+               (TC_LX_EMPH | TC_LX_DOUBLE);
+    for (k = tk->cstart; k < tk->cend; k++)
+        if (f[k] >= '0' && f[k] <= '9')
+            tk->keep |= TC_LX_DOUBLE;
+    return tk->keep;
 }
 
 /* How many times tokens [i, i + L) are said in a row from i. */
@@ -276,12 +292,12 @@ dd_meant(const struct dedupe *dd, size_t i, size_t L, size_t k)
 {
     size_t j;
 
-    if (L == 1 && k == 2 && (dd->toks[i].keep & TC_LX_DOUBLE))
+    if (L == 1 && k == 2 && (tok_keep(dd, &dd->toks[i]) & TC_LX_DOUBLE))
         return 1;
     if (k > 4)
         return 0;
     for (j = 0; j < L; j++)
-        if (!(dd->toks[i + j].keep & TC_LX_EMPH))
+        if (!(tok_keep(dd, &dd->toks[i + j]) & TC_LX_EMPH))
             return 0;
     return 1;
 }
@@ -325,13 +341,24 @@ dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
 static int
 dd_keep_tail(struct dedupe *dd, const struct tc_text *t)
 {
-    size_t i, k;
-    int rc = dd_tokens(dd, t, 0);
+    const char *f = dd->ed.flat.data;
+    size_t i, k, from = dd->ed.flat.len;
+    int rc;
+
+    /* only the last TAIL_MAX tokens are needed: start before them */
+    for (k = 0; k < TAIL_MAX && from > 0; k++) {
+        while (from > 0 && tc_is_space(f[from - 1]))
+            from--;
+        while (from > 0 && !tc_is_space(f[from - 1]))
+            from--;
+    }
+    rc = dd_tokens(dd, t, from);
 
     tc_buf_clear(&dd->tail);
     dd->ntail = dd->ntoks < TAIL_MAX ? dd->ntoks : TAIL_MAX;
     for (k = 0, i = dd->ntoks - dd->ntail; rc == TC_OK && i < dd->ntoks;
          i++, k++) {
+        tok_keep(dd, &dd->toks[i]);
         dd->tail_tok[k] = dd->toks[i];
         dd->tail_tok[k].key = dd->tail.len;
         tc_buf_add(&dd->tail, dd->tokfold.data + dd->toks[i].key,
@@ -362,16 +389,22 @@ joined_eq(const struct dedupe *dd, size_t a, size_t b)
 }
 
 /* dd_meant() for tokens of the held cue's tail and this cue in a row. */
+static unsigned
+joined_keep(const struct dedupe *dd, size_t k)
+{
+    return k < dd->ntail ? dd->tail_tok[k].keep
+                         : tok_keep(dd, &dd->toks[k - dd->ntail]);
+}
+
 static int
 dd_meant_joined(const struct dedupe *dd, size_t i, size_t L)
 {
     size_t j;
-    const char *key;
 
-    if (L == 1 && (joined_tok(dd, i, &key)->keep & TC_LX_DOUBLE))
+    if (L == 1 && (joined_keep(dd, i) & TC_LX_DOUBLE))
         return 1;
     for (j = 0; j < L; j++)
-        if (!(joined_tok(dd, i + j, &key)->keep & TC_LX_EMPH))
+        if (!(joined_keep(dd, i + j) & TC_LX_EMPH))
             return 0;
     return 1;
 }

@@ -96,6 +96,11 @@ struct merge {
     size_t *wf;              /* the fragment of each window word */
     struct tc_lb_plan plan;  /* the best cuts of the window */
     size_t *sent;            /* sentence ends among words [0, k) */
+    size_t *lastrep;         /* the last reply among words (0, k], or 0 */
+    int64_t *ws, *we;        /* when each window word begins and ends */
+    long *bc;                /* break costs after window words (tc_lb) */
+    long *cc;                /* cue costs already known (cached_cost) */
+    size_t cc_len;           /* the most words a cue can hold */
     unsigned char *zero;     /* "no line break" for emit */
     size_t wcap;
     struct tc_cue *pending;  /* a cue whose end waits for the next start */
@@ -105,33 +110,36 @@ struct merge {
                                 reading speed, else TC_TIME_NONE */
 };
 
+/* When window word i is said: its inline timestamp, else its share of its
+ * fragment's time by length.  Worked out once, as the word comes in. */
 static int64_t
-word_start(const struct merge *m, size_t i)
+time_at(const struct merge *m, size_t i, int end)
 {
     const struct mfrag *f = &m->f[m->wf[i]];
     const struct tc_lb_word *w = &m->win.w[i];
+    size_t pos = w->pos + (end ? w->width : 0);
 
-    if (w->time != TC_TIME_NONE && w->time >= f->start && w->time < f->end)
+    if (!end && w->time != TC_TIME_NONE && w->time >= f->start &&
+        w->time < f->end)
         return w->time;
     if (f->chars == 0)
-        return f->start;
-    return f->start + (int64_t)((double)(f->end - f->start) *
-                                (double)w->pos / (double)f->chars + 0.5);
+        return end ? f->end : f->start;
+    return f->start + (int64_t)((double)(f->end - f->start) * (double)pos /
+                                (double)f->chars + 0.5);
 }
 
 static int64_t
+word_start(const struct merge *m, size_t i)
+{
+    return m->ws[i];
+}
+
+/* When window word i ends: where the next word of its fragment begins,
+ * else its share of the time. */
+static int64_t
 word_end(const struct merge *m, size_t i)
 {
-    const struct mfrag *f = &m->f[m->wf[i]];
-    const struct tc_lb_word *w = &m->win.w[i];
-
-    if (i + 1 < m->win.n && m->wf[i + 1] == m->wf[i])
-        return word_start(m, i + 1);
-    if (f->chars == 0)
-        return f->end;
-    return f->start + (int64_t)((double)(f->end - f->start) *
-                                (double)(w->pos + w->width) /
-                                (double)f->chars + 0.5);
+    return m->we[i];
 }
 
 /* Does window word k begin a sentence? */
@@ -177,7 +185,7 @@ dialogue_ok(const struct merge *m, size_t i, size_t q, size_t j, int open)
 
 /* The reply inside words [i, j), or 0. */
 static size_t
-reply_in(const struct merge *m, size_t i, size_t j)
+reply_scan(const struct merge *m, size_t i, size_t j)
 {
     size_t k;
 
@@ -185,6 +193,13 @@ reply_in(const struct merge *m, size_t i, size_t j)
         if (is_reply(m, k))
             return k;
     return 0;
+}
+
+/* The same, from the table plan() makes. */
+static size_t
+reply_in(const struct merge *m, size_t i, size_t j)
+{
+    return m->lastrep[j - 1] > i ? m->lastrep[j - 1] : 0;
 }
 
 /* Window words [i, j) as one cue (a tc_lb_cue_fn). */
@@ -205,7 +220,8 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
         if (reply_in(m, i, q) > 0 || !dialogue_ok(m, i, q, j, open))
             return TC_LB_NO_FIT;
     } else {
-        lines = tc_lb_layout_cost(&m->win, i, j, (size_t)l->max_chars, &lc);
+        lines = tc_lb_fit_cost(&m->win, i, j, (size_t)l->max_chars,
+                               (size_t)l->max_lines, &lc);
         if (lines > (size_t)l->max_lines)
             return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
         c += lc;
@@ -258,6 +274,38 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
     return TC_LB_FIT;
 }
 
+/* cue_cost(), remembered: the cost of a cue that is followed by a word
+ * depends only on its words and the next one, so it is worked out once
+ * however often the window is planned.  Row i of the cache holds the cues
+ * that begin at window word i, by length. */
+#define CC_UNKNOWN  LONG_MIN
+#define CC_NO_FIT   LONG_MAX
+#define CC_NEVER    (LONG_MAX - 1)
+
+static int
+cached_cost(void *ud, size_t i, size_t j, int open, long *cost)
+{
+    struct merge *m = ud;
+    long *e;
+    int fit;
+
+    if (open || j >= m->win.n || j - i > m->cc_len)
+        return cue_cost(m, i, j, open, cost);
+    e = &m->cc[i * m->cc_len + (j - i - 1)];
+    if (*e == CC_UNKNOWN) {
+        fit = cue_cost(m, i, j, 0, cost);
+        *e = fit == TC_LB_FIT ? *cost : fit == TC_LB_NO_FIT ? CC_NO_FIT
+                                                            : CC_NEVER;
+        return fit;
+    }
+    if (*e == CC_NO_FIT)
+        return TC_LB_NO_FIT;
+    if (*e == CC_NEVER)
+        return TC_LB_NEVER_FITS;
+    *cost = *e;
+    return TC_LB_FIT;
+}
+
 /* The best cuts of the window into m->plan.cuts; returns how many cues.
  * open: the window's last cue may still grow. */
 static size_t
@@ -266,9 +314,11 @@ plan(struct merge *m, int open)
     size_t k;
 
     m->sent[0] = 0;
-    for (k = 0; k < m->win.n; k++)
+    for (k = 0; k < m->win.n; k++) {
         m->sent[k + 1] = m->sent[k] + !!(m->win.w[k].flags & TC_LB_SENTENCE);
-    return tc_lb_plan_cuts(&m->plan, m->win.n, open, cue_cost, m);
+        m->lastrep[k] = is_reply(m, k) ? k : k > 0 ? m->lastrep[k - 1] : 0;
+    }
+    return tc_lb_plan_cuts(&m->plan, m->win.n, open, cached_cost, m);
 }
 
 /* ---- reading speed across cues ------------------------------------------ */
@@ -356,8 +406,20 @@ reserve(struct merge *m, size_t words)
     GROW(m->win.sum);
     GROW(m->wf);
     GROW(m->sent);
+    GROW(m->lastrep);
+    GROW(m->ws);
+    GROW(m->we);
+    GROW(m->bc);
     GROW(m->zero);
 #undef GROW
+    m->win.bc = m->bc;
+    {
+        long *ncc = realloc(m->cc, ncap * m->cc_len * sizeof *ncc);
+
+        if (ncc == NULL)
+            return TC_ERR_NOMEM;
+        m->cc = ncc;
+    }
     memset(m->zero, 0, ncap);
     m->win.cap = m->win.scap = m->wcap = ncap;
     return tc_lb_plan_reserve(&m->plan, ncap);
@@ -380,6 +442,10 @@ window_shift(struct merge *m, size_t n)
     nw = m->win.n - n;
     memmove(m->win.w, m->win.w + n, nw * sizeof *m->win.w);
     memmove(m->wf, m->wf + n, nw * sizeof *m->wf);
+    memmove(m->ws, m->ws + n, nw * sizeof *m->ws);
+    memmove(m->we, m->we + n, nw * sizeof *m->we);
+    memmove(m->bc, m->bc + n, nw * sizeof *m->bc);
+    memmove(m->cc, m->cc + n * m->cc_len, nw * m->cc_len * sizeof *m->cc);
     m->win.n = nw;
     m->win.sum[0] = 0;
     for (i = 0; i < nw; i++) {
@@ -462,7 +528,7 @@ emit(struct merge *m, const size_t *cuts, size_t ncues)
 {
     struct mfrag *f0 = &m->f[m->wf[0]];
     struct tc_cue *c;
-    size_t n = cuts[0], q = reply_in(m, 0, n), lines;
+    size_t n = cuts[0], q = reply_scan(m, 0, n), lines;
     int64_t start, end, next;
     int rc = TC_OK;
 
@@ -677,6 +743,7 @@ take(struct merge *m, struct tc_cue *c)
     f->chars = lb->chars;
     f->nwords = f->left = lb->n;
     m->last_end = f->end;
+    k = m->win.n;
     for (i = 0; i < lb->n; i++) {
         size_t n = m->win.n;
 
@@ -685,6 +752,15 @@ take(struct merge *m, struct tc_cue *c)
         m->win.sum[n + 1] = m->win.sum[n] + lb->w[i].width;
         m->win.n = n + 1;
     }
+    for (i = k * m->cc_len; i < m->win.n * m->cc_len; i++)
+        m->cc[i] = CC_UNKNOWN;
+    for (i = k; i < m->win.n; i++)
+        m->ws[i] = time_at(m, i, 0);
+    for (i = k; i < m->win.n; i++)
+        m->we[i] = i + 1 < m->win.n ? m->ws[i + 1] : time_at(m, i, 1);
+    /* a break's cost depends on the word after it too */
+    for (i = k > 0 ? k - 1 : 0; i < m->win.n; i++)
+        m->bc[i] = tc_lb_break_cost(&m->win, i);
     return settle_first(m);
 }
 
@@ -796,9 +872,15 @@ merge_destroy(struct tc_stage *st)
     free(m->f);
     free(m->wf);
     free(m->sent);
+    free(m->lastrep);
+    free(m->ws);
+    free(m->we);
+    free(m->cc);
+    free(m->bc);
     free(m->zero);
     tc_lb_plan_release(&m->plan);
     tc_lb_release(&m->lb);
+    m->win.bc = NULL;
     tc_lb_release(&m->win);
     tc_lb_release(&m->lay);
     tc_text_release(&m->scratch);
@@ -844,6 +926,9 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
                  dash ? dash : "");
         rc = TC_ERR_ARG;
     }
+    /* a line of max-chars holds at most (max-chars + 1) / 2 words */
+    m->cc_len = rc == TC_OK ? (size_t)(m->lim.max_lines *
+                                       ((m->lim.max_chars + 1) / 2)) + 1 : 1;
     if (rc == TC_OK && reserve(m, 0) != TC_OK)
         rc = TC_ERR_NOMEM;
     if (rc != TC_OK) {

@@ -34,8 +34,8 @@ piece_cost(void *ud, size_t i, size_t j, int open, long *cost)
 {
     struct wrap *w = ud;
     long lc;
-    size_t lines = tc_lb_layout_cost(&w->lb, i, j, (size_t)w->lim.max_chars,
-                                     &lc);
+    size_t lines = tc_lb_fit_cost(&w->lb, i, j, (size_t)w->lim.max_chars,
+                                  (size_t)w->lim.max_lines, &lc);
 
     (void)open;
     if (lines > (size_t)w->lim.max_lines)
