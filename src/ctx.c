@@ -390,6 +390,24 @@ tc_place_init(struct tc_place *p)
     p->size = 100;
 }
 
+static int
+same_str(const char *a, const char *b)
+{
+    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+int
+tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b)
+{
+    const struct tc_place *p = &a->place, *q = &b->place;
+
+    return same_str(a->region, b->region) && p->vpos == q->vpos &&
+           p->align == q->align && p->vertical == q->vertical &&
+           p->line == q->line && p->line_percent == q->line_percent &&
+           p->line_align == q->line_align && p->position == q->position &&
+           p->position_align == q->position_align && p->size == q->size;
+}
+
 struct tc_cue *
 tc_cue_new(struct tc_ctx *ctx)
 {

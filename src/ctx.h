@@ -30,6 +30,9 @@ struct tc_ctx {
 
 /* Write out what the running conversion's writer has buffered. */
 void tc_ctx_flush_output(struct tc_ctx *ctx);
+/* Are two cues shown in the same place: the same region and every
+ * placement setting alike? */
+int tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b);
 
 size_t tc_option_count(void);
 long tc_option_index(const char *name);

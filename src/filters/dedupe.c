@@ -22,7 +22,8 @@
  *   "yeah, yeah", also said up to four times) stays; so do numbers.  The
  *   word classes come from the lexicon of lang (src/lexicon.c).
  * Cues that differ in where or by whom they are shown are never repeats of
- * each other: a different region or placement (vpos, align, line,
+ * each other (the same words at the top and at the bottom of the screen,
+ * or in two regions, are two speakers or a caption and a sign): a different region or placement (vpos, align, line,
  * position, size, writing direction) keeps them apart, and each line is
  * compared together with the voices speaking it, so Bob saying "Thank
  * you." after Alice is not Alice again.  The same holds for the words of
@@ -34,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
 #include "lexicon.h"
 #include "textops.h"
 
@@ -458,27 +460,6 @@ dd_stutter_start(struct dedupe *dd, int *all)
 }
 
 static int
-same_str(const char *a, const char *b)
-{
-    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
-}
-
-/* Are two cues shown in the same place?  Only then can one repeat the
- * other: the same words at the top and at the bottom of the screen, or in
- * two regions, are two speakers or a caption and a sign. */
-static int
-same_frame(const struct tc_cue *a, const struct tc_cue *b)
-{
-    const struct tc_place *p = &a->place, *q = &b->place;
-
-    return same_str(a->region, b->region) && p->vpos == q->vpos &&
-           p->align == q->align && p->vertical == q->vertical &&
-           p->line == q->line && p->line_percent == q->line_percent &&
-           p->line_align == q->line_align && p->position == q->position &&
-           p->position_align == q->position_align && p->size == q->size;
-}
-
-static int
 dd_merge(struct dedupe *dd, struct tc_cue *cue)
 {
     struct tc_cue *h = dd->held;
@@ -509,7 +490,7 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
     if (rc != TC_OK)
         goto fail;
     near = dd->have_prev && dd->held != NULL &&
-           same_frame(dd->held, cue) &&
+           tc_cue_same_frame(dd->held, cue) &&
            (dd->held->end == TC_TIME_NONE ||
             cue->start - dd->held->end <= dd->max_gap);
     if (near && dd->cur.n > 0) {

@@ -41,24 +41,6 @@ struct tidy {
     unsigned long dropped;
 };
 
-static int
-same_str(const char *a, const char *b)
-{
-    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
-}
-
-static int
-same_place(const struct tc_cue *a, const struct tc_cue *b)
-{
-    const struct tc_place *p = &a->place, *q = &b->place;
-
-    return same_str(a->region, b->region) && p->vpos == q->vpos &&
-           p->align == q->align && p->vertical == q->vertical &&
-           p->line == q->line && p->line_percent == q->line_percent &&
-           p->line_align == q->line_align && p->position == q->position &&
-           p->position_align == q->position_align && p->size == q->size;
-}
-
 /* Has the cue a placement or a region at all? */
 static int
 placed(const struct tc_cue *c)
@@ -67,7 +49,7 @@ placed(const struct tc_cue *c)
 
     memset(&plain, 0, sizeof plain);
     tc_place_init(&plain.place);
-    return !same_place(c, &plain);
+    return !tc_cue_same_frame(c, &plain);
 }
 
 /* "i" and "i'm" ... as "I", "I'm" ... */
@@ -103,7 +85,8 @@ forward(struct tidy *td, struct tc_cue *c)
 {
     int rc = TC_OK;
 
-    if (td->state == DROP && td->model != NULL && same_place(c, td->model)) {
+    if (td->state == DROP && td->model != NULL &&
+        tc_cue_same_frame(c, td->model)) {
         tc_place_init(&c->place);
         rc = tc_cue_set_region(c, NULL, 0);
         td->dropped++;
@@ -161,7 +144,7 @@ tidy_push(struct tc_stage *st, struct tc_cue *c)
         td->state = KEEP;
         return forward(td, c);
     }
-    if (td->nheld > 0 && !same_place(c, td->held[0])) {
+    if (td->nheld > 0 && !tc_cue_same_frame(c, td->held[0])) {
         int rc = release(td, KEEP);
 
         if (rc != TC_OK) {
