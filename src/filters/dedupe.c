@@ -23,8 +23,9 @@
  *   word classes come from the lexicon of lang (src/lexicon.c).
  * Cues that differ in where or by whom they are shown are never repeats of
  * each other (the same words at the top and at the bottom of the screen,
- * or in two regions, are two speakers or a caption and a sign): a different region or placement (vpos, align, line,
- * position, size, writing direction) keeps them apart, and each line is
+ * or in two regions, are two speakers or a caption and a sign): a
+ * different region or placement (vpos, align, line, position, size,
+ * writing direction) keeps them apart, and each line is
  * compared together with the voices speaking it, so Bob saying "Thank
  * you." after Alice is not Alice again.  The same holds for the words of
  * a loop.

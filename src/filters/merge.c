@@ -164,7 +164,7 @@ is_reply(const struct merge *m, size_t k)
            (m->win.w[k].flags & TC_LB_CAPITAL);
 }
 
-/* ---- the cost of one cue ------------------------------------------------ */
+/* ---- the cost of one cue ----------------------------------------------- */
 
 /* Can words [i, j) be a cue of dialogue with the reply at q? */
 static int
@@ -321,7 +321,7 @@ plan(struct merge *m, int open)
     return tc_lb_plan_cuts(&m->plan, m->win.n, open, cached_cost, m);
 }
 
-/* ---- reading speed across cues ------------------------------------------ */
+/* ---- reading speed across cues ----------------------------------------- */
 
 /* The time words [a, b) need to be read at max-cps, at least
  * min-duration. */
@@ -382,7 +382,7 @@ next_display(const struct merge *m, const size_t *cuts, size_t ncues,
     return b1 > floor ? b1 : floor;
 }
 
-/* ---- the window ---------------------------------------------------------- */
+/* ---- the window --------------------------------------------------------- */
 
 static int
 reserve(struct merge *m, size_t words)
