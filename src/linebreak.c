@@ -592,6 +592,39 @@ tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
     return tc_lb_layout_cost(lb, a, b, max_chars, &cost);
 }
 
+/* The run that holds the last byte of word w of src. */
+static size_t
+last_run(const struct tc_text *src, const struct tc_lb_word *w)
+{
+    size_t r = w->run, rem = w->len, off = w->off;
+
+    while (r + 1 < src->nruns && src->runs[r].len - off < rem) {
+        rem -= src->runs[r].len - off;
+        off = 0;
+        r++;
+    }
+    return r;
+}
+
+static int
+same_opt(const char *a, const char *b)
+{
+    return (a == NULL) == (b == NULL) && (a == NULL || strcmp(a, b) == 0);
+}
+
+/* Do runs r1 and r2 of t have the same style? */
+static int
+same_style(const struct tc_text *t, size_t r1, size_t r2)
+{
+    struct tc_style a, b;
+
+    tc_run_style(t, &t->runs[r1], &a);
+    tc_run_style(t, &t->runs[r2], &b);
+    return a.style == b.style && a.color == b.color &&
+           same_opt(a.voice, b.voice) && same_opt(a.lang, b.lang) &&
+           same_opt(a.cls, b.cls);
+}
+
 int
 tc_lb_emit(struct tc_text *out, const struct tc_text *src,
            const struct tc_lb *lb, size_t a, size_t b)
@@ -607,7 +640,12 @@ tc_lb_emit(struct tc_text *out, const struct tc_text *src,
         if (i > a) {
             const struct tc_lb_word *pw = &lb->w[i - 1];
             size_t sr = pw->sep_run != TC_LB_NONE ? pw->sep_run : pw->run;
+            size_t pr = last_run(src, pw);
 
+            /* "<i>one</i>\n<i>two</i>" reflowed is "<i>one two</i>": the
+             * white space between two words of one style takes it */
+            if (same_style(src, pr, w->run))
+                sr = pr;
             tc_run_style(src, &src->runs[sr], &st);
             st.time = TC_TIME_NONE;
             if (tc_text_append(out, lb->brk[i - 1] ? "\n" : " ", 1, &st) !=

@@ -60,6 +60,7 @@ struct dtok {
     size_t key, klen;           /* folded core in tokfold */
     size_t start, cstart, cend; /* where it starts, and its core, in the
                                    flat form */
+    int sentence;               /* it ends a sentence (. ! ? ...) */
     unsigned keep;              /* TC_LX_EMPH | TC_LX_DOUBLE of its word,
                                    or TC_LX_DOUBLE for a number */
 };
@@ -222,6 +223,19 @@ tok_eq(const struct dedupe *dd, size_t a, size_t b)
                   x->klen) == 0;
 }
 
+/* Does the punctuation after a word, s[0..n), end a sentence? */
+static int
+ends_sentence(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] == '.' || s[i] == '!' || s[i] == '?' ||
+            (i + 2 < n && memcmp(s + i, "\xE2\x80\xA6", 3) == 0))
+            return 1;
+    return 0;
+}
+
 /* The tokens of the loaded text t from flat offset from on. */
 static int
 dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
@@ -249,6 +263,7 @@ dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
         tk->start = w.start;
         tk->cend = empty ? w.end : w.cend;
         tk->cstart = w.cstart;
+        tk->sentence = ends_sentence(f + w.cend, w.end - w.cend);
         tk->keep = KEEP_UNKNOWN;
     }
     return tc_buf_status(&dd->tokfold) != TC_OK ? TC_ERR_NOMEM : TC_OK;
@@ -322,6 +337,10 @@ dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
             if (min_k < 2)
                 continue;                       /* loops off */
             k = dd_repeats(dd, i, L);
+            /* a sentence said again ("Stay out. Stay out!") is meant; a
+             * stutter is inside one */
+            if (k < (size_t)dd->min_repeats && dd->toks[i + L - 1].sentence)
+                continue;
             if (k >= min_k && !dd_meant(dd, i, L, k)) {
                 best_l = L;
                 best_k = k;
@@ -434,6 +453,7 @@ static int
 dd_stutter_start(struct dedupe *dd, int *all)
 {
     size_t L, s, b = dd->ntail, j;
+    const char *key;
     int rc = TC_OK;
 
     *all = 0;
@@ -445,7 +465,8 @@ dd_stutter_start(struct dedupe *dd, int *all)
             for (j = 0; j < L; j++)
                 if (!joined_eq(dd, b - s - L + j, b - s + j))
                     break;
-            if (j < L || dd_meant_joined(dd, b - s - L, L))
+            if (j < L || dd_meant_joined(dd, b - s - L, L) ||
+                joined_tok(dd, b - s - 1, &key)->sentence)
                 continue;
             if (s > 0)
                 rc = dd_cut_held(dd, dd->tail_tok[b - s - 1].cend);

@@ -80,7 +80,8 @@ in_list(const char *list, const char *w, size_t n)
 }
 
 /* Lower-case ASCII letters, digits and non-ASCII letters; punctuation
- * (ASCII, and U+2000..U+206F, U+266A music note) is left out. */
+ * (ASCII, U+00A1, U+00AB, U+00BB, U+00BF, U+2000..U+206F, U+266A music
+ * note) is left out. */
 static size_t
 normalise(const char *s, size_t n, char *out)
 {
@@ -95,6 +96,9 @@ normalise(const char *s, size_t n, char *out)
         if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81 ||
                           (c1 == 0x99 && c2 == 0xAA))) {
             i += 3;
+        } else if (c == 0xC2 && (c1 == 0xA1 || c1 == 0xBF || c1 == 0xAB ||
+                                 c1 == 0xBB)) {
+            i += 2;                     /* ¡ ¿ « » */
         } else if (c >= 0x80) {
             out[k++] = (char)c;
             i++;

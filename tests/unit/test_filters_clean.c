@@ -242,6 +242,12 @@ static const struct fc_case cases[] = {
       CUE(2, "02", "03", "doing the podcast, the the blog."),
       TC_OK, CUE(1, "01", "02", "He's doing the")
       CUE(2, "02", "03", "podcast, the blog."), "" },
+    /* a sentence said again is meant, in a cue and across two */
+    { "dd-stutters-sentence", "dedupe",
+      CUE(1, "01", "02", "Stay out of it. Stay out of it! Go.")
+      CUE(2, "02", "03", "Go. Now."),
+      TC_OK, CUE(1, "01", "02", "Stay out of it. Stay out of it! Go.")
+      CUE(2, "02", "03", "Go. Now."), "" },
     { "dd-stutters-off", "dedupe:stutters=no",
       CUE(1, "01", "02", "I I thought so so."),
       TC_OK, CUE(1, "01", "02", "I I thought so so."), "" },
