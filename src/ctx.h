@@ -38,6 +38,12 @@ const char *tc_profile_value(const char *profile, const char *key);
 int tc_profile_exists(const char *profile);
 const char *tc_profile_at(size_t i);
 
+/* The encoding of a sample of lines that are not UTF-8, when it can be
+ * told (src/charset.c): 1 with its iconv name, lower case, in out[size];
+ * 0 when the caller had better read them as dflt. */
+int tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
+                     size_t size);
+
 /* The stage before every writer that repairs unset or reversed ends;
  * unset_only leaves end <= start alone (writers that keep it). */
 int tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next, int unset_only,

@@ -29,8 +29,14 @@ static const struct tc_option options[] = {
                             "cues after one)" },
     { "encoding",     NULL,
       "input encoding (default: from a byte-order mark, else UTF-8)" },
-    { "fallback-encoding", "windows-1252",
-      "for input lines that are not UTF-8" },
+#ifdef HAVE_UCHARDET
+    { "fallback-encoding", NULL, "for input lines that are not UTF-8 "
+                                 "(default: the one their bytes suggest, "
+                                 "else windows-1252)" },
+#else
+    { "fallback-encoding", NULL, "for input lines that are not UTF-8 "
+                                 "(default: windows-1252)" },
+#endif
     { "output-encoding", "UTF-8", "output encoding" },
     { "bom",          NULL, "begin the output with a byte-order mark "
                             "(--bom alone means yes)" },
