@@ -3,6 +3,7 @@
 #define TRANSCUE_SRC_CTX_H
 
 #include "format.h"
+#include "lang.h"
 
 struct tc_args {
     const struct tc_filter *filter;
@@ -26,6 +27,10 @@ struct tc_ctx {
                                    nothing */
     size_t nfree, free_cap;
     struct tc_sink *out;        /* the running conversion's output */
+    int lang_want, lang_done;   /* lang.c: a filter asked; resolved */
+    struct tc_lang lang;        /* the running conversion's language */
+    void *textcat;              /* the language guesser, loaded once */
+    int textcat_failed;
 };
 
 /* Write out what the running conversion's writer has buffered. */

@@ -12,6 +12,7 @@ libtranscue_core_la_SOURCES = \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
 	src/endfix.c \
+	src/lang.c src/lang.h \
 	src/linebreak.c src/linebreak.h \
 	src/format.h \
 	src/options.c \

@@ -27,6 +27,16 @@ static const struct tc_option options[] = {
                             "settings (ffmpeg drops cues after one)" },
     { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
                             "cues after one)" },
+#ifdef HAVE_EXTTEXTCAT
+    { "lang",         NULL, "language of the input's text for the filters, "
+                            "a tag such as en, de or pt-BR (default: the "
+                            "input's own, else guessed from the text; und: "
+                            "unknown)" },
+#else
+    { "lang",         NULL, "language of the input's text for the filters, "
+                            "a tag such as en, de or pt-BR (default: the "
+                            "input's own; und: unknown)" },
+#endif
     { "encoding",     NULL,
       "input encoding (default: from a byte-order mark, else UTF-8)" },
 #ifdef HAVE_UCHARDET

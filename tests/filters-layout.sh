@@ -1,11 +1,11 @@
 #!/bin/sh
 # filters-layout.sh -- the word guarantee and the profile limits, checked by
 # tests/tools/cuecheck on the reviewed expected output of every golden case
-# in tests/golden/filters-layout/ (and cuecheck's own cases, listed in
-# cuecheck.cases there): CASE.cmd names its input (the first
-# word ending in .srt, .vtt or .ttml), CASE.out is its output, and
-# CASE.cuecheck (optional) holds cuecheck's options (default: the words
-# only).  Then the two samples through --clean, when this build can read
+# in tests/golden/filters-layout/ and tests/golden/lang/ (and cuecheck's
+# own cases, listed in cuecheck.cases in each): CASE.cmd names its input
+# (the first word ending in .srt, .vtt or .ttml), CASE.out is its output,
+# and CASE.cuecheck (optional) holds cuecheck's options (default: the
+# words only).  Then the two samples through --clean, when this build can read
 # them and has every filter of the preset.
 : "${top_srcdir:=.}"
 : "${top_builddir:=.}"
@@ -16,7 +16,8 @@ pass=0
 fail=0
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-for cmd in "$top_srcdir"/tests/golden/filters-layout/*.cmd; do
+for cmd in "$top_srcdir"/tests/golden/filters-layout/*.cmd \
+    "$top_srcdir"/tests/golden/lang/*.cmd; do
     [ -e "$cmd" ] || continue
     case_=${cmd%.cmd}
     dir=$(dirname "$cmd")
@@ -47,10 +48,12 @@ for cmd in "$top_srcdir"/tests/golden/filters-layout/*.cmd; do
     fi
 done
 # cuecheck itself must catch what it is there to catch
-cases=$top_srcdir/tests/golden/filters-layout/cuecheck.cases
-grep -v '^#' "$cases" | while read -r want args; do
+for area in filters-layout lang; do
+    grep -v '^#' "$top_srcdir/tests/golden/$area/cuecheck.cases" |
+        sed "s|^|$area |"
+done | while read -r area want args; do
     # shellcheck disable=SC2086
-    (cd "$top_srcdir/tests/golden/filters-layout" && "$CUECHECK" $args) \
+    (cd "$top_srcdir/tests/golden/$area" && "$CUECHECK" $args) \
         >"$tmp/report" 2>&1
     rc=$?
     if { [ "$want" = pass ] && [ $rc = 0 ]; } ||

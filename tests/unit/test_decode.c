@@ -76,8 +76,6 @@ run_free(struct run *r)
     tc_buf_release(&r->diags);
 }
 
-#define BYTES(s) s, sizeof s - 1
-
 /* ---- byte-order marks and detection ------------------------------------ */
 
 static const struct {
