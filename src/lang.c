@@ -119,20 +119,21 @@ guess(struct tc_ctx *ctx, const char *s, size_t n, struct tc_lang *out)
     for (i = 1; i < k; i++)
         if (c[i].score < c[ib].score)
             ib = i;
-    for (i = 0; i < k; i++)
-        if (i != ib && (i2 < 0 || c[i].score < c[i2].score))
-            i2 = i;
     if (k > 0) {
         fp_lang(c[ib].name, best);
         used = (size_t)snprintf(out->candidates, sizeof out->candidates,
                                 "%s", best);
     }
+    /* the best of the other languages (lower scores are better) */
     for (i = 0; i < k; i++) {
         fp_lang(c[i].name, l);
         if (strcmp(l, best) == 0)
             continue;
         one = 0;
-        if (used + 1 + strlen(l) < sizeof out->candidates)
+        if (i2 < 0 || c[i].score < c[i2].score)
+            i2 = i;
+        if (strstr(out->candidates, l) == NULL &&
+            used + 1 + strlen(l) < sizeof out->candidates)
             used += (size_t)snprintf(out->candidates + used,
                                      sizeof out->candidates - used, " %s",
                                      l);
