@@ -270,7 +270,8 @@ la_track(struct tc_stage *st, const struct tc_track *t)
     struct lookahead *la = (struct lookahead *)st;
     struct tc_lang l;
 
-    if (t != NULL && t->lang != NULL && strlen(t->lang) < sizeof la->track_lang) {
+    if (t != NULL && t->lang != NULL &&
+        strlen(t->lang) < sizeof la->track_lang) {
         memcpy(la->track_lang, t->lang, strlen(t->lang) + 1);
         la->have_track = 1;
     }

@@ -9,7 +9,7 @@
  *      "zxx" or not a language tag;
  *   3. a guess from a sample of the text with libexttextcat (when the
  *      build has it), taken only when one language is clearly ahead of
- *      every other and the sample has at least TC_LANG_SAMPLE_MIN bytes;
+ *      every other and the sample has TC_LANG_SAMPLE_MIN letters or more;
  *   4. else unknown.
  * A language is given as its primary subtag in lower case: "pt" for
  * "pt-BR", "zh" for "zh-Hant"; word lists and tables are per language.
