@@ -37,7 +37,7 @@ chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
     int rc;
 
     c->n = 0;
-    c->st = calloc(ctx->nfilters + 2, sizeof *c->st);
+    c->st = calloc(ctx->nfilters + 3, sizeof *c->st);
     if (c->st == NULL) {
         tc_stage_destroy(writer);
         return TC_ERR_NOMEM;
@@ -63,6 +63,16 @@ chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
         st->ctx = ctx;
         st->next = c->st[c->n - 1];
         c->st[c->n++] = st;
+    }
+    {
+        /* a filter that asked for the language gets it at its first cue */
+        struct tc_stage *la = NULL;
+
+        rc = tc_lang_stage_new(ctx, c->st[c->n - 1], &la);
+        if (rc != TC_OK)
+            return rc;
+        if (la != c->st[c->n - 1])
+            c->st[c->n++] = la;
     }
     return TC_OK;
 }
@@ -208,6 +218,7 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     int fd = -1, rc, prior = ctx->worst;
 
     ctx->worst = -1;
+    tc_lang_reset(ctx);
     rc = tc_source_open(ctx, in_path, &src);
     if (rc != TC_OK)
         goto done;

@@ -70,6 +70,7 @@ tc_ctx_free(struct tc_ctx *ctx)
         free(c);
     }
     free(ctx->free_cues);
+    tc_lang_release(ctx);
     tc_buf_release(&ctx->diagbuf);
     free(ctx);
 }
@@ -130,6 +131,12 @@ tc_ctx_set_option(struct tc_ctx *ctx, const char *key, const char *value)
     if (strcmp(key, "profile") == 0 && value != NULL &&
         !tc_profile_exists(value)) {
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "unknown profile '%s'", value);
+        return TC_ERR_ARG;
+    }
+    if (strcmp(key, "lang") == 0 && value != NULL &&
+        !tc_lang_valid_option(value)) {
+        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "lang=%s: expected a language "
+                 "tag such as en, de or pt-BR, or auto, or und", value);
         return TC_ERR_ARG;
     }
     if (value != NULL) {
@@ -273,16 +280,26 @@ const char *
 tc_args_get(const struct tc_args *a, const char *key)
 {
     const struct tc_option *o;
-    size_t i;
+    const char *v = tc_args_spec(a, key);
 
-    for (i = a->n; i-- > 0;)
-        if (strcmp(a->keys[i], key) == 0)
-            return a->vals[i];
+    if (v != NULL)
+        return v;
     if (tc_option_index(key) >= 0)
         return tc_ctx_option(a->ctx, key);
     for (o = a->filter->options; o != NULL && o->name != NULL; o++)
         if (strcmp(o->name, key) == 0)
             return o->def;
+    return NULL;
+}
+
+const char *
+tc_args_spec(const struct tc_args *a, const char *key)
+{
+    size_t i;
+
+    for (i = a->n; i-- > 0;)
+        if (strcmp(a->keys[i], key) == 0)
+            return a->vals[i];
     return NULL;
 }
 

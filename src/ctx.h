@@ -3,6 +3,7 @@
 #define TRANSCUE_SRC_CTX_H
 
 #include "format.h"
+#include "lang.h"
 
 struct tc_args {
     const struct tc_filter *filter;
@@ -26,6 +27,10 @@ struct tc_ctx {
                                    nothing */
     size_t nfree, free_cap;
     struct tc_sink *out;        /* the running conversion's output */
+    int lang_want, lang_done;   /* lang.c: a filter asked; resolved */
+    struct tc_lang lang;        /* the running conversion's language */
+    void *textcat;              /* the language guesser, loaded once */
+    int textcat_failed;
 };
 
 /* Write out what the running conversion's writer has buffered. */
@@ -40,6 +45,12 @@ long tc_option_index(const char *name);
 const char *tc_profile_value(const char *profile, const char *key);
 int tc_profile_exists(const char *profile);
 const char *tc_profile_at(size_t i);
+
+/* The encoding of a sample of lines that are not UTF-8, when it can be
+ * told (src/charset.c): 1 with its iconv name, lower case, in out[size];
+ * 0 when the caller had better read them as dflt. */
+int tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
+                     size_t size);
 
 /* The stage before every writer that repairs unset or reversed ends;
  * unset_only leaves end <= start alone (writers that keep it). */

@@ -38,6 +38,9 @@ static const struct {
     [TC_D_IGNORED]        = { TC_SEV_NOTE,    "ignored" },
     [TC_D_NOTE]           = { TC_SEV_NOTE,    "note" },
     [TC_D_NO_CUES]        = { TC_SEV_WARNING, "the input has no cues" },
+    [TC_D_LANG_UNKNOWN]   = { TC_SEV_WARNING,
+                              "cannot tell the language of the text" },
+    [TC_D_LANG]           = { TC_SEV_NOTE,    "language of the text" },
 };
 
 enum tc_severity

@@ -38,6 +38,9 @@ enum tc_diag_id {
     TC_D_IGNORED,           /* something in the input was ignored */
     TC_D_NOTE,              /* other information */
     TC_D_NO_CUES,           /* the input held no cue at all */
+    /* appended: a warning */
+    TC_D_LANG_UNKNOWN,      /* a filter cannot tell the text's language */
+    TC_D_LANG,              /* a note: the language of the text */
     TC_D__COUNT
 };
 

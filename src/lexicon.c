@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "lang.h"
 #include "lexicon.h"
 
 struct lex_entry {
@@ -421,28 +422,42 @@ tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n)
 }
 
 int
-tc_lex_from_args(const struct tc_args *a, const struct tc_lex **out,
-                 int *is_auto)
+tc_lex_from_args(const struct tc_args *a, struct tc_lex_choice *c)
 {
     const char *v = tc_args_get(a, "lang");
 
-    *is_auto = v == NULL || strcmp(v, "auto") == 0;
-    *out = *is_auto ? tc_lex_default() : tc_lex_find(v);
-    if (*out != NULL)
+    memset(c, 0, sizeof *c);
+    c->is_auto = v == NULL || strcmp(v, "auto") == 0;
+    if (c->is_auto) {
+        tc_lang_want(a->ctx);
         return TC_OK;
-    tc_diagf(a->ctx, TC_D_BAD_OPTION, 0, 0,
-             "%s: lang=%s: expected auto, en, de, fr or es", a->filter->name,
-             v);
-    return TC_ERR_ARG;
+    }
+    if (!tc_lang_valid_option(v)) {
+        tc_diagf(a->ctx, TC_D_BAD_OPTION, 0, 0,
+                 "%s: lang=%s: expected auto or a language tag such as en, "
+                 "de, fr or es", a->filter->name, v);
+        return TC_ERR_ARG;
+    }
+    /* a language without a lexicon gets the English rules */
+    c->lex = tc_lex_find(v);
+    c->settled = 1;
+    c->english = c->lex == &lexicons[0];
+    if (c->lex == NULL)
+        c->lex = tc_lex_default();
+    return TC_OK;
 }
 
 const struct tc_lex *
-tc_lex_track(const struct tc_lex *lx, int is_auto, const struct tc_track *t)
+tc_lex_get(struct tc_lex_choice *c, struct tc_ctx *ctx)
 {
-    const struct tc_lex *found;
+    if (!c->settled) {
+        const struct tc_lang *l = tc_lang_current(ctx);
 
-    if (!is_auto || t == NULL)
-        return lx;
-    found = tc_lex_find(t->lang);
-    return found != NULL ? found : lx;
+        c->lex = l != NULL ? tc_lex_find(l->tag) : NULL;
+        c->english = c->lex == &lexicons[0];
+        if (c->lex == NULL)
+            c->lex = tc_lex_default();
+        c->settled = 1;
+    }
+    return c->lex;
 }

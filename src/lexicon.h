@@ -48,17 +48,23 @@ const char *tc_lex_lang(const struct tc_lex *lx);
  * typographic apostrophe as "'".  0 for a word not in the list. */
 unsigned tc_lex_classes(const struct tc_lex *lx, const char *s, size_t n);
 
-/* A filter's "lang" option: "auto" (the input's language when a lexicon
- * exists for it, else English; see tc_lex_track()) or a tag with a
- * lexicon.  Reports a bad value and returns TC_ERR_ARG. */
+/* A filter's choice of lexicon, from its "lang" option (which falls back
+ * to --lang): a language tag, or "auto" (the default): the language of
+ * the text as src/lang.h resolves it (--lang, the input's declaration, a
+ * sure guess).  The lexicon of that language when there is one, else the
+ * English one. */
+struct tc_lex_choice {
+    const struct tc_lex *lex;   /* settled by tc_lex_get() */
+    int is_auto, settled;
+    int english;                /* the text is known to be English */
+};
+/* Read the option (reporting a bad value: TC_ERR_ARG); under auto, ask
+ * the conversion for the language (tc_lang_want()). */
 struct tc_args;
-struct tc_track;
-int tc_lex_from_args(const struct tc_args *a, const struct tc_lex **out,
-                     int *is_auto);
-/* Under lang=auto, the lexicon for the track's declared language, or lx
- * unchanged. */
-const struct tc_lex *tc_lex_track(const struct tc_lex *lx, int is_auto,
-                                  const struct tc_track *t);
+int tc_lex_from_args(const struct tc_args *a, struct tc_lex_choice *c);
+/* The lexicon to use, settled at the first call (from a push(), when the
+ * language is known). */
+const struct tc_lex *tc_lex_get(struct tc_lex_choice *c, struct tc_ctx *ctx);
 
 /* For the unit test: the i-th lexicon, and whether its list is sorted
  * without duplicates (the lookup is a binary search) and no word is

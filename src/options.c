@@ -29,10 +29,26 @@ static const struct tc_option options[] = {
                             "settings (ffmpeg drops cues after one)" },
     { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
                             "cues after one)" },
+#ifdef HAVE_EXTTEXTCAT
+    { "lang",         NULL, "language of the input's text for the filters, "
+                            "a tag such as en, de or pt-BR (default: the "
+                            "input's own, else guessed from the text; und: "
+                            "unknown)" },
+#else
+    { "lang",         NULL, "language of the input's text for the filters, "
+                            "a tag such as en, de or pt-BR (default: the "
+                            "input's own; und: unknown)" },
+#endif
     { "encoding",     NULL,
       "input encoding (default: from a byte-order mark, else UTF-8)" },
-    { "fallback-encoding", "windows-1252",
-      "for input lines that are not UTF-8" },
+#ifdef HAVE_UCHARDET
+    { "fallback-encoding", NULL, "for input lines that are not UTF-8 "
+                                 "(default: the one their bytes suggest, "
+                                 "else windows-1252)" },
+#else
+    { "fallback-encoding", NULL, "for input lines that are not UTF-8 "
+                                 "(default: windows-1252)" },
+#endif
     { "output-encoding", "UTF-8", "output encoding" },
     { "bom",          NULL, "begin the output with a byte-order mark "
                             "(--bom alone means yes)" },

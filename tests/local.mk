@@ -15,7 +15,8 @@ tests_unit_unit_SOURCES = \
 	tests/unit/test_text.c \
 	tests/unit/test_time.c \
 	tests/unit/test_registry.c \
-	tests/unit/test_srt.c
+	tests/unit/test_srt.c \
+	tests/unit/test_lang.c
 tests_unit_unit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif

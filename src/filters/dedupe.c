@@ -80,7 +80,8 @@ struct dedupe {
     struct dtok tail_tok[TAIL_MAX];   /* ... and where they are in it */
     size_t ntail;
     struct tc_edit hed;         /* for cutting the held cue */
-    int rolling, stutters, lang_auto;
+    int rolling, stutters;
+    struct tc_lex_choice lc;    /* which repeats are meant */
     const struct tc_lex *lex;
     long min_repeats, max_phrase;
     int64_t max_gap;
@@ -506,6 +507,7 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
     size_t k = 0, from;
     int near, rc;
 
+    dd->lex = tc_lex_get(&dd->lc, st->ctx);
     rc = tc_edit_load(&dd->ed, &cue->text);
     if (rc == TC_OK)
         rc = dd_lines(dd, &cue->text, &dd->cur);
@@ -592,18 +594,8 @@ dedupe_destroy(struct tc_stage *st)
     free(dd);
 }
 
-static int
-dedupe_track(struct tc_stage *st, const struct tc_track *t)
-{
-    struct dedupe *dd = (struct dedupe *)st;
-
-    dd->lex = tc_lex_track(dd->lex, dd->lang_auto, t);
-    return tc_stage_track(st->next, t);
-}
-
 static const struct tc_stage_ops dedupe_ops = {
     .name = "dedupe",
-    .track = dedupe_track,
     .push = dedupe_push,
     .finish = dedupe_finish,
     .destroy = dedupe_destroy,
@@ -637,7 +629,7 @@ dedupe_create(struct tc_ctx *ctx, const struct tc_args *args,
     if (rc == TC_OK)
         rc = tc_args_bool(args, "stutters", &dd->stutters);
     if (rc == TC_OK)
-        rc = tc_lex_from_args(args, &dd->lex, &dd->lang_auto);
+        rc = tc_lex_from_args(args, &dd->lc);
     if (rc == TC_OK && (dd->min_repeats == 1 || dd->min_repeats < 0 ||
                         dd->max_phrase < 1 || dd->max_phrase > 50)) {
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
@@ -666,8 +658,8 @@ static const struct tc_option dedupe_options[] = {
       "keep once one to three words said twice (\"I I think\"); no: keep "
       "them (verbatim subtitles)" },
     { "lang", "auto",
-      "which repeats are grammar or emphasis: en, de, fr or es; auto "
-      "takes the input's language, else en" },
+      "which repeats are grammar or emphasis: en, de, fr or es; auto: the "
+      "language of the text (--lang, declared or guessed), else en" },
     { NULL, NULL, NULL }
 };
 

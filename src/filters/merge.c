@@ -83,8 +83,7 @@ struct merge {
     struct tc_stage base;
     struct tc_limits lim;
     int64_t max_gap;
-    const struct tc_lex *lex;
-    int lang_auto;
+    struct tc_lex_choice lc; /* the phrase rules' language */
     char dash[8];            /* begins each line of a dialogue cue */
     size_t dash_w;           /* its width in characters */
     struct tc_lb lb;         /* the words of the input cue taken in */
@@ -798,6 +797,7 @@ merge_push(struct tc_stage *st, struct tc_cue *c)
     struct merge *m = (struct merge *)st;
     int rc = TC_OK;
 
+    m->lb.lex = m->win.lex = m->lay.lex = tc_lex_get(&m->lc, st->ctx);
     if (m->pending != NULL) {
         struct tc_cue *p = m->pending;
 
@@ -828,16 +828,6 @@ merge_push(struct tc_stage *st, struct tc_cue *c)
         return TC_OK;
     }
     return take(m, c);
-}
-
-static int
-merge_track(struct tc_stage *st, const struct tc_track *t)
-{
-    struct merge *m = (struct merge *)st;
-
-    m->lex = tc_lex_track(m->lex, m->lang_auto, t);
-    m->lb.lex = m->win.lex = m->lay.lex = m->lex;
-    return tc_stage_track(st->next, t);
 }
 
 static int
@@ -889,7 +879,6 @@ merge_destroy(struct tc_stage *st)
 
 static const struct tc_stage_ops merge_ops = {
     .name = "merge",
-    .track = merge_track,
     .push = merge_push,
     .finish = merge_finish,
     .destroy = merge_destroy,
@@ -917,7 +906,7 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
     if (rc == TC_OK)
         rc = tc_args_time(args, "max-gap", &m->max_gap);
     if (rc == TC_OK)
-        rc = tc_lex_from_args(args, &m->lex, &m->lang_auto);
+        rc = tc_lex_from_args(args, &m->lc);
     dash = tc_args_get(args, "dialogue-dash");
     if (rc == TC_OK && (dash == NULL || strlen(dash) >= sizeof m->dash ||
                         strchr(dash, '\n') != NULL)) {
@@ -938,7 +927,6 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
     memcpy(m->dash, dash, strlen(dash) + 1);
     for (i = 0; dash[i] != '\0'; i++)
         m->dash_w += ((unsigned char)dash[i] & 0xC0) != 0x80;
-    m->lb.lex = m->win.lex = m->lay.lex = m->lex;
     m->win.sum[0] = 0;
     *out = &m->base;
     return TC_OK;
@@ -953,8 +941,8 @@ static const struct tc_option merge_options[] = {
     { "max-cps", NULL, "reading speed a cut should keep (from the "
                        "profile)" },
     { "max-gap", "1500", "never join across a longer pause (ms)" },
-    { "lang", "auto", "phrase rules: en, de, fr or es; auto takes the "
-                      "input's language, else en" },
+    { "lang", "auto", "phrase rules: en, de, fr or es; auto: the language "
+                      "of the text (--lang, declared or guessed), else en" },
     { "dialogue-dash", NULL, "begins each line of a question and its "
                              "reply in one cue (from the profile)" },
     { NULL, NULL, NULL }

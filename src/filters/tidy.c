@@ -12,9 +12,10 @@
  *   nothing.  placement=keep turns this off.
  * - The English pronoun (pronoun=yes): "i", "i'm", "i'll", "i've", "i'd"
  *   are written with a capital, as lower-case speech transcripts lack it.
- *   Only where the language is English (lang; auto takes the input's
- *   language, else English): "i" is a word of its own in other languages
- *   (Italian "i", Catalan "i").
+ *   Only where the text is known to be English (lang=en, or under
+ *   lang=auto what src/lang.h resolves: --lang, the input's declaration,
+ *   a sure guess): "i" is a word of its own in other languages (Italian
+ *   "i", Danish and Swedish "i").
  */
 #include "config.h"
 
@@ -32,8 +33,8 @@ enum { UNDECIDED, DROP, KEEP };
 struct tidy {
     struct tc_stage base;
     struct tc_edit ed;
-    const struct tc_lex *lex;
-    int lang_auto, pronoun;
+    struct tc_lex_choice lc;    /* the pronoun rule is for English */
+    int pronoun;
     int state;                  /* of the placement: UNDECIDED, DROP, KEEP */
     struct tc_cue *model;       /* the placement that is dropped */
     struct tc_cue *held[WINDOW];
@@ -91,8 +92,8 @@ forward(struct tidy *td, struct tc_cue *c)
         rc = tc_cue_set_region(c, NULL, 0);
         td->dropped++;
     }
-    if (rc == TC_OK && td->pronoun &&
-        strcmp(tc_lex_lang(td->lex), "en") == 0)
+    tc_lex_get(&td->lc, td->base.ctx);
+    if (rc == TC_OK && td->pronoun && td->lc.english)
         rc = capitalise_i(td, c);
     if (rc != TC_OK) {
         tc_cue_free(c);
@@ -171,15 +172,6 @@ tidy_finish(struct tc_stage *st)
     return tc_stage_finish(st->next);
 }
 
-static int
-tidy_track(struct tc_stage *st, const struct tc_track *t)
-{
-    struct tidy *td = (struct tidy *)st;
-
-    td->lex = tc_lex_track(td->lex, td->lang_auto, t);
-    return tc_stage_track(st->next, t);
-}
-
 static void
 tidy_destroy(struct tc_stage *st)
 {
@@ -195,7 +187,6 @@ tidy_destroy(struct tc_stage *st)
 
 static const struct tc_stage_ops tidy_ops = {
     .name = "tidy",
-    .track = tidy_track,
     .push = tidy_push,
     .finish = tidy_finish,
     .destroy = tidy_destroy,
@@ -214,7 +205,7 @@ tidy_create(struct tc_ctx *ctx, const struct tc_args *args,
     td->base.ops = &tidy_ops;
     td->base.ctx = ctx;
     tc_edit_init(&td->ed);
-    rc = tc_lex_from_args(args, &td->lex, &td->lang_auto);
+    rc = tc_lex_from_args(args, &td->lc);
     if (rc == TC_OK)
         rc = tc_args_bool(args, "pronoun", &td->pronoun);
     v = tc_args_get(args, "placement");
@@ -237,8 +228,8 @@ static const struct tc_option tidy_options[] = {
     { "placement", "auto",
       "auto: drop a placement every cue shares (it says nothing); keep" },
     { "pronoun", "yes", "write the English pronoun i as I" },
-    { "lang", "auto", "en, de, fr or es; auto takes the input's language, "
-                      "else en" },
+    { "lang", "auto", "en, de, fr or es; auto: the language of the text "
+                      "(--lang, declared or guessed)" },
     { NULL, NULL, NULL }
 };
 

@@ -24,7 +24,7 @@ struct wrap {
     int64_t *at;                /* when each piece of a split cue starts */
     size_t at_cap;
     struct tc_text scratch;
-    int lang_auto;
+    struct tc_lex_choice lc;    /* the phrase rules' language */
 };
 
 /* Words [i, j) of the cue as one piece (a tc_lb_cue_fn): its layout and
@@ -154,7 +154,10 @@ wrap_push(struct tc_stage *st, struct tc_cue *c)
     struct wrap *w = (struct wrap *)st;
     struct tc_lb *lb = &w->lb;
     size_t max = (size_t)w->lim.max_chars;
-    int rc = tc_lb_words(lb, &c->text);
+    int rc;
+
+    lb->lex = tc_lex_get(&w->lc, st->ctx);
+    rc = tc_lb_words(lb, &c->text);
 
     if (rc != TC_OK) {
         tc_cue_free(c);
@@ -193,18 +196,8 @@ wrap_destroy(struct tc_stage *st)
     free(w);
 }
 
-static int
-wrap_track(struct tc_stage *st, const struct tc_track *t)
-{
-    struct wrap *w = (struct wrap *)st;
-
-    w->lb.lex = tc_lex_track(w->lb.lex, w->lang_auto, t);
-    return tc_stage_track(st->next, t);
-}
-
 static const struct tc_stage_ops wrap_ops = {
     .name = "wrap",
-    .track = wrap_track,
     .push = wrap_push,
     .destroy = wrap_destroy,
 };
@@ -224,7 +217,7 @@ wrap_create(struct tc_ctx *ctx, const struct tc_args *args,
     tc_lb_plan_init(&w->plan);
     rc = tc_limits_from_args(args, &w->lim);
     if (rc == TC_OK)
-        rc = tc_lex_from_args(args, &w->lb.lex, &w->lang_auto);
+        rc = tc_lex_from_args(args, &w->lc);
     if (rc != TC_OK) {
         wrap_destroy(&w->base);
         return rc;
@@ -237,8 +230,8 @@ static const struct tc_option wrap_options[] = {
     { "max-chars", NULL, "characters a line (from the profile)" },
     { "max-lines", NULL, "lines a cue; longer text is split (from the "
                          "profile)" },
-    { "lang", "auto", "phrase rules: en, de, fr or es; auto takes the "
-                      "input's language, else en" },
+    { "lang", "auto", "phrase rules: en, de, fr or es; auto: the language "
+                      "of the text (--lang, declared or guessed), else en" },
     { NULL, NULL, NULL }
 };
 

@@ -3,7 +3,9 @@
  *   cuecheck [OPTION]... INPUT OUTPUT
  *
  * (a) The word guarantee: the words of OUTPUT, in order, are the words of
- *     INPUT minus words the removal filters may remove: filler words,
+ *     INPUT minus words the removal filters may remove: filler words
+ *     (English ones and a few others; --fillers gives the list of the
+ *     input's language instead, --remove adds words),
  *     words inside [brackets], (parentheses) or between music notes, credit
  *     lines of transcription services, and repeats of the words just
  *     before (a repeated word or phrase, rolling captions).  Words compare
@@ -79,9 +81,9 @@ in_list(const char *list, const char *w, size_t n)
     return 0;
 }
 
-/* Lower-case ASCII letters, digits and non-ASCII letters; punctuation
- * (ASCII, U+00A1, U+00AB, U+00BB, U+00BF, U+2000..U+206F, U+266A music
- * note) is left out. */
+/* Lower-case ASCII letters, digits and non-ASCII letters (Latin-1
+ * capitals are folded too); punctuation (ASCII, U+00A1, U+00AB, U+00BB,
+ * U+00BF, U+2000..U+206F, U+266A music note) is left out. */
 static size_t
 normalise(const char *s, size_t n, char *out)
 {
@@ -99,6 +101,10 @@ normalise(const char *s, size_t n, char *out)
         } else if (c == 0xC2 && (c1 == 0xA1 || c1 == 0xBF || c1 == 0xAB ||
                                  c1 == 0xBB)) {
             i += 2;                     /* ¡ ¿ « » */
+        } else if (c == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) {
+            out[k++] = (char)c;            /* Latin-1 capitals: A grave.. */
+            out[k++] = (char)(c1 + 0x20);
+            i += 2;
         } else if (c >= 0x80) {
             out[k++] = (char)c;
             i++;
@@ -645,6 +651,7 @@ usage(void)
     fputs("usage: cuecheck [--profile NAME] [--max-chars N] [--max-lines N]\n"
           "         [--max-cps N] [--min-duration T] [--max-duration T]\n"
           "         [--min-gap T] [--fps N] [--remove WORD,...]\n"
+          "         [--fillers WORD,...]\n"
           "         [--words-only | --limits-only | --no-timing]\n"
           "         [--readability [--max-open-breaks PCT]\n"
           "          [--max-open-ends PCT] [--min-sentence-ends PCT]\n"
@@ -676,6 +683,7 @@ main(int argc, char **argv)
         "--max-fast", "--max-short", "--max-stutters"
     };
     double rlim[6] = { -1, -1, -1, -1, -1, -1 };
+    const char *fillers = default_removable;
     int words = 1, limits = 1, timing = 1, readability = 0, i, k;
     size_t bad = 0;
 
@@ -698,6 +706,8 @@ main(int argc, char **argv)
             extra = argv[++i];
         } else if ((k = rlimit_index(rnames, a)) >= 0 && i + 1 < argc) {
             rlim[k] = strtod(argv[++i], NULL);
+        } else if (strcmp(a, "--fillers") == 0 && i + 1 < argc) {
+            fillers = argv[++i];
         } else if (strncmp(a, "--", 2) == 0 && tc_option_index(a + 2) >= 0 &&
                    i + 1 < argc) {
             if (tc_ctx_set_option(ctx, a + 2, argv[++i]) != TC_OK)
@@ -722,7 +732,7 @@ main(int argc, char **argv)
         return 2;
     memset(&in, 0, sizeof in);
     memset(&out, 0, sizeof out);
-    in.removable = out.removable = default_removable;
+    in.removable = out.removable = fillers;
     in.extra = out.extra = extra;
     if (file_read(ctx, inpath, &in) != TC_OK ||
         file_read(ctx, outpath, &out) != TC_OK)
