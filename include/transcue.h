@@ -161,6 +161,9 @@ struct tc_track {
     const struct tc_region *regions;
     size_t nregions;
     const char *style;              /* WebVTT STYLE block text, NULL = none */
+    /* WebVTT header lines a player needs (X-TIMESTAMP-MAP=...), joined by
+     * '\n'; NULL = none.  @since 0.1 */
+    const char *vtt_header;
     /* fields are only ever appended */
 };
 

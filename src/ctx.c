@@ -23,6 +23,7 @@ tc_ctx_new(void)
     }
     ctx->worst = -1;
     tc_buf_init(&ctx->diagbuf, 0);
+    tc_buf_init(&ctx->dropwhy, 0);
     return ctx;
 }
 
@@ -71,6 +72,7 @@ tc_ctx_free(struct tc_ctx *ctx)
     }
     free(ctx->free_cues);
     tc_buf_release(&ctx->diagbuf);
+    tc_buf_release(&ctx->dropwhy);
     free(ctx);
 }
 
@@ -103,6 +105,12 @@ int
 tc_ctx_strict(const struct tc_ctx *ctx)
 {
     return ctx->strict;
+}
+
+void
+tc_ctx_discarded(struct tc_ctx *ctx, unsigned long n)
+{
+    ctx->discarded += n;
 }
 
 void

@@ -26,7 +26,17 @@ struct tc_ctx {
                                    nothing */
     size_t nfree, free_cap;
     struct tc_sink *out;        /* the running conversion's output */
+    /* the running conversion's cue counts, for its closing lines */
+    unsigned long cues_in;      /* cues with text the reader passed on */
+    unsigned long skipped;      /* cues a reader skipped (tc_skipf) */
+    unsigned long discarded;    /* cues a reader left out on request */
+    unsigned long dropped;      /* cues the filters dropped */
+    struct tc_buf dropwhy;      /* the last drop's detail */
 };
+
+/* A reader left n cues out because an option asked for it (not an
+ * error): counted, so that an empty result can say why. */
+void tc_ctx_discarded(struct tc_ctx *ctx, unsigned long n);
 
 /* Write out what the running conversion's writer has buffered. */
 void tc_ctx_flush_output(struct tc_ctx *ctx);

@@ -17,7 +17,7 @@
 struct endfix {
     struct tc_stage base;
     struct tc_cue *held;
-    unsigned long seen;      /* cues that reached the writer's doorstep */
+    unsigned long seen;      /* cues with text that reached the writer */
     int unset_only;          /* the writer keeps end <= start as it is */
 };
 
@@ -28,6 +28,8 @@ endfix_forward(struct endfix *ef, int64_t next_start)
     int rc = TC_OK;
 
     ef->held = NULL;
+    if (!tc_text_is_blank(&c->text))
+        ef->seen++;
     if (c->end == TC_TIME_NONE ||
         (!ef->unset_only && c->end <= c->start)) {
         int64_t d = (int64_t)tc_text_len(&c->text) * READ_MS_PER_CHAR;
@@ -92,7 +94,6 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
 
     /* no writer may see an empty line inside a cue or blank edges: the
      * line-based formats would end the cue there */
-    ef->seen++;
     tc_text_trim(&c->text);
     if (ef->held != NULL && !ef->unset_only &&
         ef->held->end != TC_TIME_NONE && ef->held->end <= ef->held->start &&
@@ -108,6 +109,36 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
     return TC_OK;
 }
 
+/* Nothing to write.  An input without cues (empty, a header only) is worth
+ * a warning to a script that expected some; an input whose cues were all
+ * lost on the way fails the run, and the message says where they went. */
+static int
+endfix_empty(struct tc_ctx *ctx)
+{
+    unsigned long had = ctx->cues_in + ctx->skipped + ctx->discarded;
+    struct tc_buf m = TC_BUF_INIT;
+    int rc;
+
+    if (tc_ctx_worst(ctx) >= TC_SEV_ERROR)
+        return TC_OK;            /* the error said it already */
+    if (had == 0)
+        return tc_diagf(ctx, TC_D_NO_CUES, 0, 0, NULL);
+    tc_buf_addf(&m, "the input held %lu cue%s", had, had == 1 ? "" : "s");
+    if (ctx->skipped > 0)
+        tc_buf_addf(&m, "; %lu skipped by the reader (see above)",
+                    ctx->skipped);
+    if (ctx->discarded > 0)
+        tc_buf_addf(&m, "; %lu left out by a reader option", ctx->discarded);
+    if (ctx->dropped > 0)
+        tc_buf_addf(&m, "; %lu dropped by filters, the last: %s",
+                    ctx->dropped, ctx->dropwhy.data);
+    else if (ctx->cues_in > 0)
+        tc_buf_adds(&m, "; the filters left none");
+    rc = tc_diagf(ctx, TC_D_NOTHING_LEFT, 0, 0, "%s", m.data);
+    tc_buf_release(&m);
+    return rc;
+}
+
 static int
 endfix_finish(struct tc_stage *st)
 {
@@ -116,10 +147,8 @@ endfix_finish(struct tc_stage *st)
 
     if (ef->held != NULL)
         rc = endfix_forward(ef, TC_TIME_NONE);
-    /* an empty result is worth a word to a script that expected cues */
-    if (rc == TC_OK && ef->seen == 0 &&
-        tc_ctx_worst(st->ctx) < TC_SEV_ERROR)
-        rc = tc_diagf(st->ctx, TC_D_NO_CUES, 0, 0, NULL);
+    if (rc == TC_OK && ef->seen == 0)
+        rc = endfix_empty(st->ctx);
     if (rc != TC_OK)
         return rc;
     return tc_stage_finish(st->next);
