@@ -2,8 +2,8 @@
  * for the signature, the header and the blocks (cues, NOTE, STYLE,
  * REGION), with the spec's rules for timestamps, cue settings and region
  * settings.  Where the spec drops something silently, this says so: a cue
- * whose timing cannot be read is an error, skipped text and ignored
- * settings are warnings.  The cue payload is left raw (vtt-text.c parses
+ * whose timing cannot be read is skipped with a warning, and so are text
+ * outside a cue and ignored settings.  The cue payload is left raw (vtt-text.c parses
  * it).  Conformance: tests/unit/test_vtt_wpt.c.
  */
 #include "config.h"
@@ -188,6 +188,7 @@ struct vtt_parser {
     struct tc_buf style;       /* STYLE blocks, joined */
     struct tc_buf tmp;
     struct tc_buf lang;
+    struct tc_buf hls;         /* X-TIMESTAMP-MAP header lines */
     struct tc_region *regions;
     size_t nregions, regions_cap;
     int seen_cue;
@@ -211,6 +212,7 @@ send_header(struct vtt_parser *p)
     t.regions = p->regions;
     t.nregions = p->nregions;
     t.style = p->style.len ? p->style.data : NULL;
+    t.vtt_header = p->hls.len ? p->hls.data : NULL;
     return p->h->header != NULL ? p->h->header(p->ud, &t) : TC_OK;
 }
 
@@ -304,6 +306,7 @@ cue_setting(struct vtt_parser *p, struct tc_vtt_cue *c, const char *s,
         }
         c->place.line_align = la;
         c->place.line = num;
+        c->place.line_set = 1;
         c->place.line_percent = pct;
         c->region = NULL;
     } else if (NAME_IS("position")) {
@@ -350,7 +353,7 @@ derive_vpos(struct tc_place *pl)
 {
     double pct;
 
-    if (pl->vertical != TC_VERTICAL_NONE || pl->line <= TC_LINE_AUTO)
+    if (pl->vertical != TC_VERTICAL_NONE || tc_place_line_auto(pl))
         return;
     if (pl->line_percent)
         pct = pl->line;
@@ -525,7 +528,10 @@ ignored:
     return TC_OK;
 }
 
-/* Old metadata headers ("Language: en") give the track's language. */
+/* Old metadata headers ("Language: en") give the track's language.  The
+ * HLS header X-TIMESTAMP-MAP ties cue times to the segment's MPEG-2 clock:
+ * without it a player shows the cues of every segment after the first at
+ * the wrong time, so it is kept for the writer. */
 static int
 header_line(struct vtt_parser *p, const char *l, size_t n)
 {
@@ -534,6 +540,11 @@ header_line(struct vtt_parser *p, const char *l, size_t n)
         n -= 9;
         tc_trim(&l, &n);
         return tc_buf_add(&p->lang, l, n);
+    }
+    if (n > 16 && memcmp(l, "X-TIMESTAMP-MAP=", 16) == 0 &&
+        p->hls.len == 0) {
+        tc_trim(&l, &n);
+        return tc_buf_add(&p->hls, l, n);
     }
     return TC_OK;
 }
@@ -590,9 +601,10 @@ collect_block(struct vtt_parser *p, int in_header)
             } else if (col == 0) {
                 return rc;              /* a setting under --strict */
             } else {
+                /* the parser algorithm discards the block; the rest of
+                 * the file is read */
                 failed = 1;
-                rc = tc_diagf(p->ctx, TC_D_TIME_BAD, lineno, col,
-                              "'%.*s': cue skipped",
+                rc = tc_skipf(p->ctx, TC_D_TIME_BAD, lineno, col, "'%.*s'",
                               (int)(n > 60 ? 60 : n), l);
                 if (rc != TC_OK)
                     return rc;
@@ -703,6 +715,7 @@ tc_vtt_parse(struct tc_source *src, const struct tc_vtt_handler *h,
     tc_buf_init(&p.style, 0);
     tc_buf_init(&p.tmp, 0);
     tc_buf_init(&p.lang, 0);
+    tc_buf_init(&p.hls, 0);
     rc = signature(&p);
     if (rc != TC_OK)
         goto done;
@@ -737,5 +750,6 @@ done:
     tc_buf_release(&p.style);
     tc_buf_release(&p.tmp);
     tc_buf_release(&p.lang);
+    tc_buf_release(&p.hls);
     return rc;
 }

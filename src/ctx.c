@@ -398,6 +398,12 @@ tc_place_init(struct tc_place *p)
     p->size = 100;
 }
 
+int
+tc_place_line_auto(const struct tc_place *p)
+{
+    return !p->line_set && !(p->line > TC_LINE_AUTO);
+}
+
 struct tc_cue *
 tc_cue_new(struct tc_ctx *ctx)
 {
