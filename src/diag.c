@@ -129,7 +129,9 @@ tc_skipf(struct tc_ctx *ctx, int id, unsigned long line, unsigned col,
 
     ctx->skipped++;
     va_start(ap, fmt);
-    rc = diag_v(ctx, id, line, col, "; cue skipped", fmt, ap);
+    /* under --strict the run stops here: nothing is skipped */
+    rc = diag_v(ctx, id, line, col, ctx->strict ? NULL : "; cue skipped",
+                fmt, ap);
     va_end(ap);
     return rc;
 }

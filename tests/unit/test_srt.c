@@ -41,11 +41,37 @@ static const struct {
       "1\n00:00:01,000 --> 00:00:02,000 foo\nA\n",
       TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\n\n",
       "2:31: warning: unexpected text" },
-    { "bad-timestamp-fails",
+    /* a cue whose time cannot be read is skipped, not the file */
+    { "bad-timestamp-skips-the-cue",
       "1\n00:00:O1,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
-      TC_ERR_SYNTAX, NULL, "2:7: error: unreadable timestamp" },
+      TC_OK, "1\n00:00:03,000 --> 00:00:04,000\nB\n\n",
+      "2:7: warning: unreadable timestamp: '00:00:O1,000 --> 00:00:02,000'; "
+      "cue skipped\n0:0: warning: cues skipped: 1 of 2" },
     { "text-before-any-cue-fails",
-      "hello\n", TC_ERR_SYNTAX, NULL, "1:1: error: syntax error" },
+      "hello\n", TC_ERR_SYNTAX, NULL, "1:1: error: syntax error: no SubRip "
+      "cue found" },
+    { "title-before-the-first-cue-skipped",
+      "My film\n\n1\n00:00:01,000 --> 00:00:02,000\nA\n", TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n",
+      "1:1: warning: unexpected text: 1 line before the first cue skipped: "
+      "'My film'" },
+    /* a numbering that starts at 2 is one cause, said once */
+    { "offset-numbering-said-once",
+      "2\n00:00:01,000 --> 00:00:02,000\nA\n\n3\n00:00:03,000 --> "
+      "00:00:04,000\nB\n\n4\n00:00:05,000 --> 00:00:06,000\nC\n", TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> "
+      "00:00:04,000\nB\n\n3\n00:00:05,000 --> 00:00:06,000\nC\n\n",
+      "1:0: warning: missing or wrong cue number: cue numbers start at 2; "
+      "renumbered\n" },
+    /* '.' before every fraction: once, then a count */
+    { "repeated-repair-counted",
+      "1\n00:00:01.000 --> 00:00:02.000\nA\n\n2\n00:00:03.000 --> "
+      "00:00:04.000\nB\n\n3\n00:00:05.000 --> 00:00:06.000\nC\n", TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> "
+      "00:00:04,000\nB\n\n3\n00:00:05,000 --> 00:00:06,000\nC\n\n",
+      "2:0: warning: non-standard timestamp: '00:00:01.000 --> "
+      "00:00:02.000'\n2:0: warning: non-standard timestamp: 2 more like "
+      "this, the last at line 10\n" },
     { "tags-and-placement",
       "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>It</i> <font color=\"red\">is</font>\n",
       TC_OK,
@@ -73,7 +99,9 @@ static const struct {
       TC_OK, "1\n00:00:01,000 --> 00:00:02,000\na\nb\nc\n\n", "" },
     { "typo-in-timestamp-fails",
       "1\n00:00:05,000 --> 00:00:1O,000\nz\n",
-      TC_ERR_SYNTAX, NULL, "2:25: error: unreadable timestamp" },
+      TC_ERR_SYNTAX, NULL, "2:25: warning: unreadable timestamp: "
+      "'00:00:05,000 --> 00:00:1O,000'; cue skipped\n0:0: error: no cue "
+      "left to write: the input held 1 cue; 1 skipped by the reader" },
     { "unknown-colour-is-no-colour",
       "1\n00:00:01,000 --> 00:00:02,000\n<font color=\"nope\">x</font>\n",
       TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nx\n\n",
