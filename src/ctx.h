@@ -34,9 +34,6 @@ struct tc_ctx {
     struct tc_buf dropwhy;      /* the last drop's detail */
 };
 
-/* A reader left n cues out because an option asked for it (not an
- * error): counted, so that an empty result can say why. */
-void tc_ctx_discarded(struct tc_ctx *ctx, unsigned long n);
 
 /* Write out what the running conversion's writer has buffered. */
 void tc_ctx_flush_output(struct tc_ctx *ctx);

@@ -40,7 +40,8 @@ static const struct {
     [TC_D_NO_CUES]        = { TC_SEV_WARNING, "the input has no cues" },
     [TC_D_SKIPPED]        = { TC_SEV_WARNING, "cues skipped" },
     [TC_D_NOTHING_LEFT]   = { TC_SEV_ERROR,   "no cue left to write" },
-    [TC_D_XML_RECOVERED]  = { TC_SEV_WARNING, "XML error read past" },
+    [TC_D_XML_RECOVERED]  = { TC_SEV_WARNING, "recoverable XML error" },
+    [TC_D_END_INFERRED]   = { TC_SEV_NOTE,    "end time inferred" },
 };
 
 enum tc_severity
@@ -151,6 +152,27 @@ tc_repeatf(struct tc_ctx *ctx, struct tc_repeat *r, int id,
     r->id = id;
     va_start(ap, fmt);
     rc = diag_v(ctx, id, line, col, NULL, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int
+tc_skiprf(struct tc_ctx *ctx, struct tc_repeat *r, int id,
+          unsigned long line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    ctx->skipped++;
+    r->last = line;
+    if (r->n++ > 0)
+        return ctx->strict && tc_diag_severity(id) == TC_SEV_WARNING
+                   ? TC_ERR_STRICT : TC_OK;
+    r->first = line;
+    r->id = id;
+    va_start(ap, fmt);
+    rc = diag_v(ctx, id, line, col, ctx->strict ? NULL : "; cue skipped",
+                fmt, ap);
     va_end(ap);
     return rc;
 }

@@ -41,6 +41,7 @@ enum tc_diag_id {
     TC_D_SKIPPED,           /* the run's count of cues a reader skipped */
     TC_D_NOTHING_LEFT,      /* the input held cues, the output none */
     TC_D_XML_RECOVERED,     /* an XML error the parser read past */
+    TC_D_END_INFERRED,      /* an end the input does not give, found */
     TC_D__COUNT
 };
 
@@ -71,10 +72,19 @@ struct tc_repeat {
 int tc_repeatf(struct tc_ctx *ctx, struct tc_repeat *r, int id,
                unsigned long line, unsigned col, const char *fmt, ...)
     TC_PRINTF(6, 7);
+/* tc_skipf() for a cause that may repeat: every cue is counted as
+ * skipped, the first reported (see tc_repeatf()). */
+int tc_skiprf(struct tc_ctx *ctx, struct tc_repeat *r, int id,
+              unsigned long line, unsigned col, const char *fmt, ...)
+    TC_PRINTF(6, 7);
 /* "WHAT: N more like this, the last at line LAST" at the first line, when
  * the cause came back; what (may be NULL) names it where the kind does
  * not. */
 int tc_repeat_end(struct tc_ctx *ctx, struct tc_repeat *r, const char *what);
+
+/* A reader left n cues out because an option asked for it (not an
+ * error): counted, so that an empty result can say why. */
+void tc_ctx_discarded(struct tc_ctx *ctx, unsigned long n);
 
 /* The file name shown in diagnostics; NULL for none. */
 void tc_ctx_set_file(struct tc_ctx *ctx, const char *name);
