@@ -20,7 +20,7 @@ static const struct {
     [TC_D_CANNOT_READ]    = { TC_SEV_ERROR,   "format cannot be read" },
     [TC_D_BAD_OPTION]     = { TC_SEV_ERROR,   "bad option" },
     [TC_D_XML]            = { TC_SEV_ERROR,   "XML error" },
-    [TC_D_TIME_REVERSED]  = { TC_SEV_WARNING, "cue ends before it starts" },
+    [TC_D_TIME_REVERSED]  = { TC_SEV_WARNING, "cue ends before or when it starts" },
     [TC_D_TIME_REPAIRED]  = { TC_SEV_WARNING, "non-standard timestamp" },
     [TC_D_INDEX]          = { TC_SEV_WARNING, "missing or wrong cue number" },
     [TC_D_NO_BLANK]       = { TC_SEV_WARNING, "no blank line between cues" },

@@ -19,6 +19,8 @@ struct endfix {
     struct tc_cue *held;
     unsigned long seen;      /* cues with text that reached the writer */
     int unset_only;          /* the writer keeps end <= start as it is */
+    /* a transcript may have such cues by the hundred: said once */
+    struct tc_repeat rp_new, rp_join;
 };
 
 static int
@@ -41,13 +43,20 @@ endfix_forward(struct endfix *ef, int64_t next_start)
             next_start < end)
             end = next_start;
         if (c->end != TC_TIME_NONE) {
-            char b[32];
+            char a[32], b[32];
 
+            tc_time_fmt(a, c->end < 0 ? 0 : c->end, '.');
             tc_time_fmt(b, end, '.');
-            rc = tc_diagf(ef->base.ctx, TC_D_TIME_REVERSED, c->line, 0,
-                          "%s: end set to %s",
-                          c->end == c->start ? "zero length" : "reversed",
-                          b);
+            if (c->end == c->start)
+                rc = tc_repeatf(ef->base.ctx, &ef->rp_new,
+                                TC_D_TIME_REVERSED, c->line, 0,
+                                "zero length; new end %s, from the length "
+                                "of its text", b);
+            else
+                rc = tc_repeatf(ef->base.ctx, &ef->rp_new,
+                                TC_D_TIME_REVERSED, c->line, 0,
+                                "it ends at %s; new end %s, from the "
+                                "length of its text", a, b);
         }
         c->end = end;
     }
@@ -70,9 +79,10 @@ endfix_join(struct endfix *ef, struct tc_cue *c)
     size_t i;
     int rc;
 
-    rc = tc_diagf(ef->base.ctx, TC_D_TIME_REVERSED, h->line, 0,
-                  "%s: joined to the next cue, which starts at the same "
-                  "time", h->end == h->start ? "zero length" : "reversed");
+    rc = tc_repeatf(ef->base.ctx, &ef->rp_join, TC_D_TIME_REVERSED,
+                    h->line, 0, "%s, and the next cue starts at the same "
+                    "time: its text joined to that cue",
+                    h->end == h->start ? "zero length" : "it ends earlier");
     if (rc == TC_OK && h->text.nruns > 0 && c->text.nruns > 0)
         rc = tc_text_newline(&h->text);
     for (i = 0; rc == TC_OK && i < c->text.nruns; i++) {
@@ -147,6 +157,10 @@ endfix_finish(struct tc_stage *st)
 
     if (ef->held != NULL)
         rc = endfix_forward(ef, TC_TIME_NONE);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(st->ctx, &ef->rp_new, NULL);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(st->ctx, &ef->rp_join, NULL);
     if (rc == TC_OK && ef->seen == 0)
         rc = endfix_empty(st->ctx);
     if (rc != TC_OK)

@@ -82,7 +82,8 @@ static const struct {
       TC_OK,
       "1\n00:00:05,000 --> 00:00:05,500\nAB\n\n"
       "2\n00:00:05,500 --> 00:00:06,000\nC\n\n",
-      "warning: cue ends before it starts" },
+      "warning: cue ends before or when it starts: it ends at 00:00:04.000; "
+      "new end" },
     { "spelled-out-tags",
       "1\n00:00:01,000 --> 00:00:02,000\n<bold>B</bold> <Italic>I</italic>\n",
       TC_OK, "1\n00:00:01,000 --> 00:00:02,000\n<b>B</b> <i>I</i>\n\n", "" },

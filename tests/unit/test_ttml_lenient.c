@@ -87,7 +87,8 @@ static const struct {
     { "reversed-paragraph-skipped",
       DECL TT ">\n<body><div>\n<p begin=\"3s\" end=\"2s\">One</p>\n"
       "<p begin=\"4s\" end=\"5s\">Two</p>\n</div></body></tt>\n", 1,
-      "4:0: warning: cue ends before it starts: <p> ends before it begins, "
+      "4:0: warning: cue ends before or when it starts: <p> ends before it "
+      "begins, "
       "so TTML never shows it; cue skipped\n" },
 };
 
