@@ -450,6 +450,33 @@ START_TEST(writer_round_trip_srt)
 }
 END_TEST
 
+/* Runs of spaces survive TTML's white-space collapsing: the <p> that
+ * needs it gets xml:space="preserve", and only that one. */
+START_TEST(writer_keeps_space_runs)
+{
+    static const char srt[] =
+        "1\n00:00:01,000 --> 00:00:02,000\nG O R S K   3\nplain\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\none space each\n\n";
+    char *diags = NULL, *d2 = NULL;
+    int rc;
+    char *ttml = unit_convert(srt, "srt", "ttml", &diags, &rc);
+    char *back;
+
+    ck_assert_msg(rc == TC_OK, "%s", diags);
+    ck_assert_msg(strstr(ttml, "region=\"bottom\" xml:space=\"preserve\">"
+                         "G O R S K   3<br/>plain</p>") != NULL, "%s", ttml);
+    ck_assert_msg(strstr(ttml, "region=\"bottom\">one space each</p>") !=
+                  NULL, "%s", ttml);
+    back = unit_convert(ttml, "ttml", "srt", &d2, &rc);
+    ck_assert_msg(rc == TC_OK, "%s", d2);
+    ck_assert_str_eq(back, srt);
+    free(ttml);
+    free(back);
+    free(diags);
+    free(d2);
+}
+END_TEST
+
 Suite *
 suite_ttml(void)
 {
@@ -471,6 +498,7 @@ suite_ttml(void)
     tcase_add_test(tw, writer_escapes_and_styles);
     tcase_add_test(tw, writer_never_writes_bad_xml);
     tcase_add_test(tw, writer_round_trip_srt);
+    tcase_add_test(tw, writer_keeps_space_runs);
     suite_add_tcase(s, tc);
     suite_add_tcase(s, ts);
     suite_add_tcase(s, tw);
