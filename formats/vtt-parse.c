@@ -194,6 +194,7 @@ struct vtt_parser {
     int seen_cue;
     int header_sent;
     unsigned long nbad;        /* settings ignored so far */
+    struct tc_repeat rp_junk;  /* text outside cues, said once */
 };
 
 /* Real files repeat one bad setting on every cue: list the first few. */
@@ -671,9 +672,9 @@ collect_block(struct vtt_parser *p, int in_header)
         const char *b = p->buffer.data, *nl = memchr(b, '\n', p->buffer.len);
         size_t bn = nl ? (size_t)(nl - b) : p->buffer.len;
 
-        return tc_diagf(p->ctx, TC_D_JUNK, first, 1,
-                        "text without a timing line skipped: '%.*s'",
-                        (int)(bn > 40 ? 40 : bn), b);
+        return tc_repeatf(p->ctx, &p->rp_junk, TC_D_JUNK, first, 1,
+                          "text without a timing line skipped: '%.*s'",
+                          (int)(bn > 40 ? 40 : bn), b);
     }
 }
 
@@ -741,6 +742,8 @@ tc_vtt_parse(struct tc_source *src, const struct tc_vtt_handler *h,
     if (rc == TC_OK && p.nbad > BAD_SETTINGS_LISTED)
         rc = tc_diagf(p.ctx, TC_D_BAD_SETTING, 0, 0,
                       "%lu more not listed", p.nbad - BAD_SETTINGS_LISTED);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(p.ctx, &p.rp_junk, "text outside cues");
 done:
     for (i = 0; i < p.nregions; i++)
         free(p.regions[i].id);
