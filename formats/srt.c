@@ -16,9 +16,27 @@
 
 /* ---- timestamps -------------------------------------------------------- */
 
-/* "H+:MM:SS,mmm".  Accepted with a repair flag: one-digit fields, missing
- * hours, '.' or ':' before the fraction, a fraction of 1, 2 or no digits
- * (read as a decimal fraction: ",5" is 500 ms). */
+/* A minutes or seconds field: one or two digits, or more when the extra
+ * ones are leading zeros ("013", as some tools pad it). */
+static int
+srt_field(struct tc_scan *s, unsigned long *v, int *repaired)
+{
+    const char *start = s->p;
+
+    if (tc_scan_digits(s, 1, 4, v) != TC_OK)
+        return TC_ERR_SYNTAX;
+    if (s->p - start > 2) {
+        if (*start != '0' || *v > 99)
+            return TC_ERR_SYNTAX;
+        *repaired = 1;
+    }
+    return TC_OK;
+}
+
+/* "H+:MM:SS,mmm".  Accepted with a repair flag: one-digit fields, a field
+ * padded with an extra zero, missing hours, '.' or ':' before the
+ * fraction, a fraction of 1, 2 or no digits (read as a decimal fraction:
+ * ",5" is 500 ms). */
 static int
 srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
 {
@@ -28,10 +46,10 @@ srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
     int have_hours = 0;
 
     if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||
-        tc_scan_digits(s, 1, 2, &b))
+        srt_field(s, &b, repaired))
         return TC_ERR_SYNTAX;
     if (tc_scan_char(s, ':') == TC_OK) {
-        if (tc_scan_digits(s, 1, 2, &c))
+        if (srt_field(s, &c, repaired))
             return TC_ERR_SYNTAX;
         have_hours = 1;
     }
@@ -164,14 +182,14 @@ struct srt_style {
 enum {
     RP_TIME, RP_ARROW, RP_NOINDEX, RP_INDEX, RP_NOBLANK, RP_AFTER, RP_BOX,
     RP_JOINED, RP_EMPTY, RP_ORDER, RP_TAG, RP_FONT, RP_STRIKE, RP_OVERRIDE,
-    RP__COUNT
+    RP_NOTIME, RP__COUNT
 };
 static const char *const rp_what[RP__COUNT] = {
     NULL, "arrow written as '->'", "no cue number",
     "cue numbers out of step", NULL, "text after the timing",
     "SubRip position boxes", "text after a blank line joined", NULL, NULL,
     "markup removed", "font attributes", "strike-through",
-    "overrides removed",
+    "overrides removed", "cues without a timing line",
 };
 
 struct srt_reader {
@@ -641,6 +659,20 @@ srt_read(struct tc_source *src, struct tc_stage *next)
                 l = l2;
                 n = n2;
                 line = tc_lines_lineno(src);
+            } else if (got == 1 && state == S_BETWEEN && r.cur != NULL &&
+                       r.prev_index > 0 && index == r.prev_index + 1) {
+                /* the next cue's number, and no timing after it: its
+                 * text stays, joined to the cue above (the number is not
+                 * text) */
+                tc_lines_unread(src);
+                r.prev_index = index;
+                rc = tc_repeatf(r.ctx, &r.rp[RP_NOTIME], TC_D_REPAIRED,
+                                line, 0, "cue %ld has no timing line: its "
+                                "text joined to the cue above", index);
+                if (rc != TC_OK)
+                    break;
+                state = S_TEXT;
+                continue;
             } else {
                 if (got == 1)
                     tc_lines_unread(src);

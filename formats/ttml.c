@@ -294,7 +294,7 @@ tc_ttml_bad_time(struct ttml_reader *r, const char *name, const char *v)
 struct attrs {
     struct tc_buf buf;
     size_t begin, end, dur, style, region, container, id, lang, space,
-        agent, display;
+        agent, display, bare_id;
     struct tstyle inl;
 };
 
@@ -312,7 +312,7 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
     tc_buf_clear(&a->buf);
     tc_buf_addc(&a->buf, '\0');
     a->begin = a->end = a->dur = a->style = a->region = a->container = 0;
-    a->id = a->lang = a->space = a->agent = a->display = 0;
+    a->id = a->lang = a->space = a->agent = a->display = a->bare_id = 0;
     memset(&a->inl, 0, sizeof a->inl);
     while (xmlTextReaderMoveToNextAttribute(r->xr) == 1 && rc == TC_OK) {
         const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
@@ -337,6 +337,8 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
                 slot = &a->region;
             else if (strcmp(name, "timeContainer") == 0)
                 slot = &a->container;
+            else if (strcmp(name, "id") == 0)
+                slot = &a->bare_id;
         } else if (ns == NS_XML) {
             if (strcmp(name, "id") == 0)
                 slot = &a->id;
@@ -366,6 +368,14 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
         }
     }
     xmlTextReaderMoveToElement(r->xr);
+    /* id="s1" where xml:id="s1" is meant, as some tools write it on
+     * styles and regions: what it names is clear */
+    if (a->id == 0 && a->bare_id != 0 && rc == TC_OK &&
+        (f->kind == EL_STYLE || f->kind == EL_REGION)) {
+        a->id = a->bare_id;
+        rc = tc_ttml_repeat(r, TR_BAREID, TC_D_REPAIRED, "id='%s' read as "
+                            "xml:id%s", aval(a, a->id), NULL);
+    }
     if (f->kind == EL_TT && !tick_given)
         r->tp.tick_rate = (double)r->tp.frame_rate * r->tp.mult;
     if (rc == TC_OK && tc_buf_status(&a->buf) != TC_OK)
@@ -836,6 +846,7 @@ ttml_summary(struct ttml_reader *r)
     static const char *const what[TR__COUNT] = {
         "undeclared regions", "unknown styles", "colours", NULL,
         "misplaced elements", "text outside paragraphs", NULL,
+        "ids without xml:",
     };
     size_t i;
     int rc = TC_OK;

@@ -109,7 +109,7 @@ struct piece {
 /* Causes a document may repeat on every paragraph: said once, counted. */
 enum {
     TR_REGION, TR_STYLE, TR_COLOR, TR_COMMA, TR_PLACE, TR_OUTSIDE,
-    TR_BADPARENT, TR__COUNT
+    TR_BADPARENT, TR_BAREID, TR__COUNT
 };
 
 struct ttml_reader {

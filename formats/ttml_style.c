@@ -356,18 +356,26 @@ tc_ttml_parse_time_attr(struct ttml_reader *r, const char *name, const char *v,
         return 1;
     }
     {
-        /* SubRip's comma before the fraction: the meaning is clear */
+        /* SubRip's comma before the fraction, or a '.' with no digits
+         * after it: the meaning is clear */
         const char *comma = strchr(v, ',');
+        size_t n = strlen(v);
         char fixed[64];
 
-        if (comma != NULL && strchr(comma + 1, ',') == NULL &&
-            strlen(v) < sizeof fixed) {
-            memcpy(fixed, v, strlen(v) + 1);
-            fixed[comma - v] = '.';
+        if (n < sizeof fixed && ((comma != NULL &&
+                                  strchr(comma + 1, ',') == NULL) ||
+                                 (n > 1 && v[n - 1] == '.'))) {
+            memcpy(fixed, v, n + 1);
+            if (comma != NULL)
+                fixed[comma - v] = '.';
+            else
+                fixed[n - 1] = '\0';
             if (tc_ttml_time_parse(fixed, &r->tp, out) == TC_OK) {
-                tc_ttml_repeat(r, TR_COMMA, TC_D_TIME_REPAIRED, "%s='%s': "
-                               "the comma before the fraction read as a "
-                               "dot", name, v);
+                tc_ttml_repeat(r, TR_COMMA, TC_D_TIME_REPAIRED,
+                               comma != NULL ? "%s='%s': the comma before "
+                               "the fraction read as a dot" : "%s='%s': "
+                               "the '.' without digits after it ignored",
+                               name, v);
                 return 1;
             }
         }

@@ -63,6 +63,16 @@ static const struct {
       "00:00:04,000\nB\n\n3\n00:00:05,000 --> 00:00:06,000\nC\n\n",
       "1:0: warning: missing or wrong cue number: cue numbers start at 2; "
       "renumbered\n" },
+    /* seconds padded with a zero, as some tools write them */
+    { "zero-padded-seconds",
+      "1\n00:00:013,567 --> 00:00:014,901\nA\n", TC_OK,
+      "1\n00:00:13,567 --> 00:00:14,901\nA\n\n",
+      "2:0: warning: non-standard timestamp" },
+    { "three-digit-seconds-not-padding",
+      "1\n00:00:130,567 --> 00:00:14,901\nA\n\n2\n00:00:15,000 --> "
+      "00:00:16,000\nB\n", TC_OK,
+      "1\n00:00:15,000 --> 00:00:16,000\nB\n\n",
+      "2:10: warning: unreadable timestamp" },
     /* '.' before every fraction: once, then a count */
     { "repeated-repair-counted",
       "1\n00:00:01.000 --> 00:00:02.000\nA\n\n2\n00:00:03.000 --> "
@@ -87,9 +97,15 @@ static const struct {
     { "spelled-out-tags",
       "1\n00:00:01,000 --> 00:00:02,000\n<bold>B</bold> <Italic>I</italic>\n",
       TC_OK, "1\n00:00:01,000 --> 00:00:02,000\n<b>B</b> <i>I</i>\n\n", "" },
+    /* a cue whose timing line is missing: its number is not text */
     { "missing-timing-joins-above",
       "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\nB\n",
-      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\n2\nB\n\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\nB\n\n",
+      "5:0: warning: repaired: cue 2 has no timing line: its text joined to "
+      "the cue above\n" },
+    { "a-number-out-of-step-stays-text",
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n7\nB\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\nA\n7\nB\n\n",
       "5:0: warning: repaired: text after a blank line" },
     { "break-outside-closed-tag",
       "1\n00:00:01,000 --> 00:00:02,000\n<b>Top</b>\nnext <i>a\nb</i>\n",
