@@ -477,6 +477,11 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
                                   (unsigned)(p - l) + 1)
                         : srt_override(r, p, (size_t)(close - p + 1), line,
                                        (unsigned)(p - l) + 1)) {
+            /* "is {\an1} the": the override goes, and with it one of the
+             * two spaces around it */
+            if (want == '}' && p > l && p[-1] == ' ' && close + 1 < e &&
+                close[1] == ' ')
+                close++;
             p = close + 1;
             run = p;
         } else {
@@ -673,6 +678,14 @@ srt_read(struct tc_source *src, struct tc_stage *next)
                     break;
                 state = S_TEXT;
                 continue;
+            } else if (got == 0 && state == S_BETWEEN && r.cur != NULL &&
+                       r.prev_index > 0 && index == r.prev_index + 1) {
+                /* the next cue's number and then the end of the file: a
+                 * cue cut off, with nothing to keep */
+                rc = tc_diagf(r.ctx, TC_D_JUNK, line, 1, "cue %ld is cut "
+                              "off after its number, at the end of the "
+                              "file: left out", index);
+                break;
             } else {
                 if (got == 1)
                     tc_lines_unread(src);

@@ -63,6 +63,21 @@ static const struct {
       "00:00:04,000\nB\n\n3\n00:00:05,000 --> 00:00:06,000\nC\n\n",
       "1:0: warning: missing or wrong cue number: cue numbers start at 2; "
       "renumbered\n" },
+    /* the next cue's number alone at the end: a cut-off file */
+    { "cut-off-after-the-number",
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n", TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\nA\n\n",
+      "5:1: warning: unexpected text: cue 2 is cut off after its number, "
+      "at the end of the file: left out\n" },
+    { "a-year-at-the-end-stays-text",
+      "1\n00:00:01,000 --> 00:00:02,000\nCopyright\n\n2012\n", TC_OK,
+      "1\n00:00:01,000 --> 00:00:02,000\nCopyright\n2012\n\n",
+      "5:0: warning: repaired: text after a blank line" },
+    /* an override between two spaces takes one of them with it */
+    { "override-between-spaces",
+      "1\n00:00:01,000 --> 00:00:02,000\nThis is {\\an8} the {\\xyz} top\n",
+      TC_OK, "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}This is the top\n\n",
+      "" },
     /* seconds padded with a zero, as some tools write them */
     { "zero-padded-seconds",
       "1\n00:00:013,567 --> 00:00:014,901\nA\n", TC_OK,
