@@ -3,8 +3,8 @@
  * REGION), with the spec's rules for timestamps, cue settings and region
  * settings.  Where the spec drops something silently, this says so: a cue
  * whose timing cannot be read is skipped with a warning, and so are text
- * outside a cue and ignored settings.  The cue payload is left raw (vtt-text.c parses
- * it).  Conformance: tests/unit/test_vtt_wpt.c.
+ * outside a cue and ignored settings.  The cue payload is left raw
+ * (vtt-text.c parses it).  Conformance: tests/unit/test_vtt_wpt.c.
  */
 #include "config.h"
 

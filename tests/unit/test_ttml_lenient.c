@@ -165,10 +165,10 @@ START_TEST(begin_only_until_next)
     ck_assert_int_eq(g.v[2].end, 7000);
     ck_assert_int_eq(g.v[3].start, 8000);
     ck_assert(g.v[3].end == TC_TIME_NONE);
-    ck_assert_str_eq(g.diags, "4:0: note: end time inferred: 3 paragraphs (this one "
-                     "first) without an end: each lasts until the next "
-                     "one begins (the last one, as long as its text takes "
-                     "to read)\n");
+    ck_assert_str_eq(g.diags, "4:0: note: end time inferred: 3 paragraphs "
+                     "(this one first) without an end: each lasts until "
+                     "the next one begins (the last one, as long as its "
+                     "text takes to read)\n");
     got_free(&g);
 }
 END_TEST
