@@ -23,6 +23,7 @@ tc_ctx_new(void)
     }
     ctx->worst = -1;
     tc_buf_init(&ctx->diagbuf, 0);
+    tc_buf_init(&ctx->dropwhy, 0);
     return ctx;
 }
 
@@ -72,6 +73,7 @@ tc_ctx_free(struct tc_ctx *ctx)
     free(ctx->free_cues);
     tc_lang_release(ctx);
     tc_buf_release(&ctx->diagbuf);
+    tc_buf_release(&ctx->dropwhy);
     free(ctx);
 }
 
@@ -104,6 +106,12 @@ int
 tc_ctx_strict(const struct tc_ctx *ctx)
 {
     return ctx->strict;
+}
+
+void
+tc_ctx_discarded(struct tc_ctx *ctx, unsigned long n)
+{
+    ctx->discarded += n;
 }
 
 void
@@ -420,9 +428,16 @@ tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b)
 
     return same_str(a->region, b->region) && p->vpos == q->vpos &&
            p->align == q->align && p->vertical == q->vertical &&
-           p->line == q->line && p->line_percent == q->line_percent &&
+           p->line == q->line && p->line_set == q->line_set &&
+           p->line_percent == q->line_percent &&
            p->line_align == q->line_align && p->position == q->position &&
            p->position_align == q->position_align && p->size == q->size;
+}
+
+int
+tc_place_line_auto(const struct tc_place *p)
+{
+    return !p->line_set && !(p->line > TC_LINE_AUTO);
 }
 
 struct tc_cue *

@@ -31,7 +31,14 @@ struct tc_ctx {
     struct tc_lang lang;        /* the running conversion's language */
     void *textcat;              /* the language guesser, loaded once */
     int textcat_failed;
+    /* the running conversion's cue counts, for its closing lines */
+    unsigned long cues_in;      /* cues with text the reader passed on */
+    unsigned long skipped;      /* cues a reader skipped (tc_skipf) */
+    unsigned long discarded;    /* cues a reader left out on request */
+    unsigned long dropped;      /* cues the filters dropped */
+    struct tc_buf dropwhy;      /* the last drop's detail */
 };
+
 
 /* Write out what the running conversion's writer has buffered. */
 void tc_ctx_flush_output(struct tc_ctx *ctx);

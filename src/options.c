@@ -25,6 +25,10 @@ static const struct tc_option options[] = {
                                     "fragment" },
     { "youtube-max-duration", "6s", "youtube reader: longest estimated "
                                     "fragment; a longer gap is a pause" },
+    { "ttml-regions", "keep", "TTML reader: text in no region that shows "
+                              "it: keep (at the bottom, or in the region "
+                              "it names) or strict (drop, as TTML players "
+                              "do)" },
     { "vtt-regions",  "no", "WebVTT output: write REGION blocks and region "
                             "settings (ffmpeg drops cues after one)" },
     { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
