@@ -1,6 +1,9 @@
 # formats/local.mk -- one file per format; add a line here and a row in
 # src/registry.c.
 libtranscue_core_la_SOURCES += \
+	formats/json.c \
+	formats/json.h \
+	formats/json_read.c \
 	formats/sbv.c \
 	formats/srt.c \
 	formats/ttml.c \

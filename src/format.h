@@ -55,6 +55,11 @@ int  tc_source_peek(struct tc_source *src, const unsigned char **head,
 /* Up to n decoded bytes; returns the count, 0 at end, or a negative
  * tc_status. */
 long tc_source_read(struct tc_source *src, void *dst, size_t n);
+/* The last (at most n) bytes of a regular file as they are on disk, not
+ * decoded, read without moving the position: for a format that names
+ * something its header needs at its end (Whisper's JSON, its language).
+ * 0 for a pipe, a terminal or an error. */
+long tc_source_tail(struct tc_source *src, void *dst, size_t n);
 /* One line per call, terminator stripped; LF, CRLF and lone CR end a line.
  * NUL bytes become U+FFFD.  Returns 1 with a line, 0 at end of input, or a
  * negative tc_status.  *line stays valid until the next call; it is
