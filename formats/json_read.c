@@ -389,8 +389,13 @@ js_runs(struct js_reader *r, struct tc_cue *c)
             dropped++;
             continue;
         }
-        if (time != TC_TIME_NONE &&
-            (time < last || (c->end != TC_TIME_NONE && time > c->end))) {
+        if (time == last) {
+            /* said with the word before, or as the segment begins: a
+             * time there marks nothing (and WebVTT refuses it) */
+            time = TC_TIME_NONE;
+        } else if (time != TC_TIME_NONE &&
+                   (time < last ||
+                    (c->end != TC_TIME_NONE && time >= c->end))) {
             dropped++;
             time = TC_TIME_NONE;
         }

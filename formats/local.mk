@@ -6,6 +6,7 @@ libtranscue_core_la_SOURCES += \
 	formats/json_read.c \
 	formats/sbv.c \
 	formats/srt.c \
+	formats/text.c \
 	formats/ttml.c \
 	formats/ttml.h \
 	formats/ttml_read.h \
