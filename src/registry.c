@@ -10,11 +10,12 @@
 
 extern const struct tc_format tc_format_vtt, tc_format_ttml, tc_format_srt,
     tc_format_sbv, tc_format_whisper, tc_format_youtube, tc_format_json,
-    tc_format_text;
+    tc_format_ass, tc_format_text;
 
 static const struct tc_format *const formats[] = {
     &tc_format_vtt, &tc_format_ttml, &tc_format_srt, &tc_format_sbv,
-    &tc_format_whisper, &tc_format_youtube, &tc_format_json, &tc_format_text,
+    &tc_format_whisper, &tc_format_youtube, &tc_format_json, &tc_format_ass,
+    &tc_format_text,
 };
 
 extern const struct tc_filter tc_filter_tidy, tc_filter_nonspeech,
