@@ -454,7 +454,7 @@ ass_event(struct ass_file *a, const char *v, size_t n)
     if ((odd || odd2) &&
         (rc = tc_repeatf(r->ctx, &r->rp[TC_ASS_RP_ODD_TIME],
                          TC_D_TIME_REPAIRED, line, 0, "'%.*s' to '%.*s': "
-                         "read as H:MM:SS.CC", (int)fl[fm->at[F_START]],
+                         "not H:MM:SS.CC; the fractions read as decimals", (int)fl[fm->at[F_START]],
                          f[fm->at[F_START]], (int)fl[fm->at[F_END]],
                          f[fm->at[F_END]])) != TC_OK)
         return rc;
@@ -570,6 +570,7 @@ ass_line(struct ass_file *a, const char *l, size_t n)
     const char *v;
     size_t vn;
 
+    r->lstart = l;
     tc_trim(&l, &n);
     if (n == 0 || l[0] == ';' || (n >= 2 && l[0] == '!' && l[1] == ':'))
         return TC_OK;

@@ -46,6 +46,7 @@ struct tc_ass_reader {
     struct tc_repeat drop[TC_ASS_DROP_KINDS];
     /* the event being read */
     unsigned long line;
+    const char *lstart;             /* its line, for columns */
     const char *voice;              /* its Name, NULL = none */
 };
 

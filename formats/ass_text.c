@@ -117,19 +117,22 @@ ass_set_style(struct ass_state *s, const struct tc_ass_style *st)
     s->color = st->color;
 }
 
+/* One warning per kind of tag dropped; at is where it is in the line. */
 static int
-ass_drop(struct ass_state *s, size_t k, const char *name, size_t n)
+ass_drop(struct ass_state *s, size_t k, const char *at, size_t n)
 {
     struct tc_repeat *rp = &s->r->drop[k];
+    unsigned col = s->r->lstart != NULL && at >= s->r->lstart
+                   ? (unsigned)(at - s->r->lstart) + 1 : 0;
 
     if (k == DROP_COMMENT)
-        return tc_repeatf(s->r->ctx, rp, TC_D_NOT_KEPT, s->line, 0,
+        return tc_repeatf(s->r->ctx, rp, TC_D_NOT_KEPT, s->line, col,
                           "comments in braces dropped");
     if (k == DROP_UNKNOWN)
-        return tc_repeatf(s->r->ctx, rp, TC_D_NOT_KEPT, s->line, 0,
+        return tc_repeatf(s->r->ctx, rp, TC_D_NOT_KEPT, s->line, col,
                           "unknown override tags dropped, the first "
-                          "\\%.*s", (int)(n > 32 ? 32 : n), name);
-    return tc_repeatf(s->r->ctx, rp, TC_D_NOT_KEPT, s->line, 0,
+                          "%.*s", (int)(n > 32 ? 32 : n), at);
+    return tc_repeatf(s->r->ctx, rp, TC_D_NOT_KEPT, s->line, col,
                       "override tag \\%s (%s) dropped", ass_tags[k].name,
                       ass_tags[k].what);
 }
@@ -195,9 +198,10 @@ ass_bold(long v)
     return v == 1 || v == -1 || v >= 700;
 }
 
-/* One tag, its name ass_tags[k], its argument [a, a + an). */
+/* One tag at "at", its name ass_tags[k], its argument [a, a + n). */
 static int
-ass_apply(struct ass_state *s, size_t k, const char *a, size_t n)
+ass_apply(struct ass_state *s, size_t k, const char *at, const char *a,
+          size_t n)
 {
     long v = 0;
     int has = ass_long(a, n, &v) == TC_OK, rc;
@@ -269,14 +273,14 @@ ass_apply(struct ass_state *s, size_t k, const char *a, size_t n)
         return TC_OK;
     case T_P:
         if (has && v > 0 && !s->drawing)
-            rc = ass_drop(s, k, NULL, 0);
+            rc = ass_drop(s, k, at, 0);
         else
             rc = TC_OK;
         if (has)
             s->drawing = v > 0;
         return rc;
     case T_DROP:
-        return ass_drop(s, k, NULL, 0);
+        return ass_drop(s, k, at, 0);
     }
     if ((rc = ass_flush(s)) != TC_OK)
         return rc;
@@ -293,6 +297,7 @@ ass_apply(struct ass_state *s, size_t k, const char *a, size_t n)
 static int
 ass_block(struct ass_state *s, const char *p, const char *e)
 {
+    const char *open = p - 1;
     int any = 0, rc;
 
     while (p < e) {
@@ -341,14 +346,15 @@ ass_block(struct ass_state *s, const char *p, const char *e)
         while (ae > a && (ae[-1] == ' ' || ae[-1] == '\t'))
             ae--;
         if (k == N_TAGS)
-            rc = nl > 0 ? ass_drop(s, DROP_UNKNOWN, name, nl) : TC_OK;
+            rc = nl > 0 ? ass_drop(s, DROP_UNKNOWN, name - 1, nl + 1)
+                        : TC_OK;
         else
-            rc = ass_apply(s, k, a, (size_t)(ae - a));
+            rc = ass_apply(s, k, name - 1, a, (size_t)(ae - a));
         if (rc != TC_OK)
             return rc;
     }
     if (!any)
-        return ass_drop(s, DROP_COMMENT, NULL, 0);
+        return ass_drop(s, DROP_COMMENT, open, 0);
     return TC_OK;
 }
 
@@ -406,8 +412,9 @@ ass_place(struct ass_state *s)
                                              TC_ALIGN_CENTER,
                                              TC_ALIGN_END };
 
-        x = x < 0 ? 0 : x > 100 ? 100 : x;
-        y = y < 0 ? 0 : y > 100 ? 100 : y;
+        /* to a hundredth of a percent: finer is no pixel on any screen */
+        x = x < 0 ? 0 : x > 100 ? 100 : (double)(long)(x * 100 + 0.5) / 100;
+        y = y < 0 ? 0 : y > 100 ? 100 : (double)(long)(y * 100 + 0.5) / 100;
         pl->vpos = y < 100.0 / 3 ? TC_VPOS_TOP
                    : y < 200.0 / 3 ? TC_VPOS_MIDDLE : TC_VPOS_BOTTOM;
         pl->line = y;

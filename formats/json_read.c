@@ -94,9 +94,9 @@ struct js_reader {
     /* the pre-filter between the source and yajl */
     int in_str, esc, hex, cutting, cut_pending;
     size_t slen, tok;
-    /* positions: the chunk being fed, the piece of it fed to yajl, and
-     * how far lines have been counted */
-    const char *chunk, *fed, *counted;
+    /* positions: the end of the chunk being read, the start of the
+     * piece of it given to yajl, and how far lines have been counted */
+    const char *chunk_end, *fed, *counted;
     unsigned long line;
     size_t col;                 /* bytes of the current line before
                                    counted */
@@ -108,12 +108,13 @@ static const char *const js_rp_what[RP__N] = {
     NULL, "word times", "words past the limit", NULL, NULL, NULL,
 };
 
-/* The line and column of the parser's position. */
+/* The line (and column) of pos, a place in the chunk being read: lines
+ * are counted up to it, never back. */
 static unsigned long
-js_line(struct js_reader *r, unsigned *col)
+js_line_at(struct js_reader *r, const char *pos, unsigned *col)
 {
-    const char *pos = r->fed + yajl_get_bytes_consumed(r->h);
-
+    if (pos == NULL || pos > r->chunk_end)
+        pos = r->chunk_end;
     while (r->counted < pos) {
         if (*r->counted == '\n') {
             r->line++;
@@ -128,6 +129,16 @@ js_line(struct js_reader *r, unsigned *col)
     return r->line;
 }
 
+/* The parser's position, in a callback or just after yajl_parse()
+ * returned: what it has consumed of the piece it was given. */
+static unsigned long
+js_line(struct js_reader *r, unsigned *col)
+{
+    if (r->fed == NULL)
+        return js_line_at(r, NULL, col);
+    return js_line_at(r, r->fed + yajl_get_bytes_consumed(r->h), col);
+}
+
 static int
 js_stop(struct js_reader *r, int rc)
 {
@@ -135,17 +146,20 @@ js_stop(struct js_reader *r, int rc)
     return 0;
 }
 
-/* A string as yajl gives it (escapes decoded, not checked): invalid
- * UTF-8 and NUL become U+FFFD, CR LF and CR a line break, tab a space. */
+/* A string as yajl gives it (escapes decoded, not checked): NUL and,
+ * when check, invalid UTF-8 become U+FFFD; CR LF and CR a line break,
+ * tab a space.  Words are not checked: whisper.cpp cuts a character
+ * between two tokens, which are put together again (js_word_end). */
 static int
-js_clean(struct js_reader *r, const unsigned char *s, size_t n)
+js_clean(struct js_reader *r, const unsigned char *s, size_t n, int check)
 {
     size_t i = 0;
     int bad = 0;
 
     tc_buf_clear(&r->str);
     while (i < n) {
-        size_t ok = tc_utf8_valid((const char *)s + i, n - i), k;
+        size_t ok = check ? tc_utf8_valid((const char *)s + i, n - i)
+                          : n - i, k;
 
         for (k = i; k < i + ok; k++) {
             char c = (char)s[k];
@@ -342,9 +356,11 @@ js_piece(struct tc_cue *c, const char *s, size_t n, int64_t time,
  * that begin with their space are put together as they are, others
  * (WhisperX) joined with a space. */
 static int
-js_text_from_words(struct js_seg *g)
+js_text_from_words(struct js_reader *r)
 {
+    struct js_seg *g = &r->seg;
     size_t i;
+    int rc;
 
     for (i = 0; i < g->nw; i++) {
         const char *p = g->pool.data + g->w[i].off;
@@ -353,6 +369,12 @@ js_text_from_words(struct js_seg *g)
             tc_buf_addc(&g->text, ' ');
         tc_buf_add(&g->text, p, g->w[i].len);
     }
+    if ((rc = tc_buf_status(&g->text)) != TC_OK ||
+        (rc = js_clean(r, (const unsigned char *)g->text.data, g->text.len,
+                       1)) != TC_OK)
+        return rc;
+    tc_buf_clear(&g->text);
+    tc_buf_add(&g->text, r->str.data, r->str.len);
     return tc_buf_status(&g->text);
 }
 
@@ -364,6 +386,7 @@ js_runs(struct js_reader *r, struct tc_cue *c)
 {
     struct js_seg *g = &r->seg;
     const char *t = g->text.data, *te = t + g->text.len, *cur = t;
+    const char *from = t;           /* where the next word is looked for */
     const char *segvoice = g->voice.len > 0 ? g->voice.data : NULL;
     const char *pvoice = segvoice;
     int64_t ptime = TC_TIME_NONE, last = c->start;
@@ -384,11 +407,12 @@ js_runs(struct js_reader *r, struct tc_cue *c)
             wn--;
         if (wn == 0)
             continue;
-        at = memmem(cur, (size_t)(te - cur), w, wn);
+        at = memmem(from, (size_t)(te - from), w, wn);
         if (at == NULL) {
             dropped++;
             continue;
         }
+        from = at + wn;
         if (time == last) {
             /* said with the word before, or as the segment begins: a
              * time there marks nothing (and WebVTT refuses it) */
@@ -405,8 +429,10 @@ js_runs(struct js_reader *r, struct tc_cue *c)
                 return rc;
             cur = at;
             ptime = time;
-            pvoice = g->w[i].voice ? g->pool.data + g->w[i].voice - 1
-                                   : segvoice;
+            /* a word without a speaker (WhisperX's unaligned numbers)
+             * is said by whoever said the word before */
+            if (g->w[i].voice)
+                pvoice = g->pool.data + g->w[i].voice - 1;
         }
         if (time != TC_TIME_NONE)
             last = time;
@@ -469,7 +495,7 @@ js_seg_end(struct js_reader *r)
     if ((!g->has_text || tc_is_blank_line(g->text.data, g->text.len)) &&
         g->nw > 0) {
         tc_buf_clear(&g->text);
-        if ((rc = js_text_from_words(g)) != TC_OK)
+        if ((rc = js_text_from_words(r)) != TC_OK)
             return rc;
     }
     c = tc_cue_new(r->ctx);
@@ -698,7 +724,8 @@ cb_string(void *ud, const unsigned char *s, size_t n)
         return 1;
     if (cut)
         g->too_long = 1;
-    if ((rc = js_clean(r, s, n)) != TC_OK)
+    rc = js_clean(r, s, n, f->role != JR_WORD || f->key == JK_SPEAKER);
+    if (rc != TC_OK)
         return js_stop(r, rc);
     if (f->role == JR_SEG && f->key == JK_TEXT) {
         tc_buf_clear(&g->text);
@@ -803,8 +830,9 @@ js_chunk(struct js_reader *r, const char *p, size_t n)
     const char *from = p, *e = p + n, *q;
     int rc;
 
-    r->chunk = p;
+    r->chunk_end = p + n;
     r->counted = p;
+    r->fed = p;
     for (q = p; q < e; q++) {
         unsigned char c = (unsigned char)*q;
 
@@ -816,10 +844,13 @@ js_chunk(struct js_reader *r, const char *p, size_t n)
             } else if (tc_json_space(c) || strchr("{}[]:,", c) != NULL) {
                 r->tok = 0;
             } else if (++r->tok > JS_MAX_TOKEN) {
+                unsigned long line;
+                unsigned col;
+
                 if ((rc = js_feed(r, from, (size_t)(q - from))) != TC_OK)
                     return rc;
-                r->fed = q;
-                tc_diagf(r->ctx, TC_D_JSON, js_line(r, NULL), 0,
+                line = js_line_at(r, q, &col);
+                tc_diagf(r->ctx, TC_D_JSON, line, col,
                          "a number or word longer than %d characters",
                          JS_MAX_TOKEN);
                 return TC_ERR_SYNTAX;
@@ -851,8 +882,7 @@ js_chunk(struct js_reader *r, const char *p, size_t n)
     }
     if (!r->cutting && (rc = js_feed(r, from, (size_t)(e - from))) != TC_OK)
         return rc;
-    r->fed = e;
-    js_line(r, NULL);
+    js_line_at(r, e, NULL);
     return TC_OK;
 }
 
@@ -919,9 +949,11 @@ tc_json_read(struct tc_source *src, struct tc_stage *next)
     if (got < 0)
         rc = (int)got;
     if (rc == TC_OK) {
-        yajl_status st = yajl_complete_parse(r.h);
+        yajl_status st;
 
-        r.fed = r.counted;
+        /* what yajl says now is about the end of the input */
+        r.fed = r.chunk_end;
+        st = yajl_complete_parse(r.h);
         if (st == yajl_status_client_canceled)
             rc = r.rc;
         else if (st != yajl_status_ok)
