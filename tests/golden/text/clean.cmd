@@ -1,0 +1,1 @@
+--clean talk.srt -t text --text-paragraph-gap=2s
