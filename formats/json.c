@@ -337,6 +337,19 @@ js_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
     return TC_OK;
 }
 
+#ifndef HAVE_YAJL
+/* Built without yajl: a JSON transcript, named or detected, gets this. */
+static int
+js_no_read(struct tc_source *src, struct tc_stage *next)
+{
+    (void)next;
+    tc_diagf(tc_source_ctx(src), TC_D_CANNOT_READ, 0, 0, "json: this "
+             "transcue was built without yajl (Debian: libyajl-dev), which "
+             "reading JSON transcripts needs; it can write them");
+    return TC_ERR_UNSUPPORTED;
+}
+#endif
+
 const struct tc_format tc_format_json = {
     .name       = "json",
     .desc       = "speech-recogniser JSON (Whisper, WhisperX, whisper.cpp)",
@@ -344,6 +357,9 @@ const struct tc_format tc_format_json = {
     .probe      = js_probe,
 #ifdef HAVE_YAJL
     .read       = tc_json_read,
+#else
+    .read       = js_no_read,
+    .read_missing = 1,
 #endif
     .writer_new = js_writer_new,
 };

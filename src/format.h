@@ -112,6 +112,11 @@ struct tc_format {
      * (a transcript keeps its zero-length segments): the driver then fills
      * in only unset ends.  Fields are only ever appended. */
     int keeps_short;
+    /* Set when this build lacks what reading needs (a library configure
+     * did not find): read is then a stub that says so, detection still
+     * picks the format so that the message is the right one, and
+     * tc_format_can_read() says no. */
+    int read_missing;
 };
 
 /* ---- filters ----------------------------------------------------------- */

@@ -143,7 +143,7 @@ tc_format_extensions(const struct tc_format *f)
 int
 tc_format_can_read(const struct tc_format *f)
 {
-    return f->read != NULL;
+    return f->read != NULL && !f->read_missing;
 }
 
 int
