@@ -1,1 +1,1 @@
---clean talk.srt -t text --text-paragraph-gap=2s
+--clean --lang=en talk.srt -t text --text-paragraph-gap=2s
