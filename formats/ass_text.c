@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -475,8 +476,15 @@ tc_ass_drops_end(struct tc_ass_reader *r)
     size_t k;
     int rc = TC_OK;
 
-    for (k = 0; k < N_TAGS + 2 && rc == TC_OK; k++)
-        rc = tc_repeat_end(r->ctx, &r->drop[k],
-                           k < N_TAGS ? ass_tags[k].name : NULL);
+    for (k = 0; k < N_TAGS + 2 && rc == TC_OK; k++) {
+        char what[16];
+
+        if (k < N_TAGS)
+            snprintf(what, sizeof what, "\\%s", ass_tags[k].name);
+        else
+            snprintf(what, sizeof what, "%s", k == DROP_UNKNOWN
+                     ? "unknown tags" : "comments");
+        rc = tc_repeat_end(r->ctx, &r->drop[k], what);
+    }
     return rc;
 }

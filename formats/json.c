@@ -362,4 +362,5 @@ const struct tc_format tc_format_json = {
     .read_missing = 1,
 #endif
     .writer_new = js_writer_new,
+    .keeps_short = 1,           /* a transcript's zero-length segments */
 };

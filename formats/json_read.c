@@ -194,8 +194,8 @@ js_clean(struct js_reader *r, const unsigned char *s, size_t n, int check)
 /* "1.28", "2e1", "1500": a JSON number times scale (1000 for seconds, 1
  * for milliseconds), rounded to a whole millisecond, without strtod()
  * and its locale.  TC_ERR_SYNTAX for a negative or absurd time. */
-static int
-js_ms(const char *s, size_t n, int scale3, int64_t *out)
+int
+tc_json_ms(const char *s, size_t n, int scale3, int64_t *out)
 {
     char dig[24];
     size_t nd = 0, i = 0;
@@ -656,7 +656,7 @@ js_time_value(struct js_reader *r, const char *num, size_t n,
         if (f->key != JK_FROM && f->key != JK_TO)
             return 1;
         is_start = f->key == JK_FROM;
-        ok = num != NULL ? f->offsets && js_ms(num, n, 0, &ms) == TC_OK
+        ok = num != NULL ? f->offsets && tc_json_ms(num, n, 0, &ms) == TC_OK
                          : !f->offsets && js_clock(str, sn, &ms) == TC_OK;
         if (r->depth >= 2 && r->fr[r->depth - 2].role == JR_WORD) {
             if (ok && is_start && (f->offsets ||
@@ -675,7 +675,7 @@ js_time_value(struct js_reader *r, const char *num, size_t n,
     }
     if (f->key != JK_START && f->key != JK_END)
         return 1;
-    ok = num != NULL && js_ms(num, n, 1, &ms) == TC_OK;
+    ok = num != NULL && tc_json_ms(num, n, 1, &ms) == TC_OK;
     if (f->role == JR_WORD) {
         if (ok && f->key == JK_START)
             g->wstart = ms;
@@ -968,9 +968,10 @@ tc_json_read(struct tc_source *src, struct tc_stage *next)
     if (rc == TC_OK)
         rc = js_track_out(&r);
     if (rc == TC_OK && r.lang[0] != '\0' && strcmp(r.lang, r.told) != 0)
-        rc = tc_diagf(r.ctx, TC_D_NOTE, 0, 0, "the input names its "
-                      "language, %s, after its segments: too late for the "
-                      "output's header (--lang tells the filters)", r.lang);
+        rc = tc_diagf(r.ctx, TC_D_LANG, 0, 0, "%s, named after the "
+                      "segments: too late for the output's header (read from "
+                      "a file, not a pipe, it is found; --lang tells the "
+                      "filters)", r.lang);
     for (i = 0; i < RP__N && rc == TC_OK; i++)
         rc = tc_repeat_end(r.ctx, &r.rp[i], js_rp_what[i]);
     yajl_free(r.h);
