@@ -259,21 +259,33 @@ ass_default_formats(struct ass_file *a)
         ass_format(&a->efmt, ev, strlen(ev), 1);
 }
 
+int
+tc_ass_long(const char *p, size_t n, long *out)
+{
+    size_t i = 0;
+    long v = 0;
+    int neg = 0;
+
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (i < n && (p[i] == '-' || p[i] == '+'))
+        neg = p[i++] == '-';
+    if (i == n || p[i] < '0' || p[i] > '9')
+        return TC_ERR_SYNTAX;
+    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+        if (v < 100000000)
+            v = v * 10 + (p[i] - '0');
+    *out = neg ? -v : v;
+    return TC_OK;
+}
+
+/* The number at the start of [v, v + n), or def. */
 static long
 ass_num(const char *v, size_t n, long def)
 {
-    long x = 0;
-    size_t i = 0;
-    int neg = 0;
+    long x;
 
-    if (i < n && (v[i] == '-' || v[i] == '+'))
-        neg = v[i++] == '-';
-    if (i == n || v[i] < '0' || v[i] > '9')
-        return def;
-    for (; i < n && v[i] >= '0' && v[i] <= '9'; i++)
-        if (x < 100000000)
-            x = x * 10 + (v[i] - '0');
-    return neg ? -x : x;
+    return tc_ass_long(v, n, &x) == TC_OK ? x : def;
 }
 
 /* Style field i of a line split into f/fl (k fields), or 0. */

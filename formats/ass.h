@@ -63,6 +63,10 @@ const struct tc_ass_style *tc_ass_style_default(
  * style lines). */
 int tc_ass_color(const char *s, size_t n, int hex, uint32_t *rgb);
 
+/* The integer part of a decimal number at the start of [p, p + n),
+ * spaces before it allowed; TC_ERR_SYNTAX when there is none. */
+int tc_ass_long(const char *p, size_t n, long *out);
+
 /* Placement for an \an value (1..9). */
 void tc_ass_place_an(struct tc_place *p, int an);
 /* The \an value of a legacy \a (SSA) value, or 0. */

@@ -138,27 +138,6 @@ ass_drop(struct ass_state *s, size_t k, const char *at, size_t n)
                       ass_tags[k].what);
 }
 
-/* A decimal number at the start of [p, p + n): its integer part. */
-static int
-ass_long(const char *p, size_t n, long *out)
-{
-    size_t i = 0;
-    long v = 0;
-    int neg = 0;
-
-    while (i < n && (p[i] == ' ' || p[i] == '\t'))
-        i++;
-    if (i < n && (p[i] == '-' || p[i] == '+'))
-        neg = p[i++] == '-';
-    if (i == n || p[i] < '0' || p[i] > '9')
-        return TC_ERR_SYNTAX;
-    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-        if (v < 100000000)
-            v = v * 10 + (p[i] - '0');
-    *out = neg ? -v : v;
-    return TC_OK;
-}
-
 /* "x, y" of \pos(x, y): two numbers, decimals allowed. */
 static int
 ass_pair(const char *p, size_t n, double *x, double *y)
@@ -179,7 +158,7 @@ ass_pair(const char *p, size_t n, double *x, double *y)
         while (q < e && (*q == ' ' || *q == '\t'))
             q++;
         neg = q < e && *q == '-';
-        if (ass_long(q, (size_t)(e - q), &whole) != TC_OK)
+        if (tc_ass_long(q, (size_t)(e - q), &whole) != TC_OK)
             return TC_ERR_SYNTAX;
         while (q < e && (*q == '-' || *q == '+' || (*q >= '0' && *q <= '9')))
             q++;
@@ -205,7 +184,7 @@ ass_apply(struct ass_state *s, size_t k, const char *at, const char *a,
           size_t n)
 {
     long v = 0;
-    int has = ass_long(a, n, &v) == TC_OK, rc;
+    int has = tc_ass_long(a, n, &v) == TC_OK, rc;
     unsigned bit = 0;
     uint32_t rgb;
 
