@@ -560,7 +560,6 @@ js_open(struct js_reader *r, int map)
         role = JR_SEGS;
     } else if (up->role == JR_SEG && (key == JK_WORDS || key == JK_TOKENS)) {
         role = JR_WORDS;
-        r->seg.tokens = key == JK_TOKENS;
     } else if (up->role == JR_ROOT && (key == JK_WORDLIST ||
                                        key == JK_WORDS) && !r->noted_list) {
         r->noted_list = 1;
@@ -574,6 +573,9 @@ js_open(struct js_reader *r, int map)
         js_seg_reset(&r->seg);
         r->seg.line = js_line(r, NULL);
     } else if (role == JR_WORD) {
+        /* whisper.cpp's "tokens" are objects, pieces of words; Whisper's
+         * are numbers, which make no JR_WORD */
+        r->seg.tokens = r->depth >= 2 && r->fr[r->depth - 2].key == JK_TOKENS;
         r->seg.in_word = 1;
         r->seg.has_wtext = r->seg.has_wvoice = 0;
         r->seg.wstart = TC_TIME_NONE;
