@@ -20,8 +20,10 @@ tests_unit_unit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
 
-TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh
+TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
+	tests/live.sh
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
+	tests/live.sh \
 	tests/golden tests/data examples
 
 include tests/vtt.mk

@@ -1,0 +1,142 @@
+#!/bin/sh
+# live.sh -- transcue in a live pipe.  A writer feeds a FIFO the first cues
+# of a transcript and keeps it open, as a speech recogniser does between
+# two lines; the first converted cue must come out before the writer goes
+# on.  Every read blocks: a cue held back shows as a read that only ends
+# when timeout(1) stops transcue (LIVE_TIMEOUT, 60 s), never as a measured
+# duration, so a slow machine cannot make the test fail.
+: "${TRANSCUE:=$PWD/transcue}"
+limit=${LIVE_TIMEOUT:-60}
+command -v timeout >/dev/null 2>&1 || { echo "SKIP: no timeout(1)"; exit 77; }
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+# a transcue stopped by the timeout must not take this script with it
+trap '' PIPE
+pass=0
+fail=0
+nl='
+'
+
+# live NAME 'FIRST' 'WANT' 'REST' 'WANT_ALL' ARGS...: feed FIRST, read as
+# many lines as WANT has, compare; then feed REST, end the input, and
+# compare the whole output with WANT_ALL.
+live() {
+    name=$1 first=$2 want=$3 rest=$4 want_all=$5
+    shift 5
+    rm -f "$tmp/in" "$tmp/out"
+    mkfifo "$tmp/in" "$tmp/out" || exit 99
+    timeout "$limit" "$TRANSCUE" "$@" <"$tmp/in" >"$tmp/out" \
+        2>"$tmp/err" &
+    pid=$!
+    exec 3>"$tmp/in" 4<"$tmp/out"
+    printf '%s' "$first" >&3
+    got=
+    n=$(printf '%s' "$want" | wc -l)
+    while [ "$n" -gt 0 ] && IFS= read -r line <&4; do
+        got=$got$line$nl
+        n=$((n - 1))
+    done
+    ok=1
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: $name: the first cue did not come out while the" \
+             "writer waited; read:"
+        printf '%s' "$got"
+        ok=0
+    fi
+    printf '%s' "$rest" >&3
+    exec 3>&-
+    cat <&4 >"$tmp/tail"
+    exec 4<&-
+    wait $pid
+    rc=$?
+    printf '%s' "$want_all" >"$tmp/want"
+    printf '%s' "$got" | cat - "$tmp/tail" >"$tmp/all"
+    if [ $rc != 0 ]; then
+        echo "FAIL: $name: exit status $rc"
+        cat "$tmp/err"
+        ok=0
+    elif ! cmp -s "$tmp/want" "$tmp/all"; then
+        echo "FAIL: $name: whole output differs:"
+        diff -u "$tmp/want" "$tmp/all"
+        ok=0
+    fi
+    if [ $ok = 1 ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+    fi
+}
+
+srt1='1
+00:00:01,000 --> 00:00:02,500
+Hello there.
+
+'
+srt2='2
+00:00:03,000 --> 00:00:04,000
+Second cue.
+
+'
+srt3='3
+00:00:05,000 --> 00:00:06,000
+Third.
+
+'
+all=$srt1$srt2$srt3
+
+# SubRip: a cue may go on after a blank line, so it is complete when the
+# next one begins
+live srt "$srt1$srt2" "$srt1" "$srt3" "$all" -f srt -t srt
+# WebVTT: the blank line ends a cue, so one cue is enough
+live vtt 'WEBVTT
+
+00:00:01.000 --> 00:00:02.500
+Hello there.
+
+' "$srt1" '00:00:03.000 --> 00:00:04.000
+Second cue.
+
+00:00:05.000 --> 00:00:06.000
+Third.
+' "$all" -f vtt -t srt
+# Whisper: a segment may go on on the next line
+live whisper '[00:00:01.000 --> 00:00:02.500]   Hello there.
+[00:00:03.000 --> 00:00:04.000]   Second cue.
+' "$srt1" '[00:00:05.000 --> 00:00:06.000]   Third.
+' "$all" -f whisper -t srt
+# YouTube: a fragment ends when the next one starts
+live youtube '0:01 Hello there.
+0:03 Second cue.
+' '1
+00:00:01,000 --> 00:00:03,000
+Hello there.
+
+' '0:05 Third.
+' '1
+00:00:01,000 --> 00:00:03,000
+Hello there.
+
+2
+00:00:03,000 --> 00:00:05,000
+Second cue.
+
+3
+00:00:05,000 --> 00:00:06,000
+Third.
+
+' -f youtube -t srt
+# a filter that needs no context holds nothing back
+live vtt-nonspeech 'WEBVTT
+
+00:00:01.000 --> 00:00:02.500
+Hello there. [Music]
+
+' "$srt1" '00:00:03.000 --> 00:00:04.000
+Second cue.
+
+00:00:05.000 --> 00:00:06.000
+Third.
+' "$all" -f vtt -t srt -F nonspeech -F wrap
+
+echo "live: $pass passed, $fail failed"
+[ $fail = 0 ]
