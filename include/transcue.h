@@ -284,6 +284,13 @@ TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
 
 /* ---- converting ------------------------------------------------------- */
 
+/** The format of the input in_path (NULL or "-": standard input, which is
+ *  then partly consumed), detected as tc_convert() does: from the content,
+ *  then from the name.  TC_ERR_UNKNOWN_FORMAT, reported through the
+ *  diagnostic callback, when nothing matches.  @since 0.1 */
+TC_API int tc_detect_format(struct tc_ctx *ctx, const char *in_path,
+                            const struct tc_format **out);
+
 /** Convert one input to one output through the context's filter chain.
  *  in_path NULL or "-" reads standard input, shown as "<stdin>".
  *  out_path NULL or "-" writes standard output; a file is written under a

@@ -194,6 +194,57 @@ open_output(struct tc_ctx *ctx, const char *out_path, char **tmp,
     return TC_OK;
 }
 
+/* The input's format from its first bytes, then its name.  A live source
+ * is not made to wait for the few KiB a slow producer may take minutes to
+ * write: the format is decided as soon as the complete lines so far make a
+ * probe sure. */
+static int
+detect(struct tc_ctx *ctx, struct tc_source *src, const char *path,
+       const struct tc_format **out)
+{
+    const unsigned char *head = NULL;
+    size_t len = 0, n;
+    int more = 1, rc;
+
+    *out = NULL;
+    while (more) {
+        rc = tc_source_peek_some(src, &head, &len, &more);
+        if (rc != TC_OK)
+            return rc;
+        for (n = len; more && n > 0 && head[n - 1] != '\n'; n--)
+            ;
+        if (more && n > 0) {
+            *out = tc_format_detect_sure(head, n);
+            if (*out != NULL)
+                return TC_OK;
+        }
+    }
+    *out = tc_format_detect(head, len, path);
+    if (*out == NULL) {
+        tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, 0, 0,
+                 "%s; name it with --from (see --list-formats)",
+                 len == 0 ? "the input is empty"
+                          : "no known format matches the content");
+        return TC_ERR_UNKNOWN_FORMAT;
+    }
+    return TC_OK;
+}
+
+int
+tc_detect_format(struct tc_ctx *ctx, const char *in_path,
+                 const struct tc_format **out)
+{
+    struct tc_source *src = NULL;
+    int rc;
+
+    *out = NULL;
+    rc = tc_source_open(ctx, in_path, &src);
+    if (rc == TC_OK)
+        rc = detect(ctx, src, in_path, out);
+    tc_source_free(src);
+    return rc;
+}
+
 int
 tc_convert(struct tc_ctx *ctx, const char *in_path,
            const struct tc_format *from, const char *out_path,
@@ -212,21 +263,9 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     if (rc != TC_OK)
         goto done;
     if (from == NULL) {
-        const unsigned char *head;
-        size_t len;
-
-        rc = tc_source_peek(src, &head, &len);
+        rc = detect(ctx, src, in_path, &from);
         if (rc != TC_OK)
             goto done;
-        from = tc_format_detect(head, len, in_path);
-        if (from == NULL) {
-            tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, 0, 0,
-                     "%s; name it with --from (see --list-formats)",
-                     len == 0 ? "the input is empty"
-                              : "no known format matches the content");
-            rc = TC_ERR_UNKNOWN_FORMAT;
-            goto done;
-        }
     }
     if (to == NULL)
         to = tc_format_by_extension(out_path);

@@ -527,14 +527,30 @@ fill(struct tc_source *s)
 int
 tc_source_peek(struct tc_source *s, const unsigned char **head, size_t *len)
 {
-    while (s->dec.len - s->dpos < PEEK && !s->eof) {
-        long r = fill(s);
+    int more = 1, rc = TC_OK;
 
-        if (r < 0)
-            return (int)r;
-    }
+    while (more && rc == TC_OK)
+        rc = tc_source_peek_some(s, head, len, &more);
+    return rc;
+}
+
+int
+tc_source_peek_some(struct tc_source *s, const unsigned char **head,
+                    size_t *len, int *more)
+{
+    do {
+        if (s->dec.len - s->dpos >= PEEK || s->eof)
+            break;
+        {
+            long r = fill(s);
+
+            if (r < 0)
+                return (int)r;
+        }
+    } while (!s->live);
     *head = (const unsigned char *)s->dec.data + s->dpos;
     *len = s->dec.len - s->dpos;
+    *more = *len < PEEK && !s->eof;
     return TC_OK;
 }
 

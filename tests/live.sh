@@ -138,5 +138,33 @@ Second cue.
 Third.
 ' "$all" -f vtt -t srt -F nonspeech -F wrap
 
+# without --from the format is told from the first complete lines: a live
+# input is not made to wait for the few KiB a file's detection reads
+live srt-detected "$srt1$srt2" "$srt1" "$srt3" "$all" -t srt
+live whisper-detected '[00:00:01.000 --> 00:00:02.500]   Hello there.
+[00:00:03.000 --> 00:00:04.000]   Second cue.
+' "$srt1" '[00:00:05.000 --> 00:00:06.000]   Third.
+' "$all"
+live youtube-detected '0:01 Hello there.
+0:03 Second cue.
+' '1
+00:00:01,000 --> 00:00:03,000
+Hello there.
+
+' '0:05 Third.
+' '1
+00:00:01,000 --> 00:00:03,000
+Hello there.
+
+2
+00:00:03,000 --> 00:00:05,000
+Second cue.
+
+3
+00:00:05,000 --> 00:00:06,000
+Third.
+
+'
+
 echo "live: $pass passed, $fail failed"
 [ $fail = 0 ]
