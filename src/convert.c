@@ -90,7 +90,7 @@ tc_ctx_check(struct tc_ctx *ctx)
  * probe sure. */
 static int
 detect(struct tc_ctx *ctx, struct tc_source *src, const char *path,
-       const struct tc_format **out)
+       const struct tc_format **out, int *sure)
 {
     const unsigned char *head = NULL;
     size_t len = 0, n;
@@ -105,10 +105,13 @@ detect(struct tc_ctx *ctx, struct tc_source *src, const char *path,
             ;
         if (more && n > 0) {
             *out = tc_format_detect_sure(head, n);
-            if (*out != NULL)
+            if (*out != NULL) {
+                *sure = 1;
                 return TC_OK;
+            }
         }
     }
+    *sure = tc_format_detect_sure(head, len) != NULL;
     *out = tc_format_detect(head, len, path);
     if (*out == NULL) {
         tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, 0, 0,
@@ -122,15 +125,18 @@ detect(struct tc_ctx *ctx, struct tc_source *src, const char *path,
 
 int
 tc_detect_format(struct tc_ctx *ctx, const char *in_path,
-                 const struct tc_format **out)
+                 const struct tc_format **out, int *sure)
 {
     struct tc_source *src = NULL;
-    int rc;
+    int rc, dummy;
 
     *out = NULL;
+    if (sure == NULL)
+        sure = &dummy;
+    *sure = 0;
     rc = tc_source_open(ctx, in_path, &src);
     if (rc == TC_OK)
-        rc = detect(ctx, src, in_path, out);
+        rc = detect(ctx, src, in_path, out, sure);
     tc_source_free(src);
     return rc;
 }
@@ -155,7 +161,9 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     if (rc != TC_OK)
         goto done;
     if (from == NULL) {
-        rc = detect(ctx, src, in_path, &from);
+        int sure;
+
+        rc = detect(ctx, src, in_path, &from, &sure);
         if (rc != TC_OK)
             goto done;
     }
@@ -191,7 +199,8 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     ctx->out = sink;
     rc = from->read(src, chain.st[chain.n - 1]);
     ctx->out = NULL;
-    if (rc != TC_OK && rc != TC_ERR_STRICT && ctx->worst < TC_SEV_ERROR) {
+    if (rc != TC_OK && rc != TC_ERR_STRICT && rc != TC_ERR_CLOSED &&
+        ctx->worst < TC_SEV_ERROR && tc_sink_status(sink) == TC_OK) {
         /* a failure nobody explained, e.g. the cue text limit of
          * tc_text_append(): never fail without a message */
         if (rc == TC_ERR_LIMIT)
@@ -203,8 +212,9 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     }
     if (rc == TC_OK)
         rc = tc_stage_finish(chain.st[chain.n - 1]);
-    if (tc_sink_flush(sink) != TC_OK && rc == TC_OK)
-        rc = TC_ERR_IO;
+    if (tc_sink_flush(sink) != TC_OK &&
+        (rc == TC_OK || tc_sink_status(sink) == TC_ERR_CLOSED))
+        rc = tc_sink_status(sink);
     if (rc == TC_OK && ctx->worst >= TC_SEV_ERROR)
         rc = TC_ERR_SYNTAX;
 done:

@@ -49,8 +49,9 @@ int tc_output_open(struct tc_ctx *ctx, const char *out_path,
  * temporary file.  Returns rc, or the error that closing met. */
 int tc_output_close(struct tc_ctx *ctx, struct tc_output *o, int rc);
 
-/* Write out what the running conversion's writer has buffered. */
-void tc_ctx_flush_output(struct tc_ctx *ctx);
+/* Write out what the running conversion's writer has buffered; returns
+ * the output's sticky status. */
+int tc_ctx_flush_output(struct tc_ctx *ctx);
 
 size_t tc_option_count(void);
 long tc_option_index(const char *name);

@@ -182,8 +182,14 @@ read_fd(struct tc_source *s, void *dst, size_t n)
     /* before a read that may wait for a live transcript, hand on what the
      * writer has buffered, so each cue reaches the reader downstream as
      * soon as the filters let it go */
-    if (s->live)
-        tc_ctx_flush_output(s->ctx);
+    if (s->live) {
+        int rc = tc_ctx_flush_output(s->ctx);
+
+        /* an output that failed ends the reading now, not at the next cue
+         * the filters let go: endless input must not be read for nothing */
+        if (rc != TC_OK)
+            return rc;
+    }
     do
         r = read(s->fd, dst, n);
     while (r < 0 && errno == EINTR);
