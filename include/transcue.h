@@ -49,7 +49,9 @@ enum tc_status {
     TC_ERR_ARG            = -6,
     TC_ERR_UNKNOWN_FORMAT = -7,
     TC_ERR_STRICT         = -8,   /* a repair was needed under --strict */
-    TC_ERR_UNSUPPORTED    = -9    /* the format cannot do this (e.g. write) */
+    TC_ERR_UNSUPPORTED    = -9,   /* the format cannot do this (e.g. write) */
+    TC_ERR_CLOSED         = -10   /* the output's reader went away (EPIPE);
+                                     not reported as a diagnostic */
 };
 
 /** Text for a status code; never NULL.  @since 0.1 */
@@ -297,10 +299,12 @@ TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
 
 /** The format of the input in_path (NULL or "-": standard input, which is
  *  then partly consumed), detected as tc_convert() does: from the content,
- *  then from the name.  TC_ERR_UNKNOWN_FORMAT, reported through the
- *  diagnostic callback, when nothing matches.  @since 0.1 */
+ *  then from the name.  *sure (may be NULL) is 1 when the content alone
+ *  decided, 0 when the name or a weak likeness did.  TC_ERR_UNKNOWN_FORMAT,
+ *  reported through the diagnostic callback, when nothing matches.
+ *  @since 0.1 */
 TC_API int tc_detect_format(struct tc_ctx *ctx, const char *in_path,
-                            const struct tc_format **out);
+                            const struct tc_format **out, int *sure);
 
 /** Convert one input to one output through the context's filter chain.
  *  in_path NULL or "-" reads standard input, shown as "<stdin>".
