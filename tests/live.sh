@@ -166,5 +166,18 @@ Third.
 
 '
 
+# the reader of the output goes away: endless input is not read on for
+# nothing, and the run ends without a message, with status 1
+( yes '[00:00:01.000 --> 00:00:02.000]   word' |
+  timeout "$limit" "$TRANSCUE" -f whisper 2>"$tmp/err"
+  echo $? >"$tmp/rc" ) | head -n 4 >/dev/null
+if [ "$(cat "$tmp/rc")" = 1 ] && [ ! -s "$tmp/err" ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL: closed output: exit status $(cat "$tmp/rc") (124: it read on)"
+    cat "$tmp/err"
+    fail=$((fail + 1))
+fi
+
 echo "live: $pass passed, $fail failed"
 [ $fail = 0 ]
