@@ -168,7 +168,7 @@ Third.
 
 # the reader of the output goes away: endless input is not read on for
 # nothing, and the run ends without a message, with status 1
-( yes '[00:00:01.000 --> 00:00:02.000]   word' |
+( yes '[00:00:01.000 --> 00:00:02.000]   word' 2>/dev/null |
   timeout "$limit" "$TRANSCUE" -f whisper 2>"$tmp/err"
   echo $? >"$tmp/rc" ) | head -n 4 >/dev/null
 if [ "$(cat "$tmp/rc")" = 1 ] && [ ! -s "$tmp/err" ]; then
