@@ -39,7 +39,7 @@ check() {
 }
 check "transcue --rec" "--recursive"
 check "transcue --in" "--in-place"
-check "transcue --ba" "--backup="
+check "transcue --ba" "--backup"
 check "transcue --jo" "--jobs="
 check "transcue --max-ch" "--max-chars="
 check "transcue -f " "vtt ttml srt sbv whisper youtube"
