@@ -283,8 +283,11 @@ run_threads(struct run *r, struct worker *ws, size_t nw)
             break;
         started++;
     }
-    if (started == 0)
-        worker_main(&ws[0]);   /* no thread to be had: work here */
+    if (started == 0) {
+        /* no thread to be had: work here, printing at the end */
+        r->window = r->js->n;
+        worker_main(&ws[0]);
+    }
     pthread_mutex_lock(&r->lock);
     while (r->printed < r->js->n) {
         size_t k = r->printed;
