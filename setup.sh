@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 # ./setup.sh > talk.srt holds only subtitles
 exec 3>&1 1>&2
 
-packages="build-essential autoconf automake libtool pkg-config libxml2-dev check"
+packages="build-essential autoconf automake libtool pkg-config libxml2-dev check
+  libuchardet-dev libexttextcat-dev"
 missing=""
 if [ -z "${NO_APT:-}" ] && command -v dpkg-query >/dev/null 2>&1; then
     for p in $packages; do

@@ -92,8 +92,13 @@ sbv_add_line(struct tc_cue *c, const char *p, size_t n)
     return tc_text_append(&c->text, p, n, &st);
 }
 
+/* Causes a file may repeat on every cue: said once, with a count at the
+ * end. */
+enum { SR_NOBLANK, SR_JOINED, SR_EMPTY, SR__COUNT };
+
 static int
-sbv_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next)
+sbv_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next,
+          struct tc_repeat *empty)
 {
     struct tc_cue *c = *cur;
     int rc;
@@ -103,7 +108,7 @@ sbv_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next)
     *cur = NULL;
     tc_text_trim(&c->text);
     if (tc_text_is_blank(&c->text)) {
-        rc = tc_diagf(ctx, TC_D_EMPTY_CUE, c->line, 0, NULL);
+        rc = tc_repeatf(ctx, empty, TC_D_EMPTY_CUE, c->line, 0, NULL);
         if (rc != TC_OK) {
             tc_cue_free(c);
             return rc;
@@ -117,14 +122,21 @@ enum sbv_state { SBV_BETWEEN, SBV_TEXT, SBV_SKIP };
 static int
 sbv_read(struct tc_source *src, struct tc_stage *next)
 {
+    static const char *const what[SR__COUNT] = {
+        NULL, "text after a blank line joined", NULL,
+    };
     struct tc_ctx *ctx = tc_source_ctx(src);
     struct tc_cue *cur = NULL;
     struct tc_track track;
+    struct tc_repeat rp[SR__COUNT];
+    struct tc_buf junk = TC_BUF_INIT;
+    unsigned long njunk = 0, junk_line = 0, ncues = 0;
     enum sbv_state state = SBV_BETWEEN;
     const char *l;
-    size_t n;
+    size_t n, i;
     int rc, got;
 
+    memset(rp, 0, sizeof rp);
     memset(&track, 0, sizeof track);
     if ((rc = tc_stage_track(next, &track)) != TC_OK)
         return rc;
@@ -132,23 +144,38 @@ sbv_read(struct tc_source *src, struct tc_stage *next)
         unsigned long line = tc_lines_lineno(src);
         int64_t start, end;
         unsigned col = 1;
+        int timed;
 
         if (tc_is_blank_line(l, n)) {
             if (state == SBV_TEXT)
                 state = SBV_BETWEEN;
             continue;
         }
-        if (sbv_timing(l, n, &start, &end, &col) == TC_OK) {
-            if (state == SBV_TEXT &&
-                (rc = tc_diagf(ctx, TC_D_NO_BLANK, line, 0, NULL)) != TC_OK)
+        timed = sbv_timing(l, n, &start, &end, &col) == TC_OK;
+        if ((timed || (state != SBV_TEXT && sbv_looks_timed(l, n))) &&
+            njunk > 0) {
+            /* lines before the first cue: said once, when a cue shows
+             * that this is SBV */
+            rc = tc_diagf(ctx, TC_D_JUNK, junk_line, 1, "%lu line%s before "
+                          "the first cue skipped: '%s'", njunk,
+                          njunk == 1 ? "" : "s", junk.data);
+            njunk = 0;
+            if (rc != TC_OK)
                 break;
-            if ((rc = sbv_flush(ctx, &cur, next)) != TC_OK)
+        }
+        if (timed) {
+            if (state == SBV_TEXT &&
+                (rc = tc_repeatf(ctx, &rp[SR_NOBLANK], TC_D_NO_BLANK, line,
+                                 0, NULL)) != TC_OK)
+                break;
+            if ((rc = sbv_flush(ctx, &cur, next, &rp[SR_EMPTY])) != TC_OK)
                 break;
             cur = tc_cue_new(ctx);
             if (cur == NULL) {
                 rc = TC_ERR_NOMEM;
                 break;
             }
+            ncues++;
             cur->start = start;
             cur->end = end;
             cur->line = line;
@@ -156,27 +183,29 @@ sbv_read(struct tc_source *src, struct tc_stage *next)
             continue;
         }
         if (state != SBV_TEXT && sbv_looks_timed(l, n)) {
-            rc = tc_diagf(ctx, TC_D_TIME_BAD, line, col, "'%.*s'",
-                          (int)(n > 60 ? 60 : n), l);
-            if ((rc = sbv_flush(ctx, &cur, next)) != TC_OK)
+            ncues++;
+            if ((rc = sbv_flush(ctx, &cur, next, &rp[SR_EMPTY])) != TC_OK ||
+                (rc = tc_skipf(ctx, TC_D_TIME_BAD, line, col, "'%.*s'",
+                               (int)(n > 60 ? 60 : n), l)) != TC_OK)
                 break;
             state = SBV_SKIP;  /* the cue's text goes with it */
             continue;
         }
         if (state == SBV_SKIP)
             continue;
+        if (cur == NULL && ncues > 0)
+            continue;          /* after a blank: still the skipped cue */
         if (cur == NULL) {
-            rc = tc_diagf(ctx, TC_D_SYNTAX, line, 1,
-                          "expected a timing line such as "
-                          "0:00:01.000,0:00:02.500, found '%.*s'",
-                          (int)(n > 40 ? 40 : n), l);
-            state = SBV_SKIP;
+            if (njunk++ == 0) {
+                junk_line = line;
+                tc_buf_add(&junk, l, n > 40 ? 40 : n);
+            }
             continue;
         }
         if (state == SBV_BETWEEN &&
-            (rc = tc_diagf(ctx, TC_D_REPAIRED, line, 0,
-                           "text after a blank line joined to the cue "
-                           "above")) != TC_OK)
+            (rc = tc_repeatf(ctx, &rp[SR_JOINED], TC_D_REPAIRED, line, 0,
+                             "text after a blank line joined to the cue "
+                             "above")) != TC_OK)
             break;
         state = SBV_TEXT;
         if ((rc = sbv_add_line(cur, l, n)) != TC_OK)
@@ -185,8 +214,17 @@ sbv_read(struct tc_source *src, struct tc_stage *next)
     if (got < 0)
         rc = got;
     if (rc == TC_OK)
-        rc = sbv_flush(ctx, &cur, next);
+        rc = sbv_flush(ctx, &cur, next, &rp[SR_EMPTY]);
+    if (rc == TC_OK && ncues == 0 && njunk > 0) {
+        tc_diagf(ctx, TC_D_SYNTAX, junk_line, 1, "no SBV cue found (a "
+                 "timing line such as 0:00:01.000,0:00:02.500, then the "
+                 "text); the first line is '%s'", junk.data);
+        rc = TC_ERR_SYNTAX;
+    }
+    for (i = 0; i < SR__COUNT && rc == TC_OK; i++)
+        rc = tc_repeat_end(ctx, &rp[i], what[i]);
     tc_cue_free(cur);
+    tc_buf_release(&junk);
     return rc;
 }
 

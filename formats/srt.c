@@ -16,9 +16,27 @@
 
 /* ---- timestamps -------------------------------------------------------- */
 
-/* "H+:MM:SS,mmm".  Accepted with a repair flag: one-digit fields, missing
- * hours, '.' or ':' before the fraction, a fraction of 1, 2 or no digits
- * (read as a decimal fraction: ",5" is 500 ms). */
+/* A minutes or seconds field: one or two digits, or more when the extra
+ * ones are leading zeros ("013", as some tools pad it). */
+static int
+srt_field(struct tc_scan *s, unsigned long *v, int *repaired)
+{
+    const char *start = s->p;
+
+    if (tc_scan_digits(s, 1, 4, v) != TC_OK)
+        return TC_ERR_SYNTAX;
+    if (s->p - start > 2) {
+        if (*start != '0' || *v > 99)
+            return TC_ERR_SYNTAX;
+        *repaired = 1;
+    }
+    return TC_OK;
+}
+
+/* "H+:MM:SS,mmm".  Accepted with a repair flag: one-digit fields, a field
+ * padded with an extra zero, missing hours, '.' or ':' before the
+ * fraction, a fraction of 1, 2 or no digits (read as a decimal fraction:
+ * ",5" is 500 ms). */
 static int
 srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
 {
@@ -28,10 +46,10 @@ srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
     int have_hours = 0;
 
     if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||
-        tc_scan_digits(s, 1, 2, &b))
+        srt_field(s, &b, repaired))
         return TC_ERR_SYNTAX;
     if (tc_scan_char(s, ':') == TC_OK) {
-        if (tc_scan_digits(s, 1, 2, &c))
+        if (srt_field(s, &c, repaired))
             return TC_ERR_SYNTAX;
         have_hours = 1;
     }
@@ -159,6 +177,21 @@ struct srt_style {
     int ncolors;               /* may exceed COLOR_DEPTH: counted only */
 };
 
+/* The causes a file may repeat on every cue, and how the closing count
+ * names each. */
+enum {
+    RP_TIME, RP_ARROW, RP_NOINDEX, RP_INDEX, RP_NOBLANK, RP_AFTER, RP_BOX,
+    RP_JOINED, RP_EMPTY, RP_ORDER, RP_TAG, RP_FONT, RP_STRIKE, RP_OVERRIDE,
+    RP_NOTIME, RP__COUNT
+};
+static const char *const rp_what[RP__COUNT] = {
+    NULL, "arrow written as '->'", "no cue number",
+    "cue numbers out of step", NULL, "text after the timing",
+    "SubRip position boxes", "text after a blank line joined", NULL, NULL,
+    "markup removed", "font attributes", "strike-through",
+    "overrides removed", "cues without a timing line",
+};
+
 struct srt_reader {
     struct tc_source *src;
     struct tc_ctx *ctx;
@@ -170,6 +203,12 @@ struct srt_reader {
     int err;                   /* a failure inside a tag handler */
     struct tc_buf held;        /* a digits line kept while looking ahead */
     unsigned long held_line;
+    long index_off;            /* numbering offset: first number - 1 */
+    long prev_index;           /* the last cue number read, 0 = none */
+    struct tc_buf junk;        /* the first line before the first cue */
+    unsigned long njunk, junk_line;
+    /* causes that real files repeat on every cue: said once, counted */
+    struct tc_repeat rp[RP__COUNT];
 };
 
 /* The innermost colour kept: deeper nesting is counted, not stored. */
@@ -311,8 +350,8 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
             if (tc_color_parse(v, vn, &rgb) != TC_OK) {
                 rgb = r->st.ncolors > 0 ? srt_top_color(&r->st)
                                         : SRT_NO_COLOR;
-                tc_diagf(r->ctx, TC_D_BAD_TAG, line, col,
-                         "unknown colour '%.*s' ignored", (int)vn, v);
+                tc_repeatf(r->ctx, &r->rp[RP_TAG], TC_D_BAD_TAG, line, col,
+                           "unknown colour '%.*s' ignored", (int)vn, v);
             }
             if (r->st.ncolors < COLOR_DEPTH)
                 r->st.colors[r->st.ncolors] = rgb;
@@ -323,8 +362,8 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
             uint32_t same = r->st.ncolors > 0 ? srt_top_color(&r->st)
                                               : SRT_NO_COLOR;
 
-            tc_diagf(r->ctx, TC_D_IGNORED, line, col,
-                     "font attributes other than color");
+            tc_repeatf(r->ctx, &r->rp[RP_FONT], TC_D_IGNORED, line, col,
+                       "font attributes other than color");
             if (r->st.ncolors < COLOR_DEPTH)
                 r->st.colors[r->st.ncolors] = same;
             r->st.ncolors++;
@@ -334,11 +373,11 @@ srt_tag(struct srt_reader *r, const char *p, size_t n, unsigned long line,
         if (!closing && r->err == TC_OK)
             r->err = add_text(r, "\n", 1);
     } else if (nlen == 1 && (*name == 's' || *name == 'S')) {
-        tc_diagf(r->ctx, TC_D_IGNORED, line, col,
-                 "strike-through is not kept");
+        tc_repeatf(r->ctx, &r->rp[RP_STRIKE], TC_D_IGNORED, line, col,
+                   "strike-through is not kept");
     } else {
-        tc_diagf(r->ctx, TC_D_BAD_TAG, line, col, "unknown tag %.*s removed",
-                 (int)n, p);
+        tc_repeatf(r->ctx, &r->rp[RP_TAG], TC_D_BAD_TAG, line, col,
+                   "unknown tag %.*s removed", (int)n, p);
     }
     return 1;
 }
@@ -381,8 +420,8 @@ srt_override(struct srt_reader *r, const char *p, size_t n,
 
             *c = t[1] == '1' ? 1 : 0;
         } else {
-            tc_diagf(r->ctx, TC_D_IGNORED, line, col,
-                     "override {\\%.*s} removed", (int)(b - t), t);
+            tc_repeatf(r->ctx, &r->rp[RP_OVERRIDE], TC_D_IGNORED, line, col,
+                       "override {\\%.*s} removed", (int)(b - t), t);
         }
     }
     return 1;
@@ -438,6 +477,11 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
                                   (unsigned)(p - l) + 1)
                         : srt_override(r, p, (size_t)(close - p + 1), line,
                                        (unsigned)(p - l) + 1)) {
+            /* "is {\an1} the": the override goes, and with it one of the
+             * two spaces around it */
+            if (want == '}' && p > l && p[-1] == ' ' && close + 1 < e &&
+                close[1] == ' ')
+                close++;
             p = close + 1;
             run = p;
         } else {
@@ -461,7 +505,8 @@ flush_cue(struct srt_reader *r)
     r->cur = NULL;
     tc_text_trim(&c->text);
     if (tc_text_is_blank(&c->text)) {
-        int rc = tc_diagf(r->ctx, TC_D_EMPTY_CUE, c->line, 0, NULL);
+        int rc = tc_repeatf(r->ctx, &r->rp[RP_EMPTY], TC_D_EMPTY_CUE, c->line,
+                            0, NULL);
 
         if (rc != TC_OK) {
             tc_cue_free(c);
@@ -491,26 +536,26 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
     r->cur->line = line;
     rc = TC_OK;
     if (t->repaired)
-        rc = tc_diagf(r->ctx, TC_D_TIME_REPAIRED, line, 0, "'%.*s'", (int)n,
-                      l);
+        rc = tc_repeatf(r->ctx, &r->rp[RP_TIME], TC_D_TIME_REPAIRED, line, 0,
+                        "'%.*s'", (int)n, l);
     if (rc == TC_OK && t->arrow_repaired)
-        rc = tc_diagf(r->ctx, TC_D_REPAIRED, line, 0,
-                      "arrow written as '->'");
+        rc = tc_repeatf(r->ctx, &r->rp[RP_ARROW], TC_D_REPAIRED, line, 0,
+                        "arrow written as '->'");
     if (rc != TC_OK)
         return rc;
     if (t->junk != NULL) {
         /* SubRip's own "X1:.. X2:.. Y1:.. Y2:.." box is known; other text
          * after the times is reported */
         if (t->junk_len >= 3 && strncasecmp(t->junk, "X1:", 3) == 0)
-            rc = tc_diagf(r->ctx, TC_D_IGNORED, line,
-                          (unsigned)(t->junk - l) + 1,
-                          "SubRip position box '%.*s'", (int)t->junk_len,
-                          t->junk);
+            rc = tc_repeatf(r->ctx, &r->rp[RP_BOX], TC_D_IGNORED, line,
+                            (unsigned)(t->junk - l) + 1,
+                            "SubRip position box '%.*s'", (int)t->junk_len,
+                            t->junk);
         else
-            rc = tc_diagf(r->ctx, TC_D_JUNK, line,
-                          (unsigned)(t->junk - l) + 1,
-                          "'%.*s' after the timing ignored",
-                          (int)t->junk_len, t->junk);
+            rc = tc_repeatf(r->ctx, &r->rp[RP_AFTER], TC_D_JUNK, line,
+                            (unsigned)(t->junk - l) + 1,
+                            "'%.*s' after the timing ignored",
+                            (int)t->junk_len, t->junk);
         if (rc != TC_OK)
             return rc;
     }
@@ -518,6 +563,54 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
 }
 
 enum srt_state { S_BETWEEN, S_TEXT, S_SKIP };
+
+/* The cue number of the cue just started.  Numbers that merely start
+ * elsewhere than 1 are said once; later a number that does not follow the
+ * one before is a repair (the writer numbers from 1 anyway). */
+static int
+check_index(struct srt_reader *r, long index)
+{
+    long want = r->prev_index + 1;
+    int rc = TC_OK;
+
+    if (r->count == 1 && index != 1)
+        rc = tc_diagf(r->ctx, TC_D_INDEX, r->held_line, 0,
+                      "cue numbers start at %ld; renumbered", index);
+    else if (r->prev_index > 0 && index != want)
+        rc = tc_repeatf(r->ctx, &r->rp[RP_INDEX], TC_D_INDEX, r->held_line, 0,
+                        "cue number %ld after %ld; renumbered", index,
+                        r->prev_index);
+    r->prev_index = index;
+    return rc;
+}
+
+/* Lines before the first cue (a title, a note): one warning when the first
+ * cue shows that this is SubRip. */
+static int
+junk_report(struct srt_reader *r)
+{
+    int rc;
+
+    if (r->njunk == 0)
+        return TC_OK;
+    rc = tc_diagf(r->ctx, TC_D_JUNK, r->junk_line, 1,
+                  "%lu line%s before the first cue skipped: '%s'", r->njunk,
+                  r->njunk == 1 ? "" : "s", r->junk.data);
+    r->njunk = 0;
+    return rc;
+}
+
+/* The summary lines of the causes that came back. */
+static int
+repeats_end(struct srt_reader *r)
+{
+    size_t i;
+    int rc = TC_OK;
+
+    for (i = 0; i < RP__COUNT && rc == TC_OK; i++)
+        rc = tc_repeat_end(r->ctx, &r->rp[i], rp_what[i]);
+    return rc;
+}
 
 static int
 srt_read(struct tc_source *src, struct tc_stage *next)
@@ -534,6 +627,7 @@ srt_read(struct tc_source *src, struct tc_stage *next)
     r.ctx = tc_source_ctx(src);
     r.next = next;
     tc_buf_init(&r.held, 0);
+    tc_buf_init(&r.junk, 0);
     memset(&track, 0, sizeof track);
     rc = tc_stage_track(next, &track);
     if (rc != TC_OK)
@@ -570,6 +664,28 @@ srt_read(struct tc_source *src, struct tc_stage *next)
                 l = l2;
                 n = n2;
                 line = tc_lines_lineno(src);
+            } else if (got == 1 && state == S_BETWEEN && r.cur != NULL &&
+                       r.prev_index > 0 && index == r.prev_index + 1) {
+                /* the next cue's number, and no timing after it: its
+                 * text stays, joined to the cue above (the number is not
+                 * text) */
+                tc_lines_unread(src);
+                r.prev_index = index;
+                rc = tc_repeatf(r.ctx, &r.rp[RP_NOTIME], TC_D_REPAIRED,
+                                line, 0, "cue %ld has no timing line: its "
+                                "text joined to the cue above", index);
+                if (rc != TC_OK)
+                    break;
+                state = S_TEXT;
+                continue;
+            } else if (got == 0 && state == S_BETWEEN && r.cur != NULL &&
+                       r.prev_index > 0 && index == r.prev_index + 1) {
+                /* the next cue's number and then the end of the file: a
+                 * cue cut off, with nothing to keep */
+                rc = tc_diagf(r.ctx, TC_D_JUNK, line, 1, "cue %ld is cut "
+                              "off after its number, at the end of the "
+                              "file: left out", index);
+                break;
             } else {
                 if (got == 1)
                     tc_lines_unread(src);
@@ -579,19 +695,23 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             }
         }
         if (looks_like_timing(l, n)) {
+            if ((rc = junk_report(&r)) != TC_OK)
+                break;
             if (parse_timing(l, n, &t) != TC_OK) {
-                r.count++;          /* the cue had its number */
-                rc = tc_diagf(r.ctx, TC_D_TIME_BAD, line, t.bad_col,
-                              "'%.*s'", (int)n, l);
-                rc = flush_cue(&r);
-                if (rc != TC_OK)
+                /* the cue and its text are skipped; the rest is read */
+                r.count++;
+                if (had_index)
+                    r.prev_index = index;
+                if ((rc = flush_cue(&r)) != TC_OK ||
+                    (rc = tc_skipf(r.ctx, TC_D_TIME_BAD, line, t.bad_col,
+                                   "'%.*s'", (int)n, l)) != TC_OK)
                     break;
                 state = S_SKIP;
                 continue;
             }
             if (state == S_TEXT) {
-                rc = tc_diagf(r.ctx, TC_D_NO_BLANK,
-                              had_index ? r.held_line : line, 0, NULL);
+                rc = tc_repeatf(r.ctx, &r.rp[RP_NOBLANK], TC_D_NO_BLANK,
+                                had_index ? r.held_line : line, 0, NULL);
                 if (rc != TC_OK)
                     break;
             }
@@ -599,19 +719,17 @@ srt_read(struct tc_source *src, struct tc_stage *next)
             if (rc != TC_OK)
                 break;
             if (!had_index)
-                rc = tc_diagf(r.ctx, TC_D_INDEX, line, 0,
-                              "no cue number before the timing");
-            else if (index != r.count)
-                rc = tc_diagf(r.ctx, TC_D_INDEX, r.held_line, 0,
-                              "cue number %ld, expected %ld", index,
-                              r.count);
+                rc = tc_repeatf(r.ctx, &r.rp[RP_NOINDEX], TC_D_INDEX, line, 0,
+                                "no cue number before the timing");
+            else
+                rc = check_index(&r, index);
             if (rc == TC_OK && r.count > 1 && t.start < r.prev_start) {
                 char a[32], b[32];
 
                 tc_time_fmt(a, t.start, ',');
                 tc_time_fmt(b, r.prev_start, ',');
-                rc = tc_diagf(r.ctx, TC_D_UNSORTED, line, 0,
-                              "%s is before %s", a, b);
+                rc = tc_repeatf(r.ctx, &r.rp[RP_ORDER], TC_D_UNSORTED, line, 0,
+                                "%s is before %s", a, b);
             }
             r.prev_start = t.start;
             if (rc != TC_OK)
@@ -622,16 +740,19 @@ srt_read(struct tc_source *src, struct tc_stage *next)
         /* text */
         if (state == S_SKIP)
             continue;
+        if (r.cur == NULL && r.count > 0)
+            continue;           /* after a blank: still the skipped cue */
         if (r.cur == NULL) {
-            rc = tc_diagf(r.ctx, TC_D_SYNTAX, line, 1,
-                          "expected a cue number or a timing line, "
-                          "found '%.*s'", (int)(n > 40 ? 40 : n), l);
-            state = S_SKIP;
+            if (r.njunk++ == 0) {
+                r.junk_line = line;
+                tc_buf_add(&r.junk, l, n > 40 ? 40 : n);
+            }
             continue;
         }
         if (state == S_BETWEEN) {
-            rc = tc_diagf(r.ctx, TC_D_REPAIRED, line, 0,
-                          "text after a blank line joined to the cue above");
+            rc = tc_repeatf(r.ctx, &r.rp[RP_JOINED], TC_D_REPAIRED, line, 0,
+                            "text after a blank line joined to the cue "
+                            "above");
             if (rc != TC_OK)
                 break;
         }
@@ -644,8 +765,18 @@ srt_read(struct tc_source *src, struct tc_stage *next)
         rc = got;
     if (rc == TC_OK)
         rc = flush_cue(&r);
+    if (rc == TC_OK && r.count == 0 && r.njunk > 0) {
+        tc_diagf(r.ctx, TC_D_SYNTAX, r.junk_line, 1,
+                 "no SubRip cue found (a number, then a timing line such "
+                 "as 00:00:01,000 --> 00:00:02,000); the first line is "
+                 "'%s'", r.junk.data);
+        rc = TC_ERR_SYNTAX;
+    }
+    if (rc == TC_OK)
+        rc = repeats_end(&r);
     tc_cue_free(r.cur);
     tc_buf_release(&r.held);
+    tc_buf_release(&r.junk);
     return rc;
 }
 

@@ -60,6 +60,29 @@ ns_of(const xmlChar *uri)
     return NS_OTHER;
 }
 
+/* A name whose prefix was never declared reaches the reader whole
+ * ("tts:color") and without a namespace; libxml2 has reported it as a
+ * recoverable error.  TTML's usual prefixes mean what they always mean. */
+static enum ns_kind
+undeclared_prefix(const char **name)
+{
+    static const struct {
+        const char *prefix;
+        enum ns_kind ns;
+    } known[] = {
+        { "tts:", NS_TTS }, { "ttp:", NS_TTP }, { "ttm:", NS_TTM },
+        { "tt:", NS_TT },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strncmp(*name, known[i].prefix, strlen(known[i].prefix)) == 0) {
+            *name += strlen(known[i].prefix);
+            return known[i].ns;
+        }
+    return NS_NONE;
+}
+
 static enum el_kind
 kind_of(const char *name, enum ns_kind ns)
 {
@@ -120,6 +143,43 @@ tc_ttml_report(struct ttml_reader *r, int id, const char *fmt, const char *a,
     return rc;
 }
 
+int
+tc_ttml_repeat(struct ttml_reader *r, int which, int id, const char *fmt,
+               const char *a, const char *b)
+{
+    int rc = tc_repeatf(r->ctx, &r->rp[which], id, tc_ttml_cur_line(r), 0,
+                        fmt, a, b ? b : "");
+
+    if (rc != TC_OK && r->rc == TC_OK)
+        r->rc = rc;
+    return rc;
+}
+
+/* An XML error the parser reads past (a duplicate or malformed xml:id, an
+ * undeclared prefix): the meaning of the document is clear, so it is a
+ * warning; each kind is said once and counted. */
+static void
+xml_recovered(struct ttml_reader *r, const xmlError *e, const char *msg)
+{
+    size_t i;
+    int rc;
+
+    if (r->rc != TC_OK)
+        return;                 /* stopped (--strict): the rest is noise */
+    for (i = 0; i < r->nxrec && r->xrec[i].code != e->code; i++)
+        ;
+    if (i == r->nxrec && r->nxrec < TTML_XREC_MAX)
+        r->xrec[r->nxrec++].code = e->code;
+    if (i == TTML_XREC_MAX)
+        i--;
+    rc = tc_repeatf(r->ctx, &r->xrec[i].rp, TC_D_XML_RECOVERED,
+                    (unsigned long)e->line,
+                    (unsigned)(e->int2 > 0 ? e->int2 : 0), "%s",
+                    msg);
+    if (rc != TC_OK && r->rc == TC_OK)
+        r->rc = rc;
+}
+
 static void
 xml_error(void *ud, xmlErrorPtr e)
 {
@@ -139,6 +199,10 @@ xml_error(void *ud, xmlErrorPtr e)
     if (e->level == XML_ERR_WARNING) {
         tc_diagf(r->ctx, TC_D_IGNORED, (unsigned long)e->line,
                  (unsigned)(e->int2 > 0 ? e->int2 : 0), "XML: %s", msg);
+        return;
+    }
+    if (e->level == XML_ERR_ERROR) {
+        xml_recovered(r, e, msg);
         return;
     }
     if (e->code == XML_ERR_ENTITY_LOOP)
@@ -171,11 +235,66 @@ xml_close(void *ud)
 
 /* ---- elements ----------------------------------------------------------- */
 
+static const char *
+kind_name(enum el_kind k)
+{
+    switch (k) {
+    case EL_P:
+        return "p";
+    case EL_SPAN:
+        return "span";
+    case EL_DIV:
+        return "div";
+    case EL_BODY:
+        return "body";
+    case EL_REGION:
+        return "region";
+    case EL_SET:
+        return "set";
+    default:
+        return "element";
+    }
+}
+
+/* An unreadable time on the element being opened.  The paragraph it
+ * belongs to is skipped (the reader goes on with the next); a container's
+ * bad time skips every paragraph in it; elsewhere the attribute is
+ * ignored. */
+void
+tc_ttml_bad_time(struct ttml_reader *r, const char *name, const char *v)
+{
+    struct frame *f = &r->fr[r->depth - 1];
+    unsigned long line = tc_ttml_cur_line(r);
+    const char *k = kind_name(f->kind);
+    int rc = TC_OK;
+
+    if (r->own_bad)
+        return;                 /* one word per element */
+    r->own_bad = 1;
+    if (f->kind == EL_P || (f->kind == EL_SPAN && !r->pskip)) {
+        f->bad_time = line;
+        if (f->kind == EL_SPAN)
+            r->pskip = 1;
+        rc = tc_skipf(r->ctx, TC_D_TIME_BAD, line, 0, "<%s %s='%s'>%s", k,
+                      name, v, f->kind == EL_SPAN ? " in this paragraph"
+                                                  : "");
+    } else if (f->kind == EL_DIV || f->kind == EL_BODY) {
+        f->bad_time = line;
+        rc = tc_diagf(r->ctx, TC_D_TIME_BAD, line, 0, "<%s %s='%s'>: every "
+                      "paragraph in it is skipped", k, name, v);
+    } else if (f->kind != EL_SPAN) {
+        rc = tc_diagf(r->ctx, TC_D_TIME_BAD, line, 0, "<%s %s='%s'> "
+                      "ignored", k, name, v);
+    }
+    if (rc != TC_OK && r->rc == TC_OK)
+        r->rc = rc;
+}
+
 /* Attribute values copied out of the reader (its strings do not last). */
 struct attrs {
     struct tc_buf buf;
     size_t begin, end, dur, style, region, container, id, lang, space,
-        agent, display;
+        agent, display, bare_id;
     struct tstyle inl;
 };
 
@@ -193,7 +312,7 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
     tc_buf_clear(&a->buf);
     tc_buf_addc(&a->buf, '\0');
     a->begin = a->end = a->dur = a->style = a->region = a->container = 0;
-    a->id = a->lang = a->space = a->agent = a->display = 0;
+    a->id = a->lang = a->space = a->agent = a->display = a->bare_id = 0;
     memset(&a->inl, 0, sizeof a->inl);
     while (xmlTextReaderMoveToNextAttribute(r->xr) == 1 && rc == TC_OK) {
         const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
@@ -203,6 +322,8 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
 
         if (name == NULL || v == NULL)
             continue;
+        if (ns == NS_NONE && strchr(name, ':') != NULL)
+            ns = undeclared_prefix(&name);
         if (ns == NS_NONE) {
             if (strcmp(name, "begin") == 0)
                 slot = &a->begin;
@@ -216,6 +337,8 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
                 slot = &a->region;
             else if (strcmp(name, "timeContainer") == 0)
                 slot = &a->container;
+            else if (strcmp(name, "id") == 0)
+                slot = &a->bare_id;
         } else if (ns == NS_XML) {
             if (strcmp(name, "id") == 0)
                 slot = &a->id;
@@ -245,6 +368,14 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
         }
     }
     xmlTextReaderMoveToElement(r->xr);
+    /* id="s1" where xml:id="s1" is meant, as some tools write it on
+     * styles and regions: what it names is clear */
+    if (a->id == 0 && a->bare_id != 0 && rc == TC_OK &&
+        (f->kind == EL_STYLE || f->kind == EL_REGION)) {
+        a->id = a->bare_id;
+        rc = tc_ttml_repeat(r, TR_BAREID, TC_D_REPAIRED, "id='%s' read as "
+                            "xml:id%s", aval(a, a->id), NULL);
+    }
     if (f->kind == EL_TT && !tick_given)
         r->tp.tick_rate = (double)r->tp.frame_rate * r->tp.mult;
     if (rc == TC_OK && tc_buf_status(&a->buf) != TC_OK)
@@ -289,12 +420,20 @@ set_timing(struct ttml_reader *r, struct frame *f, const struct frame *pa,
             e = f->begin + v;
         f->explicit_end = 1;
     }
-    if (e < f->begin)
+    if (e < f->begin && f->kind == EL_P && !r->own_bad) {
+        /* TTML shows it never: a cue the format itself discards */
+        int rc = tc_skipf(r->ctx, TC_D_TIME_REVERSED, tc_ttml_cur_line(r),
+                          0, "<p> ends before it begins, so TTML never "
+                          "shows it");
+
+        r->own_bad = 1;
+        f->bad_time = tc_ttml_cur_line(r);
+        if (rc != TC_OK && r->rc == TC_OK)
+            r->rc = rc;
+    } else if (e < f->begin) {
         tc_ttml_report(r, TC_D_TIME_REVERSED, "<%s> ends before it begins "
-                       "and is never shown%s", f->kind == EL_P ? "p"
-                       : f->kind == EL_SPAN ? "span" : f->kind == EL_DIV
-                       ? "div" : f->kind == EL_BODY ? "body" : "region",
-                       NULL);
+                       "and is never shown%s", kind_name(f->kind), NULL);
+    }
     f->clip = e < pa->clip ? e : pa->clip;
     f->acc_end = f->begin;
     f->next_begin = f->begin;
@@ -319,18 +458,51 @@ announce(struct ttml_reader *r)
     return tc_stage_track(r->next, &t);
 }
 
+/* The root element.  A <tt> without a namespace is read as TTML, with a
+ * warning: its meaning is clear. */
+static int
+root_check(struct ttml_reader *r, struct frame *f, const char *name)
+{
+    const char *uri = (const char *)xmlTextReaderConstNamespaceUri(r->xr);
+
+    if (f->kind == EL_TT)
+        return TC_OK;
+    if (strcmp(name, "tt") == 0 && uri == NULL) {
+        r->no_ns = 1;
+        f->kind = EL_TT;
+        return tc_ttml_report(r, TC_D_REPAIRED, "the root element <tt> has "
+                              "no namespace; read as TTML (whose namespace "
+                              "is %s)%s", "http://www.w3.org/ns/ttml", NULL);
+    }
+    if (strcmp(name, "tt") == 0)
+        return tc_ttml_report(r, TC_D_SYNTAX, "not a TTML document: the "
+                              "root element <tt> is in the namespace %s, "
+                              "which is not TTML's%s", uri, NULL);
+    return tc_ttml_report(r, TC_D_SYNTAX, "not a TTML document: the root "
+                          "element is <%s>, where TTML has <tt>%s", name,
+                          NULL);
+}
+
 static int
 on_start(struct ttml_reader *r, struct attrs *a)
 {
     const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
-    enum ns_kind ns = ns_of(xmlTextReaderConstNamespaceUri(r->xr));
+    const xmlChar *uri = xmlTextReaderConstNamespaceUri(r->xr);
+    enum ns_kind ns = ns_of(uri);
     struct frame *f, *pa = r->depth > 0 ? &r->fr[r->depth - 1] : NULL;
     int rc;
 
+    if (name == NULL)
+        name = "";
+    if (uri == NULL && strchr(name, ':') != NULL)
+        ns = undeclared_prefix(&name);
+    else if (uri == NULL && r->no_ns)
+        ns = NS_TT;
     if (r->depth == TTML_DEPTH_MAX)
         return tc_ttml_report(r, TC_D_LIMIT, "elements nested deeper than %s%s",
                               "64", NULL);
     f = &r->fr[r->depth++];
+    r->own_bad = 0;
     if (pa != NULL) {
         *f = *pa;
         f->def = NULL;
@@ -340,14 +512,13 @@ on_start(struct ttml_reader *r, struct attrs *a)
         memset(f, 0, sizeof *f);
         f->clip = INFINITY;
         f->region = -1;
+        f->named = -1;
         f->agent = -1;
     }
-    f->kind = kind_of(name != NULL ? name : "", ns);
+    f->kind = kind_of(name, ns);
     if (pa == NULL) {
-        if (f->kind != EL_TT)
-            return tc_ttml_report(r, TC_D_SYNTAX, "not a TTML document: "
-                                  "the root element is <%s>, not <tt> in a "
-                                  "TTML namespace%s", name, NULL);
+        if ((rc = root_check(r, f, name)) != TC_OK)
+            return rc;
     } else if (pa->ignored || f->kind == EL_IGNORED || f->kind == EL_TT) {
         f->ignored = 1;
         return TC_OK;
@@ -433,8 +604,8 @@ on_start(struct ttml_reader *r, struct attrs *a)
         ((f->kind == EL_SPAN || f->kind == EL_BR) &&
          pa->kind != EL_P && pa->kind != EL_SPAN)) {
         f->ignored = 1;
-        return tc_ttml_report(r, TC_D_JUNK, "<%s> is out of place here; "
-                              "ignored%s", name, NULL);
+        return tc_ttml_repeat(r, TR_PLACE, TC_D_JUNK, "<%s> is out of place "
+                              "here; ignored%s", name, NULL);
     }
     if ((rc = announce(r)) != TC_OK)
         return rc;
@@ -472,8 +643,9 @@ on_start(struct ttml_reader *r, struct attrs *a)
         long idx = rg != NULL ? (long)(rg - r->regions.v) : -1;
 
         if (rg == NULL &&
-            (rc = tc_ttml_report(r, TC_D_REPAIRED, "unknown region '%s' "
-                                 "ignored%s", id, NULL)) != TC_OK)
+            (rc = tc_ttml_repeat(r, TR_REGION, TC_D_REPAIRED, "region '%s' "
+                                 "is not declared; ignored%s", id, NULL))
+                != TC_OK)
             return rc;
         if (rg != NULL && (rc = tc_ttml_resolve_def(r, rg, 1)) != TC_OK)
             return rc;
@@ -483,18 +655,31 @@ on_start(struct ttml_reader *r, struct attrs *a)
         else
             f->region = idx;
         f->region_set = 1;
+        if (idx >= 0)
+            f->named = idx;
     }
     if (f->kind == EL_P) {
+        /* the paragraph before, if it had no end, ends here */
+        if ((rc = tc_ttml_release(r, tc_ttml_ms(f->begin))) != TC_OK)
+            return rc;
         r->npieces = 0;
         tc_buf_clear(&r->ptext);
         free(r->pid);
         r->pid = aval(a, a->id) ? strdup(aval(a, a->id)) : NULL;
         r->pline = tc_ttml_cur_line(r);
         r->pregion = f->region >= 0 ? f->region : -1;
+        r->pnamed = f->named;
         r->hidden = f->region == -2 ||
                     (f->region == -1 && r->regions.n > 0);
         r->vis_b = -INFINITY;
         r->vis_e = f->display_none ? -INFINITY : INFINITY;
+        r->pskip = f->bad_time != 0;
+        if (r->pskip && !r->own_bad &&
+            (rc = tc_skiprf(r->ctx, &r->rp[TR_BADPARENT], TC_D_TIME_BAD,
+                            r->pline, 0, "a paragraph in an element with "
+                            "an unreadable time (line %lu)", f->bad_time))
+                != TC_OK)
+            return rc;
     } else if (f->kind == EL_BR) {
         r->depth--;             /* the br is a piece of its parent */
         rc = tc_ttml_add_piece(r, PC_BR, "", 0);
@@ -571,8 +756,8 @@ on_text(struct ttml_reader *r)
         size_t n = strlen(v);
 
         if (!tc_is_blank_line(v, n) && strspn(v, " \t\r\n") != n)
-            return tc_ttml_report(r, TC_D_JUNK, "text outside <p> ignored: "
-                                  "'%.40s'%s", v, NULL);
+            return tc_ttml_repeat(r, TR_OUTSIDE, TC_D_JUNK, "text outside "
+                                  "<p> ignored: '%.40s'%s", v, NULL);
     }
     return TC_OK;
 }
@@ -654,6 +839,65 @@ ttml_loop(struct ttml_reader *r)
     return rc;
 }
 
+/* What the document repeated, said once at its end. */
+static int
+ttml_summary(struct ttml_reader *r)
+{
+    static const char *const what[TR__COUNT] = {
+        "undeclared regions", "unknown styles", "colours", NULL,
+        "misplaced elements", "text outside paragraphs", NULL,
+        "ids without xml:",
+    };
+    size_t i;
+    int rc = TC_OK;
+
+    if (r->nhidden > 0 && !r->regions_strict)
+        rc = tc_diagf(r->ctx, TC_D_REPAIRED, r->hidden_line, 0,
+                      "%lu paragraph%s (this one first) %s in no region "
+                      "that shows %s, so a TTML player would hide %s: "
+                      "kept, at the bottom or in the region named; "
+                      "--ttml-regions=strict drops them as players do",
+                      r->nhidden, r->nhidden == 1 ? "" : "s",
+                      r->nhidden == 1 ? "is" : "are",
+                      r->nhidden == 1 ? "it" : "them",
+                      r->nhidden == 1 ? "it" : "them");
+    else if (r->nhidden > 0) {
+        tc_ctx_discarded(r->ctx, r->nhidden);
+        rc = tc_diagf(r->ctx, TC_D_IGNORED, r->hidden_line, 0,
+                      "%lu paragraph%s (this one first) in no region that "
+                      "shows %s dropped, as TTML players do "
+                      "(--ttml-regions=strict)", r->nhidden,
+                      r->nhidden == 1 ? "" : "s",
+                      r->nhidden == 1 ? "it" : "them");
+    }
+    if (rc == TC_OK && r->nopen > 0)
+        rc = tc_diagf(r->ctx, TC_D_END_INFERRED, r->open_line, 0,
+                      "%lu paragraph%s (this one first) without an end: "
+                      "each lasts until the next one begins%s", r->nopen,
+                      r->nopen == 1 ? "" : "s", r->open_tail ? " (the "
+                      "last one, as long as its text takes to read)" : "");
+    for (i = 0; i < TR__COUNT && rc == TC_OK; i++)
+        rc = tc_repeat_end(r->ctx, &r->rp[i], what[i]);
+    for (i = 0; i < r->nxrec && rc == TC_OK; i++)
+        rc = tc_repeat_end(r->ctx, &r->xrec[i].rp, NULL);
+    return rc;
+}
+
+static int
+ttml_options(struct ttml_reader *r)
+{
+    const char *v = tc_ctx_option(r->ctx, "ttml-regions");
+
+    if (v != NULL && strcmp(v, "strict") == 0)
+        r->regions_strict = 1;
+    else if (v == NULL || strcmp(v, "keep") != 0) {
+        tc_diagf(r->ctx, TC_D_BAD_OPTION, 0, 0,
+                 "--ttml-regions=%s: expected keep or strict", v ? v : "");
+        return TC_ERR_ARG;
+    }
+    return TC_OK;
+}
+
 static int
 ttml_read(struct tc_source *src, struct tc_stage *next)
 {
@@ -666,6 +910,9 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
     r.ctx = tc_source_ctx(src);
     r.next = next;
     r.pregion = -1;
+    r.pnamed = -1;
+    if ((rc = ttml_options(&r)) != TC_OK)
+        return rc;
     tc_ttml_timing_init(&r.tp);
     tc_buf_init(&r.ptext, TTML_P_MAX);
     r.cuts = malloc(2 * sizeof *r.cuts);
@@ -681,8 +928,12 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
     }
     xmlTextReaderSetStructuredErrorHandler(r.xr, xml_error, &r);
     rc = ttml_loop(&r);
+    if (rc == TC_OK)
+        rc = tc_ttml_release(&r, TC_TIME_NONE);
     if (rc == TC_OK && r.depth == 0 && !r.announced)
         rc = announce(&r);
+    if (rc == TC_OK)
+        rc = ttml_summary(&r);
     xmlFreeTextReader(r.xr);
     r.xr = NULL;
     tc_ttml_defs_free(&r.styles);
@@ -691,6 +942,9 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
         free(r.agents[i].id);
         tc_buf_release(&r.agents[i].name);
     }
+    for (i = 0; i < r.nheld; i++)
+        tc_cue_free(r.held[i]);
+    free(r.held);
     free(r.agents);
     free(r.pieces);
     free(r.cuts);

@@ -14,6 +14,7 @@
 #define TTML_PIECES_MAX 65536       /* text pieces in one <p> */
 #define TTML_DEFS_MAX   65536       /* styles, regions, agents */
 #define TTML_CUTS_MAX   4096        /* timing changes inside one <p> */
+#define TTML_XREC_MAX   8           /* kinds of XML error counted apart */
 
 enum el_kind {
     EL_IGNORED, EL_TT, EL_HEAD, EL_STYLING, EL_STYLE, EL_LAYOUT, EL_REGION,
@@ -79,6 +80,11 @@ struct frame {
     struct tstyle spec;         /* specified styles, inherited */
     long region;                /* index into regions, -1 none */
     int region_set;             /* an element on the chain named a region */
+    long named;                 /* the last declared region named on the
+                                   chain, -1 none (where a p is placed when
+                                   its region does not show it) */
+    unsigned long bad_time;     /* line of an unreadable time on the chain,
+                                   0 none: its paragraphs are skipped */
     int preserve;               /* xml:space="preserve" */
     int display_none;           /* tts:display="none" */
     int zero_text;              /* text here lasts no time (seq) */
@@ -100,6 +106,12 @@ struct piece {
     char lang[36];
 };
 
+/* Causes a document may repeat on every paragraph: said once, counted. */
+enum {
+    TR_REGION, TR_STYLE, TR_COLOR, TR_COMMA, TR_PLACE, TR_OUTSIDE,
+    TR_BADPARENT, TR_BAREID, TR__COUNT
+};
+
 struct ttml_reader {
     struct tc_source *src;
     struct tc_ctx *ctx;
@@ -107,6 +119,15 @@ struct ttml_reader {
     xmlTextReaderPtr xr;
     int rc;                     /* first failure */
     int xml_failed;
+    int no_ns;                  /* <tt> without a namespace: read as TTML */
+    int regions_strict;         /* ttml-regions=strict: drop as players do */
+    struct tc_repeat rp[TR__COUNT];
+    struct {
+        int code;               /* libxml2's error code */
+        struct tc_repeat rp;
+    } xrec[TTML_XREC_MAX];      /* recoverable XML errors, by kind */
+    size_t nxrec;
+    int own_bad;                /* the element being opened has a bad time */
     struct tc_ttml_timing tp;
     char *lang;
     int announced;
@@ -124,8 +145,18 @@ struct ttml_reader {
     char *pid;
     unsigned long pline;
     long pregion;
+    long pnamed;                /* the region the <p> names, -1 none */
     int hidden;                 /* the <p> is in no region */
+    int pskip;                  /* the <p> has an unreadable time */
     double vis_b, vis_e;        /* when tts:display lets the <p> show */
+    /* paragraphs a strict TTML player would not show (no region) */
+    unsigned long nhidden, hidden_line;
+    /* cues of the last <p> that have no end yet: it comes from the next
+     * <p>'s begin */
+    struct tc_cue **held;
+    size_t nheld, held_cap;
+    unsigned long nopen, open_line;
+    int open_tail;              /* the last <p> had no end either */
 };
 
 /* ttml.c */
@@ -134,6 +165,14 @@ unsigned long tc_ttml_cur_line(struct ttml_reader *r);
  * reading (r->rc).  fmt takes the two strings a and b. */
 int tc_ttml_report(struct ttml_reader *r, int id, const char *fmt,
                    const char *a, const char *b);
+/* The same for a cause that may repeat (one of TR_*): said once, counted
+ * and summed up at the end of the document. */
+int tc_ttml_repeat(struct ttml_reader *r, int which, int id, const char *fmt,
+                   const char *a, const char *b);
+/* An unreadable time on the current element: its paragraph is skipped (a
+ * container's: every paragraph in it). */
+void tc_ttml_bad_time(struct ttml_reader *r, const char *name,
+                      const char *v);
 
 /* ttml_style.c */
 int tc_ttml_is_ws(char c);
@@ -157,9 +196,14 @@ int tc_ttml_param_attr(struct ttml_reader *r, const char *name,
                        const char *v, int *tick_given);
 
 /* ttml_text.c */
+/* Seconds to milliseconds; an infinite time is TC_TIME_NONE. */
+int64_t tc_ttml_ms(double s);
 int tc_ttml_add_piece(struct ttml_reader *r, enum piece_kind kind,
                       const char *s, size_t n);
 int tc_ttml_p_emit(struct ttml_reader *r, double b, double e,
                    const struct tstyle *ps);
+/* The cues held for an end: they end at next (the next <p>'s begin), or
+ * have none when next is not after their start (TC_TIME_NONE). */
+int tc_ttml_release(struct ttml_reader *r, int64_t next);
 
 #endif /* TRANSCUE_FORMATS_TTML_READ_H */

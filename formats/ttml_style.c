@@ -132,8 +132,9 @@ tc_ttml_apply_refs(struct ttml_reader *r, const char *refs, struct tstyle *out)
             char name[64];
 
             snprintf(name, sizeof name, "%.*s", (int)(n > 60 ? 60 : n), p);
-            if ((rc = tc_ttml_report(r, TC_D_REPAIRED, "unknown style '%s' "
-                                     "ignored%s", name, NULL)) != TC_OK)
+            if ((rc = tc_ttml_repeat(r, TR_STYLE, TC_D_REPAIRED, "style '%s' "
+                                     "is not declared; ignored%s", name,
+                                     NULL)) != TC_OK)
                 return rc;
         } else {
             if ((rc = tc_ttml_resolve_def(r, s, 0)) != TC_OK)
@@ -279,8 +280,9 @@ tc_ttml_style_attr(struct ttml_reader *r, struct tstyle *s, const char *name,
         uint32_t rgba;
 
         if (tc_ttml_color_parse(v, &rgba) != TC_OK)
-            return tc_ttml_report(r, TC_D_BAD_TAG, "tts:color '%s' is not "
-                                  "a TTML colour; ignored%s", v, NULL);
+            return tc_ttml_repeat(r, TR_COLOR, TC_D_BAD_TAG, "tts:color '%s' "
+                                  "is not a TTML colour; ignored%s", v,
+                                  NULL);
         s->set |= SP_COLOR;
         s->color = rgba >> 8;
         /* white is what every player shows by default: not a style */
@@ -353,7 +355,32 @@ tc_ttml_parse_time_attr(struct ttml_reader *r, const char *name, const char *v,
         }
         return 1;
     }
-    tc_ttml_report(r, TC_D_TIME_BAD, "%s='%s'", name, v);
+    {
+        /* SubRip's comma before the fraction, or a '.' with no digits
+         * after it: the meaning is clear */
+        const char *comma = strchr(v, ',');
+        size_t n = strlen(v);
+        char fixed[64];
+
+        if (n < sizeof fixed && ((comma != NULL &&
+                                  strchr(comma + 1, ',') == NULL) ||
+                                 (n > 1 && v[n - 1] == '.'))) {
+            memcpy(fixed, v, n + 1);
+            if (comma != NULL)
+                fixed[comma - v] = '.';
+            else
+                fixed[n - 1] = '\0';
+            if (tc_ttml_time_parse(fixed, &r->tp, out) == TC_OK) {
+                tc_ttml_repeat(r, TR_COMMA, TC_D_TIME_REPAIRED,
+                               comma != NULL ? "%s='%s': the comma before "
+                               "the fraction read as a dot" : "%s='%s': "
+                               "the '.' without digits after it ignored",
+                               name, v);
+                return 1;
+            }
+        }
+    }
+    tc_ttml_bad_time(r, name, v);
     return 0;
 }
 

@@ -174,12 +174,65 @@ dbl_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int64_t
-to_ms(double s)
+int64_t
+tc_ttml_ms(double s)
 {
-    if (isinf(s))
+    if (isnan(s) || isinf(s))
         return TC_TIME_NONE;
-    return (int64_t)(s * 1000 + 0.5);
+    /* far beyond any media, and no overflow converting */
+    if (s > 4e15)
+        return (int64_t)4e18;
+    if (s < -4e15)
+        return -(int64_t)4e18;
+    return s >= 0 ? (int64_t)(s * 1000 + 0.5) : -(int64_t)(-s * 1000 + 0.5);
+}
+
+/* A cue whose <p> has no end (a begin only, or no timing at all): TTML
+ * gives it its parent's end, which is no help when the parent has none.
+ * It lasts until the next <p> begins: held until then. */
+static int
+hold(struct ttml_reader *r, struct tc_cue *c)
+{
+    if (r->nheld == r->held_cap) {
+        size_t ncap = r->held_cap ? r->held_cap * 2 : 4;
+        struct tc_cue **nh = realloc(r->held, ncap * sizeof *nh);
+
+        if (nh == NULL) {
+            tc_cue_free(c);
+            return TC_ERR_NOMEM;
+        }
+        r->held = nh;
+        r->held_cap = ncap;
+    }
+    r->held[r->nheld++] = c;
+    return TC_OK;
+}
+
+int
+tc_ttml_release(struct ttml_reader *r, int64_t next)
+{
+    size_t i;
+    int rc = TC_OK;
+
+    if (r->nheld > 0 && r->nopen++ == 0)
+        r->open_line = r->held[0]->line;
+    if (r->nheld > 0 && next == TC_TIME_NONE)
+        r->open_tail = 1;
+    for (i = 0; i < r->nheld; i++) {
+        struct tc_cue *c = r->held[i];
+
+        r->held[i] = NULL;
+        /* a next start not after this one is no end: the end stays
+         * unset, and the stage before the writer estimates one */
+        if (next != TC_TIME_NONE && next > c->start)
+            c->end = next;
+        if (rc == TC_OK)
+            rc = tc_stage_push(r->next, c);
+        else
+            tc_cue_free(c);
+    }
+    r->nheld = 0;
+    return rc;
 }
 
 /* Where a region shows text: its position, else its displayAlign. */
@@ -252,7 +305,7 @@ p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
         struct textb tb;
         size_t k;
 
-        if (!(t1 > t0) || to_ms(t0) == to_ms(t1))
+        if (!(t1 > t0) || tc_ttml_ms(t0) == tc_ttml_ms(t1))
             continue;
         c = tc_cue_new(r->ctx);
         if (c == NULL)
@@ -270,8 +323,8 @@ p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
             continue;
         }
         (*shown)++;
-        c->start = to_ms(t0);
-        c->end = to_ms(t1);
+        c->start = tc_ttml_ms(t0);
+        c->end = tc_ttml_ms(t1);
         c->line = r->pline;
         c->place = pl;
         if (r->pid != NULL &&
@@ -283,20 +336,29 @@ p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
             tc_cue_free(c);
             continue;
         }
-        rc = tc_stage_push(r->next, c);
+        rc = c->end == TC_TIME_NONE ? hold(r, c) : tc_stage_push(r->next, c);
     }
     return rc;
 }
 
 /* The <p> has closed over [b, e).  A <p> outside every region whose spans
- * name regions shows each span in its region, and nothing else. */
+ * name regions shows each span in its region, and nothing else -- as a
+ * TTML player shows it.  By default the text a player would hide is kept
+ * too: at the bottom, or in the region the <p> names; the count of such
+ * paragraphs is said once, at the end.  ttml-regions=strict drops it. */
 int
 tc_ttml_p_emit(struct ttml_reader *r, double b, double e,
                const struct tstyle *ps)
 {
     size_t shown = 0, i, j;
-    int rc = TC_OK;
+    int rc = TC_OK, keep = !r->regions_strict, outside = r->hidden;
 
+    if (r->pskip)
+        return TC_OK;           /* an unreadable time: said already */
+    if (r->hidden && keep) {
+        r->hidden = 0;
+        r->pregion = r->pnamed;
+    }
     if (r->pregion < 0 && r->regions.n > 0) {
         for (i = 0; i < r->npieces && rc == TC_OK; i++) {
             long rg = r->pieces[i].region;
@@ -308,10 +370,11 @@ tc_ttml_p_emit(struct ttml_reader *r, double b, double e,
                     break;
             if (j == i) {
                 size_t n = 0;
+                int hidden = r->hidden;
 
                 r->hidden = 0;
                 rc = p_emit_in(r, b, e, ps, rg, 1, &n);
-                r->hidden = 1;
+                r->hidden = hidden;
             }
         }
         for (i = 0; i < r->npieces; i++)
@@ -319,7 +382,8 @@ tc_ttml_p_emit(struct ttml_reader *r, double b, double e,
                 break;
         if (i == r->npieces)
             return rc;
-        /* the text outside every region: counted, never shown */
+        /* the text outside every region */
+        outside = 1;
         if (rc == TC_OK)
             rc = p_emit_in(r, b, e, ps, -1, 1, &shown);
     } else {
@@ -336,10 +400,7 @@ tc_ttml_p_emit(struct ttml_reader *r, double b, double e,
             rc = tc_diagf(r->ctx, TC_D_IGNORED, r->pline, 0, "a <p> whose "
                           "text is never shown by its timing");
     }
-    if (rc == TC_OK && r->hidden && shown > 0)
-        rc = tc_diagf(r->ctx, TC_D_REPAIRED, r->pline, 0,
-                      "a <p> in no region, or in a region its <div> does "
-                      "not flow into, is never shown: dropped as players "
-                      "do");
+    if (rc == TC_OK && outside && shown > 0 && r->nhidden++ == 0)
+        r->hidden_line = r->pline;
     return rc;
 }

@@ -111,7 +111,9 @@ clock_time(struct tc_scan *s, const struct tc_ttml_timing *tp, double *secs)
 
         if (subframes)
             n += (double)sub / (double)tp->sub_frame_rate;
-        *secs = n / effective_rate(tp);
+        /* a fraction of a second (no frames) counts as itself, as ttconv
+         * reads it: 00:01:41.040 is 40 ms past the label 00:01:41:00 */
+        *secs = n / effective_rate(tp) + frac;
         return TC_OK;
     }
     *secs = (double)h * 3600 + (double)m * 60 + (double)sec + frac;

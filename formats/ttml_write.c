@@ -281,6 +281,30 @@ declare_agents(struct ttml_writer *w, const struct tc_text *t)
         tc_sink_puts(w->sink, "</metadata>");
 }
 
+/* Does the text need xml:space="preserve"?  By default TTML collapses a
+ * run of white space into one space and drops it at the edges of a line,
+ * so "G O R S K   3" would read back as "G O R S K 3". */
+static int
+needs_preserve(const struct tc_text *t)
+{
+    size_t i, j;
+    char prev = '\n';          /* the start of a line */
+
+    for (i = 0; i < t->nruns; i++) {
+        const char *p = t->pool + t->runs[i].off;
+
+        for (j = 0; j < t->runs[i].len; j++) {
+            char c = p[j];
+
+            if (c == '\t' || c == '\r' || (c == ' ' && prev == ' ') ||
+                (c == ' ' && prev == '\n') || (c == '\n' && prev == ' '))
+                return 1;
+            prev = c;
+        }
+    }
+    return prev == ' ';
+}
+
 static int
 ttml_push(struct tc_stage *st, struct tc_cue *c)
 {
@@ -316,6 +340,8 @@ ttml_push(struct tc_stage *st, struct tc_cue *c)
                    a, b, region);
     if (align != NULL)
         tc_sink_printf(w->sink, " tts:textAlign=\"%s\"", align);
+    if (needs_preserve(&c->text))
+        tc_sink_puts(w->sink, " xml:space=\"preserve\"");
     tc_sink_putc(w->sink, '>');
     declare_agents(w, &c->text);
     tc_render_runs(&c->text, &ttml_render, w);

@@ -2,9 +2,9 @@
  * for the signature, the header and the blocks (cues, NOTE, STYLE,
  * REGION), with the spec's rules for timestamps, cue settings and region
  * settings.  Where the spec drops something silently, this says so: a cue
- * whose timing cannot be read is an error, skipped text and ignored
- * settings are warnings.  The cue payload is left raw (vtt-text.c parses
- * it).  Conformance: tests/unit/test_vtt_wpt.c.
+ * whose timing cannot be read is skipped with a warning, and so are text
+ * outside a cue and ignored settings.  The cue payload is left raw
+ * (vtt-text.c parses it).  Conformance: tests/unit/test_vtt_wpt.c.
  */
 #include "config.h"
 
@@ -188,11 +188,13 @@ struct vtt_parser {
     struct tc_buf style;       /* STYLE blocks, joined */
     struct tc_buf tmp;
     struct tc_buf lang;
+    struct tc_buf hls;         /* X-TIMESTAMP-MAP header lines */
     struct tc_region *regions;
     size_t nregions, regions_cap;
     int seen_cue;
     int header_sent;
     unsigned long nbad;        /* settings ignored so far */
+    struct tc_repeat rp_junk;  /* text outside cues, said once */
 };
 
 /* Real files repeat one bad setting on every cue: list the first few. */
@@ -211,6 +213,7 @@ send_header(struct vtt_parser *p)
     t.regions = p->regions;
     t.nregions = p->nregions;
     t.style = p->style.len ? p->style.data : NULL;
+    t.vtt_header = p->hls.len ? p->hls.data : NULL;
     return p->h->header != NULL ? p->h->header(p->ud, &t) : TC_OK;
 }
 
@@ -304,6 +307,7 @@ cue_setting(struct vtt_parser *p, struct tc_vtt_cue *c, const char *s,
         }
         c->place.line_align = la;
         c->place.line = num;
+        c->place.line_set = 1;
         c->place.line_percent = pct;
         c->region = NULL;
     } else if (NAME_IS("position")) {
@@ -350,7 +354,7 @@ derive_vpos(struct tc_place *pl)
 {
     double pct;
 
-    if (pl->vertical != TC_VERTICAL_NONE || pl->line <= TC_LINE_AUTO)
+    if (pl->vertical != TC_VERTICAL_NONE || tc_place_line_auto(pl))
         return;
     if (pl->line_percent)
         pct = pl->line;
@@ -525,7 +529,10 @@ ignored:
     return TC_OK;
 }
 
-/* Old metadata headers ("Language: en") give the track's language. */
+/* Old metadata headers ("Language: en") give the track's language.  The
+ * HLS header X-TIMESTAMP-MAP ties cue times to the segment's MPEG-2 clock:
+ * without it a player shows the cues of every segment after the first at
+ * the wrong time, so it is kept for the writer. */
 static int
 header_line(struct vtt_parser *p, const char *l, size_t n)
 {
@@ -534,6 +541,11 @@ header_line(struct vtt_parser *p, const char *l, size_t n)
         n -= 9;
         tc_trim(&l, &n);
         return tc_buf_add(&p->lang, l, n);
+    }
+    if (n > 16 && memcmp(l, "X-TIMESTAMP-MAP=", 16) == 0 &&
+        p->hls.len == 0) {
+        tc_trim(&l, &n);
+        return tc_buf_add(&p->hls, l, n);
     }
     return TC_OK;
 }
@@ -590,9 +602,10 @@ collect_block(struct vtt_parser *p, int in_header)
             } else if (col == 0) {
                 return rc;              /* a setting under --strict */
             } else {
+                /* the parser algorithm discards the block; the rest of
+                 * the file is read */
                 failed = 1;
-                rc = tc_diagf(p->ctx, TC_D_TIME_BAD, lineno, col,
-                              "'%.*s': cue skipped",
+                rc = tc_skipf(p->ctx, TC_D_TIME_BAD, lineno, col, "'%.*s'",
                               (int)(n > 60 ? 60 : n), l);
                 if (rc != TC_OK)
                     return rc;
@@ -659,9 +672,9 @@ collect_block(struct vtt_parser *p, int in_header)
         const char *b = p->buffer.data, *nl = memchr(b, '\n', p->buffer.len);
         size_t bn = nl ? (size_t)(nl - b) : p->buffer.len;
 
-        return tc_diagf(p->ctx, TC_D_JUNK, first, 1,
-                        "text without a timing line skipped: '%.*s'",
-                        (int)(bn > 40 ? 40 : bn), b);
+        return tc_repeatf(p->ctx, &p->rp_junk, TC_D_JUNK, first, 1,
+                          "text without a timing line skipped: '%.*s'",
+                          (int)(bn > 40 ? 40 : bn), b);
     }
 }
 
@@ -703,6 +716,7 @@ tc_vtt_parse(struct tc_source *src, const struct tc_vtt_handler *h,
     tc_buf_init(&p.style, 0);
     tc_buf_init(&p.tmp, 0);
     tc_buf_init(&p.lang, 0);
+    tc_buf_init(&p.hls, 0);
     rc = signature(&p);
     if (rc != TC_OK)
         goto done;
@@ -728,6 +742,8 @@ tc_vtt_parse(struct tc_source *src, const struct tc_vtt_handler *h,
     if (rc == TC_OK && p.nbad > BAD_SETTINGS_LISTED)
         rc = tc_diagf(p.ctx, TC_D_BAD_SETTING, 0, 0,
                       "%lu more not listed", p.nbad - BAD_SETTINGS_LISTED);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(p.ctx, &p.rp_junk, "text outside cues");
 done:
     for (i = 0; i < p.nregions; i++)
         free(p.regions[i].id);
@@ -737,5 +753,6 @@ done:
     tc_buf_release(&p.style);
     tc_buf_release(&p.tmp);
     tc_buf_release(&p.lang);
+    tc_buf_release(&p.hls);
     return rc;
 }

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,7 +56,8 @@ struct vtt_reader {
     struct tc_buf strs;        /* the open nodes' classes and values */
     struct tc_buf cls;         /* classes of the run being added */
     int64_t pending;           /* an inline timestamp not yet placed */
-    int warned_tag;
+    /* ignored tags: real files repeat them on every cue */
+    struct tc_repeat rp_tag, rp_ts;
 };
 
 static int
@@ -161,16 +163,11 @@ rd_ignored(void *ud, const char *name, int start)
 {
     struct vtt_reader *r = ud;
 
-    if (r->warned_tag++ == 8)
-        return tc_diagf(r->ctx, TC_D_BAD_TAG, r->text_line, 0,
-                        "more ignored tags in this cue not reported");
-    if (r->warned_tag > 8)
-        return TC_OK;
     if (start)
-        return tc_diagf(r->ctx, TC_D_BAD_TAG, r->text_line, 0,
-                        "<%s> is not a WebVTT tag here: ignored", name);
-    return tc_diagf(r->ctx, TC_D_BAD_TAG, r->text_line, 0,
-                    "bad timestamp <%s> ignored", name);
+        return tc_repeatf(r->ctx, &r->rp_tag, TC_D_BAD_TAG, r->text_line, 0,
+                          "<%s> is not a WebVTT tag here: ignored", name);
+    return tc_repeatf(r->ctx, &r->rp_ts, TC_D_BAD_TAG, r->text_line, 0,
+                      "bad timestamp <%s> ignored", name);
 }
 
 static const struct tc_vtt_text_ops rd_ops = {
@@ -211,7 +208,6 @@ rd_cue(void *ud, const struct tc_vtt_cue *c)
     }
     r->cur = cue;
     r->depth = 0;
-    r->warned_tag = 0;
     r->text_line = c->text_line;
     r->pending = TC_TIME_NONE;
     tc_buf_clear(&r->strs);
@@ -252,6 +248,10 @@ vtt_read(struct tc_source *src, struct tc_stage *next)
     tc_buf_init(&r.strs, 0);
     tc_buf_init(&r.cls, 0);
     rc = tc_vtt_parse(src, &rd_handler, &r);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(r.ctx, &r.rp_tag, "tags that are not WebVTT's");
+    if (rc == TC_OK)
+        rc = tc_repeat_end(r.ctx, &r.rp_ts, "bad timestamp tags");
     tc_vtt_scratch_release(&r.sc);
     tc_buf_release(&r.strs);
     tc_buf_release(&r.cls);
@@ -515,28 +515,57 @@ static const struct tc_render_ops vtt_render = {
     .timestamp = w_timestamp,
 };
 
-/* A number for a setting: no exponent, few digits. */
+/* A number for a setting as WebVTT reads it (an optional '-', digits and
+ * one '.', no exponent), in the fewest digits that read back as the same
+ * double: 0.1 is "0.1", 5e-324 is "0.000...0005". */
 static void
 put_num(struct tc_sink *s, double v)
 {
-    char b[64];
-    size_t n;
+    char e[40], out[400], *d;
+    size_t n = 0, nd = 0, i;
+    long ex;
+    int prec;
 
-    if (v > -9e15 && v < 9e15 && (double)(long long)v == v) {
-        tc_sink_printf(s, "%lld", (long long)v);
+    if (!isfinite(v) || v == 0) {
+        tc_sink_putc(s, '0');
         return;
     }
-    if (v <= -9e15 || v >= 9e15) {
-        tc_sink_printf(s, "%.0f", v);
-        return;
+    for (prec = 0; prec < 17; prec++) {
+        snprintf(e, sizeof e, "%.*e", prec, v);
+        if (strtod(e, NULL) == v)
+            break;
     }
-    snprintf(b, sizeof b, "%.6f", v);
-    n = strlen(b);
-    while (n > 0 && b[n - 1] == '0')
-        n--;
-    if (n > 0 && b[n - 1] == '.')
-        n--;
-    tc_sink_write(s, b, n);
+    /* e is "[-]D[.DDD]e[+-]XX": its digits and the exponent */
+    d = e;
+    if (*d == '-') {
+        out[n++] = '-';
+        d++;
+    }
+    {
+        char digits[24], *x = strchr(d, 'e');
+
+        for (; d < x; d++)
+            if (*d != '.')
+                digits[nd++] = *d;
+        while (nd > 1 && digits[nd - 1] == '0')
+            nd--;
+        ex = strtol(x + 1, NULL, 10);
+        if (ex < 0) {
+            out[n++] = '0';
+            out[n++] = '.';
+            for (i = 1; i < (size_t)-ex; i++)
+                out[n++] = '0';
+            for (i = 0; i < nd; i++)
+                out[n++] = digits[i];
+        } else {
+            for (i = 0; i <= (size_t)ex || i < nd; i++) {
+                if (i == (size_t)ex + 1)
+                    out[n++] = '.';
+                out[n++] = i < nd ? digits[i] : '0';
+            }
+        }
+    }
+    tc_sink_write(s, out, n);
 }
 
 static void
@@ -553,7 +582,7 @@ put_settings(struct vtt_writer *w, const struct tc_cue *c)
     if (p->vertical != TC_VERTICAL_NONE)
         tc_sink_puts(s, p->vertical == TC_VERTICAL_RL ? " vertical:rl"
                                                       : " vertical:lr");
-    if (p->line > TC_LINE_AUTO) {
+    if (!tc_place_line_auto(p)) {
         tc_sink_puts(s, " line:");
         put_num(s, p->line);
         if (p->line_percent)
@@ -609,7 +638,13 @@ put_header(struct vtt_writer *w, const struct tc_track *t)
     size_t i;
 
     w->header_done = 1;
-    tc_sink_puts(w->sink, "WEBVTT\n\n");
+    tc_sink_puts(w->sink, "WEBVTT\n");
+    /* an HLS segment's clock mapping: players need it to time the cues */
+    if (t != NULL && t->vtt_header != NULL && t->vtt_header[0] != '\0' &&
+        strstr(t->vtt_header, "-->") == NULL &&
+        strpbrk(t->vtt_header, "\r\n") == NULL)
+        tc_sink_printf(w->sink, "%s\n", t->vtt_header);
+    tc_sink_putc(w->sink, '\n');
     if (t == NULL)
         return;
     for (i = 0; w->keep_regions && i < t->nregions; i++) {

@@ -109,7 +109,8 @@ wh_add_line(struct tc_cue *c, const char *p, size_t n)
 }
 
 static int
-wh_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next)
+wh_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next,
+         struct tc_repeat *empty)
 {
     struct tc_cue *c = *cur;
     int rc;
@@ -118,7 +119,7 @@ wh_flush(struct tc_ctx *ctx, struct tc_cue **cur, struct tc_stage *next)
         return TC_OK;
     *cur = NULL;
     if (tc_text_is_blank(&c->text)) {
-        rc = tc_diagf(ctx, TC_D_EMPTY_CUE, c->line, 0, NULL);
+        rc = tc_repeatf(ctx, empty, TC_D_EMPTY_CUE, c->line, 0, NULL);
         if (rc != TC_OK) {
             tc_cue_free(c);
             return rc;
@@ -156,8 +157,11 @@ wh_read(struct tc_source *src, struct tc_stage *next)
     const char *l;
     size_t n;
     struct wh_junk junk;
+    struct tc_repeat rp_empty, rp_joined;
     int rc, got, skip = 0, seen = 0;
 
+    memset(&rp_empty, 0, sizeof rp_empty);
+    memset(&rp_joined, 0, sizeof rp_joined);
     memset(&junk, 0, sizeof junk);
     tc_buf_init(&junk.first, 0);
     memset(&track, 0, sizeof track);
@@ -176,15 +180,17 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         if (t == TC_ERR_SYNTAX && !wh_looks_timed(l, n))
             t = 1;             /* "[laughs] ..." is text */
         if (t == TC_ERR_SYNTAX) {
-            rc = tc_diagf(ctx, TC_D_TIME_BAD, line, col, "'%.*s'",
-                          (int)(n > 60 ? 60 : n), l);
-            if ((rc = wh_flush(ctx, &cur, next)) != TC_OK)
+            seen = 1;
+            if ((rc = wh_flush(ctx, &cur, next, &rp_empty)) != TC_OK ||
+                (rc = wh_junk(ctx, &junk)) != TC_OK ||
+                (rc = tc_skipf(ctx, TC_D_TIME_BAD, line, col, "'%.*s'",
+                               (int)(n > 60 ? 60 : n), l)) != TC_OK)
                 break;
             skip = 1;          /* the segment's own lines go with it */
             continue;
         }
         if (t == TC_OK) {
-            if ((rc = wh_flush(ctx, &cur, next)) != TC_OK ||
+            if ((rc = wh_flush(ctx, &cur, next, &rp_empty)) != TC_OK ||
                 (rc = wh_junk(ctx, &junk)) != TC_OK)
                 break;
             seen = 1;
@@ -212,24 +218,29 @@ wh_read(struct tc_source *src, struct tc_stage *next)
             }
             continue;
         }
-        rc = tc_diagf(ctx, TC_D_REPAIRED, line, 1,
-                      "text without a timestamp joined to the segment "
-                      "above");
+        rc = tc_repeatf(ctx, &rp_joined, TC_D_REPAIRED, line, 1,
+                        "text without a timestamp joined to the segment "
+                        "above");
         if (rc != TC_OK || (rc = wh_add_line(cur, l, n)) != TC_OK)
             break;
     }
     if (got < 0)
         rc = got;
     if (rc == TC_OK)
-        rc = wh_flush(ctx, &cur, next);
+        rc = wh_flush(ctx, &cur, next, &rp_empty);
     if (rc == TC_OK && !seen && junk.n > 0) {
         /* "notes.txt" of prose reaches this reader by its extension */
         tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, junk.line, 1,
-                 "no Whisper segment such as '[00:00.000 --> 00:02.000] "
-                 "text' found; name the format with --from (see "
+                 "no transcript line found, neither Whisper's "
+                 "'[00:00.000 --> 00:02.000] text' nor YouTube's "
+                 "'0:02 text'; name the format with --from (see "
                  "--list-formats)");
         rc = TC_ERR_UNKNOWN_FORMAT;
     }
+    if (rc == TC_OK)
+        rc = tc_repeat_end(ctx, &rp_empty, NULL);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(ctx, &rp_joined, "text joined");
     tc_cue_free(cur);
     tc_buf_release(&junk.first);
     return rc;

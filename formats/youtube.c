@@ -118,6 +118,7 @@ struct yt_reader {
     double cps;
     int64_t min, max;
     unsigned long joined;      /* fragments joined to a full group */
+    struct tc_repeat rp_empty, rp_order;
 };
 
 static size_t
@@ -156,7 +157,8 @@ yt_flush(struct yt_reader *r, int64_t next)
         c->start = r->gstart + tc_youtube_slot(span, i, k);
         c->end = r->gstart + tc_youtube_slot(span, i + 1, k);
         if (rc == TC_OK && tc_text_is_blank(&c->text))
-            rc = tc_diagf(r->ctx, TC_D_EMPTY_CUE, c->line, 0, NULL);
+            rc = tc_repeatf(r->ctx, &r->rp_empty, TC_D_EMPTY_CUE, c->line,
+                            0, NULL);
         if (rc == TC_OK)
             rc = tc_stage_push(r->next, c);
         else
@@ -223,8 +225,8 @@ yt_fragment(struct yt_reader *r, int64_t ms, const char *rest, size_t n,
 
             tc_time_fmt(a, ms, '.');
             tc_time_fmt(b, r->gstart, '.');
-            rc = tc_diagf(r->ctx, TC_D_UNSORTED, line, 1,
-                          "%s is before %s", a, b);
+            rc = tc_repeatf(r->ctx, &r->rp_order, TC_D_UNSORTED, line, 1,
+                            "%s is before %s", a, b);
             if (rc != TC_OK)
                 return rc;
             next = TC_TIME_NONE;
@@ -287,6 +289,8 @@ yt_read(struct tc_source *src, struct tc_stage *next)
 {
     struct yt_reader r;
     struct tc_track track;
+    struct tc_buf junk = TC_BUF_INIT;
+    unsigned long njunk = 0, junk_line = 0, seen = 0;
     const char *l;
     size_t n, i;
     int rc, got, stray = 0;
@@ -311,10 +315,24 @@ yt_read(struct tc_source *src, struct tc_stage *next)
         if (m == 0)
             continue;
         t = yt_time(p, m, &ms, &rest, &col);
+        if (t != 1 && njunk > 0) {
+            /* a title line above the first timestamp, as transcript tools
+             * copy it: said once, when a timestamp shows what this is */
+            rc = tc_diagf(r.ctx, TC_D_JUNK, junk_line, 1, "%lu line%s "
+                          "before the first timestamp skipped: '%s'", njunk,
+                          njunk == 1 ? "" : "s", junk.data);
+            njunk = 0;
+            if (rc != TC_OK)
+                break;
+        }
+        if (t != 1)
+            seen = 1;
         if (t == TC_ERR_SYNTAX) {
-            rc = tc_diagf(r.ctx, TC_D_TIME_BAD, line,
+            rc = tc_skipf(r.ctx, TC_D_TIME_BAD, line,
                           col + (unsigned)(p - l), "'%.*s'",
                           (int)(m > 40 ? 40 : m), p);
+            if (rc != TC_OK)
+                break;
             stray = 1;         /* its text lines go with it */
             continue;
         }
@@ -329,11 +347,11 @@ yt_read(struct tc_source *src, struct tc_stage *next)
          * (the two-line form, or a fragment that goes on) */
         if (stray)
             continue;
-        if (r.ngroup == 0) {
-            rc = tc_diagf(r.ctx, TC_D_SYNTAX, line, 1,
-                          "expected a timestamp such as 0:00 or 1:02:03, "
-                          "found '%.*s'", (int)(m > 40 ? 40 : m), p);
-            stray = 1;
+        if (!seen) {
+            if (njunk++ == 0) {
+                junk_line = line;
+                tc_buf_add(&junk, p, m > 40 ? 40 : m);
+            }
             continue;
         }
         rc = yt_add_text(r.group[r.ngroup - 1], p, m);
@@ -344,21 +362,54 @@ yt_read(struct tc_source *src, struct tc_stage *next)
         rc = got;
     if (rc == TC_OK)
         rc = yt_flush(&r, TC_TIME_NONE);
+    if (rc == TC_OK && !seen && njunk > 0) {
+        tc_diagf(r.ctx, TC_D_FORMAT_UNKNOWN, junk_line, 1,
+                 "no transcript line found, neither YouTube's '0:02 text' "
+                 "nor Whisper's '[00:00.000 --> 00:02.000] text'; name the "
+                 "format with --from (see --list-formats)");
+        rc = TC_ERR_UNKNOWN_FORMAT;
+    }
+    if (rc == TC_OK)
+        rc = tc_repeat_end(r.ctx, &r.rp_empty, NULL);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(r.ctx, &r.rp_order, NULL);
     for (i = 0; i < r.ngroup; i++)
         tc_cue_free(r.group[i]);
+    tc_buf_release(&junk);
     return rc;
 }
 
 /* ---- probe --------------------------------------------------------------- */
 
-/* The first non-blank line begins with a timestamp, and so do at least a
- * third of the first lines (the two-line form has half).  Prose that
- * happens to begin with "10:30 " fails the second test. */
+/* The first non-blank line begins with a timestamp (or the first after
+ * at most YT_TITLE_LINES title lines, as transcript tools copy them), and
+ * so do at least a third of the lines from there (after a title: half,
+ * and at least YT_TITLE_STAMPS).  Prose that happens to begin with
+ * "10:30 " fails the second test.  A title is plain text: not a line
+ * another format starts with or needs. */
+#define YT_TITLE_LINES 2
+#define YT_TITLE_STAMPS 3
+
+static int
+yt_title_line(const char *p, size_t n)
+{
+    size_t i;
+
+    if (n >= 6 && memcmp(p, "WEBVTT", 6) == 0)
+        return 0;
+    if (*p == '<' || *p == '[' || *p == '{')
+        return 0;
+    for (i = 0; i + 2 < n; i++)
+        if (p[i] == '-' && p[i + 1] == '-' && p[i + 2] == '>')
+            return 0;
+    return 1;
+}
+
 static int
 yt_probe(const unsigned char *head, size_t len)
 {
     const char *p = (const char *)head, *e = p + len;
-    int lines = 0, stamped = 0;
+    int lines = 0, stamped = 0, title = 0;
 
     if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
         p += 3;
@@ -368,7 +419,7 @@ yt_probe(const unsigned char *head, size_t len)
         int64_t ms;
         unsigned col;
 
-        if (nl == NULL && lines > 0)
+        if (nl == NULL && lines + title > 0)
             break;             /* a line cut by the end of the head */
         tc_trim(&q, &n);
         if (n > 0 && q[n - 1] == '\r')
@@ -376,19 +427,23 @@ yt_probe(const unsigned char *head, size_t len)
         if (n > 0) {
             int t = yt_time(q, n, &ms, &rest, &col);
 
-            if (lines == 0 && t != TC_OK)
-                return TC_PROBE_NO;
-            if (t == TC_OK)
-                stamped++;
-            lines++;
+            if (lines == 0 && t != TC_OK) {
+                if (++title > YT_TITLE_LINES || !yt_title_line(q, n))
+                    return TC_PROBE_NO;
+            } else {
+                if (t == TC_OK)
+                    stamped++;
+                lines++;
+            }
         }
         if (nl == NULL)
             break;
         p = nl + 1;
     }
-    if (stamped == 0 || stamped * 3 < lines)
+    if (stamped == 0 || stamped * (title > 0 ? 2 : 3) < lines ||
+        (title > 0 && stamped < YT_TITLE_STAMPS))
         return TC_PROBE_NO;
-    return TC_PROBE_LIKELY + 10;
+    return title > 0 ? TC_PROBE_LIKELY : TC_PROBE_LIKELY + 10;
 }
 
 /* ---- the writer ---------------------------------------------------------- */

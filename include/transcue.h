@@ -118,22 +118,32 @@ enum tc_align {
 enum tc_vertical { TC_VERTICAL_NONE = 0, TC_VERTICAL_RL, TC_VERTICAL_LR };
 
 /* Placement.  vpos/align are what every format understands; the rest keeps
- * WebVTT's cue settings so that WebVTT to WebVTT loses nothing.  A number
- * set to a negative value means "auto". */
+ * WebVTT's cue settings so that WebVTT to WebVTT loses nothing.  position
+ * set to a negative value means "auto"; line is "auto" unless line_set
+ * (see tc_place_line_auto()). */
 struct tc_place {
     enum tc_vpos     vpos;
     enum tc_align    align;
     enum tc_vertical vertical;
-    double           line;          /* WebVTT line, < -1e300 = auto */
+    double           line;          /* WebVTT line, when not auto */
     int              line_percent;  /* line was a percentage */
     enum tc_align    line_align;    /* START, CENTER, END; AUTO = start */
     double           position;      /* percent; < 0 = auto */
     enum tc_align    position_align;/* START=line-left, CENTER, END=line-right */
     double           size;          /* percent; default 100 */
+    /* line holds a value, whatever it is (-1.7e308 included).  Code
+     * written before this field that leaves it 0 still gets its line kept
+     * when it is above TC_LINE_AUTO.  @since 0.1 */
+    int              line_set;
     /* fields are only ever appended */
 };
 
+/* What tc_place_init() puts in line; kept for code that compared with it. */
 #define TC_LINE_AUTO (-1e308)
+
+/** 1 when the WebVTT line setting is "auto": not line_set, and line not
+ *  above TC_LINE_AUTO.  @since 0.1 */
+TC_API int tc_place_line_auto(const struct tc_place *p);
 
 struct tc_cue {
     int64_t         start, end;     /* ms; end may be TC_TIME_NONE in readers */
@@ -163,6 +173,9 @@ struct tc_track {
     const struct tc_region *regions;
     size_t nregions;
     const char *style;              /* WebVTT STYLE block text, NULL = none */
+    /* WebVTT header lines a player needs (X-TIMESTAMP-MAP=...), joined by
+     * '\n'; NULL = none.  @since 0.1 */
+    const char *vtt_header;
     /* fields are only ever appended */
 };
 

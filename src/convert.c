@@ -28,16 +28,62 @@ chain_free(struct chain *c)
     free(c->st);
 }
 
+/* The first stage: counts the cues the reader passes on, for the lines
+ * that end the run, and notes header facts the output cannot carry. */
+struct head {
+    struct tc_stage base;
+    const struct tc_format *to;
+};
+
+static int
+head_track(struct tc_stage *st, const struct tc_track *t)
+{
+    struct head *h = (struct head *)st;
+    int rc = TC_OK;
+
+    if (t->vtt_header != NULL && t->vtt_header[0] != '\0' &&
+        strcmp(h->to->name, "vtt") != 0)
+        rc = tc_diagf(st->ctx, TC_D_IGNORED, 0, 0,
+                      "the WebVTT header line %.*s, which players need to "
+                      "place HLS segments in time, cannot be written in %s",
+                      (int)strcspn(t->vtt_header, "\n"), t->vtt_header,
+                      h->to->name);
+    if (rc != TC_OK)
+        return rc;
+    return tc_stage_track(st->next, t);
+}
+
+static int
+head_push(struct tc_stage *st, struct tc_cue *c)
+{
+    if (!tc_text_is_blank(&c->text))
+        st->ctx->cues_in++;
+    return tc_stage_push(st->next, c);
+}
+
+static void
+head_destroy(struct tc_stage *st)
+{
+    free(st);
+}
+
+static const struct tc_stage_ops head_ops = {
+    .name = "head",
+    .track = head_track,
+    .push = head_push,
+    .destroy = head_destroy,
+};
+
 /* Build filters in order, ending in the writer. */
 static int
 chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
-            struct chain *c)
+            const struct tc_format *to, struct chain *c)
 {
     size_t i;
     int rc;
 
     c->n = 0;
-    c->st = calloc(ctx->nfilters + 2, sizeof *c->st);
+    c->st = calloc(ctx->nfilters + 4, sizeof *c->st);
     if (c->st == NULL) {
         tc_stage_destroy(writer);
         return TC_ERR_NOMEM;
@@ -63,6 +109,27 @@ chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
         st->ctx = ctx;
         st->next = c->st[c->n - 1];
         c->st[c->n++] = st;
+    }
+    {
+        /* a filter that asked for the language gets it at its first cue */
+        struct tc_stage *la = NULL;
+
+        rc = tc_lang_stage_new(ctx, c->st[c->n - 1], &la);
+        if (rc != TC_OK)
+            return rc;
+        if (la != c->st[c->n - 1])
+            c->st[c->n++] = la;
+    }
+    {
+        struct head *h = calloc(1, sizeof *h);
+
+        if (h == NULL)
+            return TC_ERR_NOMEM;
+        h->base.ops = &head_ops;
+        h->base.ctx = ctx;
+        h->base.next = c->st[c->n - 1];
+        h->to = to;
+        c->st[c->n++] = &h->base;
     }
     return TC_OK;
 }
@@ -157,6 +224,9 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     ctx->worst = -1;
     memset(&out, 0, sizeof out);
     out.fd = -1;
+    tc_lang_reset(ctx);
+    ctx->cues_in = ctx->skipped = ctx->discarded = ctx->dropped = 0;
+    tc_buf_clear(&ctx->dropwhy);
     rc = tc_source_open(ctx, in_path, &src);
     if (rc != TC_OK)
         goto done;
@@ -193,7 +263,7 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
         goto done;
     writer->ctx = ctx;
     writer->next = NULL;
-    rc = chain_build(ctx, writer, to->keeps_short, &chain);
+    rc = chain_build(ctx, writer, to->keeps_short, to, &chain);
     if (rc != TC_OK)
         goto done;
     ctx->out = sink;
@@ -212,6 +282,15 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     }
     if (rc == TC_OK)
         rc = tc_stage_finish(chain.st[chain.n - 1]);
+    if (rc == TC_OK && ctx->skipped > 0 && ctx->worst < TC_SEV_ERROR) {
+        unsigned long had = ctx->cues_in + ctx->skipped;
+
+        /* one line at the end, so that the count is not lost among the
+         * warnings above */
+        rc = tc_diagf(ctx, TC_D_SKIPPED, 0, 0, "%lu of %lu (each named "
+                      "above); the rest were converted, and --strict "
+                      "makes a skipped cue an error", ctx->skipped, had);
+    }
     if (tc_sink_flush(sink) != TC_OK &&
         (rc == TC_OK || tc_sink_status(sink) == TC_ERR_CLOSED))
         rc = tc_sink_status(sink);

@@ -37,6 +37,7 @@ tc_ctx_new(void)
     }
     ctx->worst = -1;
     tc_buf_init(&ctx->diagbuf, 0);
+    tc_buf_init(&ctx->dropwhy, 0);
     return ctx;
 }
 
@@ -84,7 +85,9 @@ tc_ctx_free(struct tc_ctx *ctx)
         free(c);
     }
     free(ctx->free_cues);
+    tc_lang_release(ctx);
     tc_buf_release(&ctx->diagbuf);
+    tc_buf_release(&ctx->dropwhy);
     free(ctx->backup);
     free(ctx);
 }
@@ -147,6 +150,12 @@ tc_ctx_strict(const struct tc_ctx *ctx)
 }
 
 void
+tc_ctx_discarded(struct tc_ctx *ctx, unsigned long n)
+{
+    ctx->discarded += n;
+}
+
+void
 tc_ctx_set_file(struct tc_ctx *ctx, const char *name)
 {
     ctx->file = name;
@@ -171,6 +180,12 @@ tc_ctx_set_option(struct tc_ctx *ctx, const char *key, const char *value)
     if (strcmp(key, "profile") == 0 && value != NULL &&
         !tc_profile_exists(value)) {
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "unknown profile '%s'", value);
+        return TC_ERR_ARG;
+    }
+    if (strcmp(key, "lang") == 0 && value != NULL &&
+        !tc_lang_valid_option(value)) {
+        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "lang=%s: expected a language "
+                 "tag such as en, de or pt-BR, or auto, or und", value);
         return TC_ERR_ARG;
     }
     if (value != NULL) {
@@ -314,16 +329,26 @@ const char *
 tc_args_get(const struct tc_args *a, const char *key)
 {
     const struct tc_option *o;
-    size_t i;
+    const char *v = tc_args_spec(a, key);
 
-    for (i = a->n; i-- > 0;)
-        if (strcmp(a->keys[i], key) == 0)
-            return a->vals[i];
+    if (v != NULL)
+        return v;
     if (tc_option_index(key) >= 0)
         return tc_ctx_option(a->ctx, key);
     for (o = a->filter->options; o != NULL && o->name != NULL; o++)
         if (strcmp(o->name, key) == 0)
             return o->def;
+    return NULL;
+}
+
+const char *
+tc_args_spec(const struct tc_args *a, const char *key)
+{
+    size_t i;
+
+    for (i = a->n; i-- > 0;)
+        if (strcmp(a->keys[i], key) == 0)
+            return a->vals[i];
     return NULL;
 }
 
@@ -429,6 +454,31 @@ tc_place_init(struct tc_place *p)
     p->line = TC_LINE_AUTO;
     p->position = -1;
     p->size = 100;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+int
+tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b)
+{
+    const struct tc_place *p = &a->place, *q = &b->place;
+
+    return same_str(a->region, b->region) && p->vpos == q->vpos &&
+           p->align == q->align && p->vertical == q->vertical &&
+           p->line == q->line && p->line_set == q->line_set &&
+           p->line_percent == q->line_percent &&
+           p->line_align == q->line_align && p->position == q->position &&
+           p->position_align == q->position_align && p->size == q->size;
+}
+
+int
+tc_place_line_auto(const struct tc_place *p)
+{
+    return !p->line_set && !(p->line > TC_LINE_AUTO);
 }
 
 struct tc_cue *

@@ -3,6 +3,7 @@
 #define TRANSCUE_SRC_CTX_H
 
 #include "format.h"
+#include "lang.h"
 
 struct tc_args {
     const struct tc_filter *filter;
@@ -29,6 +30,16 @@ struct tc_ctx {
     char *backup;               /* suffix for a replaced file, or NULL */
     int sync;                   /* fsync a replaced file before the rename */
     uint64_t tmp_count;         /* temporary names made (output.c) */
+    int lang_want, lang_done;   /* lang.c: a filter asked; resolved */
+    struct tc_lang lang;        /* the running conversion's language */
+    void *textcat;              /* the language guesser, loaded once */
+    int textcat_failed;
+    /* the running conversion's cue counts, for its closing lines */
+    unsigned long cues_in;      /* cues with text the reader passed on */
+    unsigned long skipped;      /* cues a reader skipped (tc_skipf) */
+    unsigned long discarded;    /* cues a reader left out on request */
+    unsigned long dropped;      /* cues the filters dropped */
+    struct tc_buf dropwhy;      /* the last drop's detail */
 };
 
 /* An output being written (output.c): a descriptor, and for a file the
@@ -52,6 +63,9 @@ int tc_output_close(struct tc_ctx *ctx, struct tc_output *o, int rc);
 /* Write out what the running conversion's writer has buffered; returns
  * the output's sticky status. */
 int tc_ctx_flush_output(struct tc_ctx *ctx);
+/* Are two cues shown in the same place: the same region and every
+ * placement setting alike? */
+int tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b);
 
 size_t tc_option_count(void);
 long tc_option_index(const char *name);
@@ -59,6 +73,12 @@ long tc_option_index(const char *name);
 const char *tc_profile_value(const char *profile, const char *key);
 int tc_profile_exists(const char *profile);
 const char *tc_profile_at(size_t i);
+
+/* The encoding of a sample of lines that are not UTF-8, when it can be
+ * told (src/charset.c): 1 with its iconv name, lower case, in out[size];
+ * 0 when the caller had better read them as dflt. */
+int tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
+                     size_t size);
 
 /* The stage before every writer that repairs unset or reversed ends;
  * unset_only leaves end <= start alone (writers that keep it). */

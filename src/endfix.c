@@ -18,8 +18,10 @@
 struct endfix {
     struct tc_stage base;
     struct tc_cue *held;
-    unsigned long seen;      /* cues that reached the writer's doorstep */
+    unsigned long seen;      /* cues with text that reached the writer */
     int unset_only;          /* the writer keeps end <= start as it is */
+    /* a transcript may have such cues by the hundred: said once */
+    struct tc_repeat rp_new, rp_join;
 };
 
 /* Does the cue need an end from the next cue's start? */
@@ -36,6 +38,8 @@ endfix_forward(struct endfix *ef, int64_t next_start)
     int rc = TC_OK;
 
     ef->held = NULL;
+    if (!tc_text_is_blank(&c->text))
+        ef->seen++;
     if (needs_end(ef, c)) {
         int64_t d = (int64_t)tc_text_len(&c->text) * READ_MS_PER_CHAR;
         int64_t end;
@@ -46,13 +50,20 @@ endfix_forward(struct endfix *ef, int64_t next_start)
             next_start < end)
             end = next_start;
         if (c->end != TC_TIME_NONE) {
-            char b[32];
+            char a[32], b[32];
 
+            tc_time_fmt(a, c->end < 0 ? 0 : c->end, '.');
             tc_time_fmt(b, end, '.');
-            rc = tc_diagf(ef->base.ctx, TC_D_TIME_REVERSED, c->line, 0,
-                          "%s: end set to %s",
-                          c->end == c->start ? "zero length" : "reversed",
-                          b);
+            if (c->end == c->start)
+                rc = tc_repeatf(ef->base.ctx, &ef->rp_new,
+                                TC_D_TIME_REVERSED, c->line, 0,
+                                "zero length; new end %s, from the length "
+                                "of its text", b);
+            else
+                rc = tc_repeatf(ef->base.ctx, &ef->rp_new,
+                                TC_D_TIME_REVERSED, c->line, 0,
+                                "it ends at %s; new end %s, from the "
+                                "length of its text", a, b);
         }
         c->end = end;
     }
@@ -75,9 +86,10 @@ endfix_join(struct endfix *ef, struct tc_cue *c)
     size_t i;
     int rc;
 
-    rc = tc_diagf(ef->base.ctx, TC_D_TIME_REVERSED, h->line, 0,
-                  "%s: joined to the next cue, which starts at the same "
-                  "time", h->end == h->start ? "zero length" : "reversed");
+    rc = tc_repeatf(ef->base.ctx, &ef->rp_join, TC_D_TIME_REVERSED,
+                    h->line, 0, "%s, and the next cue starts at the same "
+                    "time: its text joined to that cue",
+                    h->end == h->start ? "zero length" : "it ends earlier");
     if (rc == TC_OK && h->text.nruns > 0 && c->text.nruns > 0)
         rc = tc_text_newline(&h->text);
     for (i = 0; rc == TC_OK && i < c->text.nruns; i++) {
@@ -101,7 +113,6 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
 
     /* no writer may see an empty line inside a cue or blank edges: the
      * line-based formats would end the cue there */
-    ef->seen++;
     tc_text_trim(&c->text);
     if (ef->held != NULL && !ef->unset_only &&
         ef->held->end != TC_TIME_NONE && ef->held->end <= ef->held->start &&
@@ -117,6 +128,36 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
     return needs_end(ef, c) ? TC_OK : endfix_forward(ef, TC_TIME_NONE);
 }
 
+/* Nothing to write.  An input without cues (empty, a header only) is worth
+ * a warning to a script that expected some; an input whose cues were all
+ * lost on the way fails the run, and the message says where they went. */
+static int
+endfix_empty(struct tc_ctx *ctx)
+{
+    unsigned long had = ctx->cues_in + ctx->skipped + ctx->discarded;
+    struct tc_buf m = TC_BUF_INIT;
+    int rc;
+
+    if (tc_ctx_worst(ctx) >= TC_SEV_ERROR)
+        return TC_OK;            /* the error said it already */
+    if (had == 0)
+        return tc_diagf(ctx, TC_D_NO_CUES, 0, 0, NULL);
+    tc_buf_addf(&m, "the input held %lu cue%s", had, had == 1 ? "" : "s");
+    if (ctx->skipped > 0)
+        tc_buf_addf(&m, "; %lu skipped by the reader (see above)",
+                    ctx->skipped);
+    if (ctx->discarded > 0)
+        tc_buf_addf(&m, "; %lu left out by a reader option", ctx->discarded);
+    if (ctx->dropped > 0)
+        tc_buf_addf(&m, "; %lu dropped by filters, the last: %s",
+                    ctx->dropped, ctx->dropwhy.data);
+    else if (ctx->cues_in > 0)
+        tc_buf_adds(&m, "; the filters left none");
+    rc = tc_diagf(ctx, TC_D_NOTHING_LEFT, 0, 0, "%s", m.data);
+    tc_buf_release(&m);
+    return rc;
+}
+
 static int
 endfix_finish(struct tc_stage *st)
 {
@@ -125,10 +166,12 @@ endfix_finish(struct tc_stage *st)
 
     if (ef->held != NULL)
         rc = endfix_forward(ef, TC_TIME_NONE);
-    /* an empty result is worth a word to a script that expected cues */
-    if (rc == TC_OK && ef->seen == 0 &&
-        tc_ctx_worst(st->ctx) < TC_SEV_ERROR)
-        rc = tc_diagf(st->ctx, TC_D_NO_CUES, 0, 0, NULL);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(st->ctx, &ef->rp_new, NULL);
+    if (rc == TC_OK)
+        rc = tc_repeat_end(st->ctx, &ef->rp_join, NULL);
+    if (rc == TC_OK && ef->seen == 0)
+        rc = endfix_empty(st->ctx);
     if (rc != TC_OK)
         return rc;
     return tc_stage_finish(st->next);

@@ -135,6 +135,9 @@ int tc_args_double(const struct tc_args *a, const char *key, double *out);
 /* A duration: "1500" (ms), "1.5s", "1500ms", "-2s". */
 int tc_args_time(const struct tc_args *a, const char *key, int64_t *out);
 int tc_args_bool(const struct tc_args *a, const char *key, int *out);
+/* The value the filter's own spec gives key ("NAME:key=value"), or NULL:
+ * neither a context option nor the default. */
+const char *tc_args_spec(const struct tc_args *a, const char *key);
 /* Parse a duration as tc_args_time() does. */
 int tc_parse_duration(const char *s, int64_t *out);
 

@@ -10,130 +10,33 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctx.h"
+#include "lexicon.h"
 #include "linebreak.h"
 
-/* Costs of a break; balance costs 2 a character (3 when the upper line is
- * the longer), so a comma is worth moving the break about 15 characters
- * off the middle. */
-#define COST_SENTENCE  (-70)
-#define COST_CLAUSE    (-45)
-#define COST_CONJ      (-30)
-#define COST_PREP      (-20)
-#define COST_WEAK        40
+/* Costs of a break after a word (lower is better).  Balance costs 2 a
+ * character (3 when the upper line is the longer), so a comma is worth
+ * moving a line break about 20 characters off the middle, and a break
+ * after a word that opens a phrase ("the", "to", "we", "will") is worse
+ * than any imbalance that fits.  A cue end weighs these by CUE_END_WEIGHT
+ * (merge.c). */
+#define COST_SENTENCE (-100)
+#define COST_CLAUSE    (-50)
+#define COST_CONJ      (-30)   /* before a conjunction */
+#define COST_SUBJ      (-20)   /* before a subject pronoun */
+#define COST_PREP      (-10)   /* before a preposition */
+#define COST_OPEN       150    /* after a word that opens a phrase */
+#define COST_WEAK        50    /* after one that often does */
+#define COST_NAME        40    /* between two capitalised words */
+#define COST_LABEL      300    /* after a speaker label ("ANNA:") */
+#define COST_PVERB       60    /* "click / on", "going / to" */
+#define COST_CLING       40    /* "kind / of", "most / of" */
 #define SEARCH_MAX   200000    /* layouts tried before settling for greedy */
 #define LINES_MAX         8    /* more lines than this: greedy breaks */
-
-/* Words that matter for breaking, lower case: conjunctions and
- * prepositions (break before them), words that read badly at the end of a
- * line because they belong to what follows (WEAK), and abbreviations whose
- * full stop does not end a sentence. */
-#define LB_ABBREV (1u << 15)
-#define W(s, f) { s, sizeof s - 1, f }
-static const struct {
-    const char *w;
-    size_t len;
-    unsigned flags;
-} lb_table[] = {
-    W("and", TC_LB_CONJ | TC_LB_WEAK),
-    W("but", TC_LB_CONJ | TC_LB_WEAK),
-    W("or", TC_LB_CONJ | TC_LB_WEAK),
-    W("nor", TC_LB_CONJ | TC_LB_WEAK),
-    W("so", TC_LB_CONJ),
-    W("yet", TC_LB_CONJ),
-    W("because", TC_LB_CONJ | TC_LB_WEAK),
-    W("although", TC_LB_CONJ | TC_LB_WEAK),
-    W("though", TC_LB_CONJ),
-    W("while", TC_LB_CONJ),
-    W("when", TC_LB_CONJ),
-    W("whereas", TC_LB_CONJ),
-    W("if", TC_LB_CONJ | TC_LB_WEAK),
-    W("unless", TC_LB_CONJ),
-    W("until", TC_LB_CONJ),
-    W("since", TC_LB_CONJ),
-    W("that", TC_LB_CONJ | TC_LB_WEAK),
-    W("which", TC_LB_CONJ | TC_LB_WEAK),
-    W("who", TC_LB_CONJ | TC_LB_WEAK),
-    W("whom", TC_LB_CONJ),
-    W("whose", TC_LB_CONJ),
-    W("where", TC_LB_CONJ),
-    W("whether", TC_LB_CONJ),
-    W("after", TC_LB_CONJ),
-    W("before", TC_LB_CONJ),
-    W("once", TC_LB_CONJ),
-    W("to", TC_LB_PREP | TC_LB_WEAK),
-    W("of", TC_LB_PREP | TC_LB_WEAK),
-    W("in", TC_LB_PREP | TC_LB_WEAK),
-    W("on", TC_LB_PREP | TC_LB_WEAK),
-    W("at", TC_LB_PREP | TC_LB_WEAK),
-    W("for", TC_LB_PREP | TC_LB_WEAK),
-    W("with", TC_LB_PREP | TC_LB_WEAK),
-    W("from", TC_LB_PREP | TC_LB_WEAK),
-    W("by", TC_LB_PREP | TC_LB_WEAK),
-    W("about", TC_LB_PREP),
-    W("into", TC_LB_PREP | TC_LB_WEAK),
-    W("onto", TC_LB_PREP | TC_LB_WEAK),
-    W("over", TC_LB_PREP),
-    W("under", TC_LB_PREP),
-    W("through", TC_LB_PREP),
-    W("between", TC_LB_PREP),
-    W("among", TC_LB_PREP),
-    W("without", TC_LB_PREP),
-    W("within", TC_LB_PREP),
-    W("during", TC_LB_PREP),
-    W("against", TC_LB_PREP),
-    W("across", TC_LB_PREP),
-    W("toward", TC_LB_PREP),
-    W("towards", TC_LB_PREP),
-    W("upon", TC_LB_PREP),
-    W("around", TC_LB_PREP),
-    W("behind", TC_LB_PREP),
-    W("beyond", TC_LB_PREP),
-    W("near", TC_LB_PREP),
-    W("a", TC_LB_WEAK),
-    W("an", TC_LB_WEAK),
-    W("the", TC_LB_WEAK),
-    W("my", TC_LB_WEAK),
-    W("your", TC_LB_WEAK),
-    W("his", TC_LB_WEAK),
-    W("her", TC_LB_WEAK),
-    W("its", TC_LB_WEAK),
-    W("our", TC_LB_WEAK),
-    W("their", TC_LB_WEAK),
-    W("i", TC_LB_WEAK),
-    W("mr", LB_ABBREV),
-    W("mrs", LB_ABBREV),
-    W("ms", LB_ABBREV),
-    W("dr", LB_ABBREV),
-    W("st", LB_ABBREV),
-    W("vs", LB_ABBREV),
-    W("etc", LB_ABBREV),
-    W("e.g", LB_ABBREV),
-    W("i.e", LB_ABBREV),
-    W("jr", LB_ABBREV),
-    W("sr", LB_ABBREV),
-    W("prof", LB_ABBREV),
-    W("no", LB_ABBREV),
-};
-#undef W
-
-/* The table's flags for w[0..n); called for every word of every cue. */
-static unsigned
-lookup(const char *w, size_t n)
-{
-    size_t i;
-
-    if (n == 0 || n > 8)
-        return 0;
-    for (i = 0; i < sizeof lb_table / sizeof lb_table[0]; i++)
-        if (lb_table[i].len == n && lb_table[i].w[0] == w[0] &&
-            memcmp(lb_table[i].w, w, n) == 0)
-            return lb_table[i].flags;
-    return 0;
-}
 
 void
 tc_lb_init(struct tc_lb *lb)
@@ -144,11 +47,14 @@ tc_lb_init(struct tc_lb *lb)
 void
 tc_lb_release(struct tc_lb *lb)
 {
+    const struct tc_lex *lex = lb->lex;
+
     free(lb->w);
     free(lb->brk);
     free(lb->sum);
     free(lb->best);
     tc_lb_init(lb);
+    lb->lex = lex;
 }
 
 static int
@@ -180,16 +86,18 @@ ends_with(const char *s, size_t n, const char *suffix)
     return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
-/* The word's flags from its first bytes (lower-cased) and its last bytes. */
+/* The word's flags from its text (lower-cased, at most LOW_MAX bytes of
+ * it in low) and its last bytes. */
 static unsigned
-classify(const char *low, size_t nlow, int truncated, const char *tail,
-         size_t ntail)
+classify(const struct tc_lb *lb, const char *low, size_t nlow,
+         int truncated, int capital, const char *tail, size_t ntail)
 {
     static const char *const closers[] = {
         "\"", "'", ")", "]", "}", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"
     };
-    unsigned f = 0;
-    size_t i, core = nlow;
+    const struct tc_lex *lx = lb->lex != NULL ? lb->lex : tc_lex_default();
+    unsigned f = 0, lf = truncated ? 0 : tc_lex_classes(lx, low, nlow);
+    size_t i;
     int again = 1;
 
     while (again) {
@@ -200,8 +108,6 @@ classify(const char *low, size_t nlow, int truncated, const char *tail,
                 again = 1;
             }
     }
-    while (core > 0 && strchr(".,;:!?\"')]}", low[core - 1]) != NULL)
-        core--;
     if (ntail == 0) {
         /* only closers: nothing to learn */
     } else if (ends_with(tail, ntail, "...") ||
@@ -214,24 +120,69 @@ classify(const char *low, size_t nlow, int truncated, const char *tail,
                strchr(",;:", tail[ntail - 1]) != NULL ||
                (nlow == 1 && low[0] == '-')) {
         f |= TC_LB_CLAUSE;
+        if (nlow == 1 && low[0] == '-')
+            f |= TC_LB_DASH;
     } else if (strchr("!?", tail[ntail - 1]) != NULL ||
                ends_with(tail, ntail, "\xE3\x80\x82") ||
                ends_with(tail, ntail, "\xEF\xBC\x81") ||
                ends_with(tail, ntail, "\xEF\xBC\x9F")) {
         f |= TC_LB_SENTENCE;
+        if (tail[ntail - 1] == '?' ||
+            ends_with(tail, ntail, "\xEF\xBC\x9F"))
+            f |= TC_LB_QUESTION;
     } else if (tail[ntail - 1] == '.') {
-        /* "Dr. Smith": an abbreviation does not end a sentence */
-        if (truncated || !(lookup(low, nlow - 1) & LB_ABBREV))
+        /* "Dr. Smith", "5 p.m. on", "J. Smith": no sentence end */
+        int initial = capital && nlow == 2 && !(lf & TC_LX_SUBJ);
+
+        if (!(lf & TC_LX_ABBREV) && !initial)
             f |= TC_LB_SENTENCE;
     }
-    if (!truncated && core > 0) {
-        unsigned lf = lookup(low, core);
-
-        f |= lf & (TC_LB_CONJ | TC_LB_PREP);
-        if ((lf & TC_LB_WEAK) && !(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)))
+    if (ntail > 0 && tail[ntail - 1] == ':')
+        f |= TC_LB_COLON;
+    f |= lf & TC_LX_CONJ ? TC_LB_CONJ : 0;
+    f |= lf & TC_LX_PREP ? TC_LB_PREP : 0;
+    f |= lf & TC_LX_SUBJ ? TC_LB_SUBJ : 0;
+    f |= lf & TC_LX_CLING ? TC_LB_CLING : 0;
+    if (!(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)))
+        f |= lf & TC_LX_PVERB ? TC_LB_PVERB : 0;
+    if (!(f & (TC_LB_SENTENCE | TC_LB_CLAUSE)) && ntail > 0 &&
+        !strchr(".!?", tail[ntail - 1])) {
+        if (lf & TC_LX_OPEN)
+            f |= TC_LB_OPEN;
+        else if (lf & TC_LX_WEAK)
             f |= TC_LB_WEAK;
     }
     return f;
+}
+
+/* "ANNA:" or "Dr. Lee:" where a line or a sentence begins is a speaker
+ * label, not a clause: "5:" and "as follows:" are not.  So is the dash of
+ * a line of dialogue ("- Yes."). */
+static void
+mark_labels(struct tc_lb *lb)
+{
+    size_t i;
+
+    for (i = 0; i < lb->n; i++) {
+        struct tc_lb_word *w = &lb->w[i];
+        size_t k = i;
+
+        if ((w->flags & (TC_LB_DASH | TC_LB_BOL)) ==
+            (TC_LB_DASH | TC_LB_BOL)) {
+            w->flags = (w->flags & ~TC_LB_CLAUSE) | TC_LB_LABEL;
+            continue;
+        }
+        if ((w->flags & (TC_LB_COLON | TC_LB_CAPITAL)) !=
+            (TC_LB_COLON | TC_LB_CAPITAL))
+            continue;
+        if (k > 0 && (lb->w[k - 1].flags & TC_LB_CAPITAL) &&
+            !(lb->w[k - 1].flags & (TC_LB_SENTENCE | TC_LB_CLAUSE)) &&
+            !(w->flags & TC_LB_BOL))
+            k--;                          /* a two-word name */
+        if (k == 0 || (lb->w[k].flags & TC_LB_BOL) ||
+            (lb->w[k - 1].flags & TC_LB_SENTENCE))
+            w->flags = (w->flags & ~TC_LB_CLAUSE) | TC_LB_LABEL;
+    }
 }
 
 #define LOW_MAX 23
@@ -248,6 +199,7 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 
     lb->n = 0;
     lb->chars = 0;
+    lb->nhard = 0;
     for (r = 0; r < t->nruns; r++) {
         const struct tc_run *run = &t->runs[r];
         const char *p = t->pool + run->off;
@@ -259,7 +211,9 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 
             if (is_space(c)) {
                 if (cur != NULL) {
-                    cur->flags |= classify(low, nlow, truncated, tail, ntail);
+                    cur->flags |= classify(lb, low, nlow, truncated,
+                                          cur->flags & TC_LB_CAPITAL, tail,
+                                          ntail);
                     cur->sep_run = r;
                     pos += cur->width;
                     cur = NULL;
@@ -282,8 +236,12 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 cur->time = pending;
                 pending = TC_TIME_NONE;
                 /* a line of dialogue: "- Yes." keeps its own line */
-                if (line_start && lb->n > 0 && c == '-')
+                if (line_start && lb->n > 0 && c == '-') {
                     cur->flags |= TC_LB_HARD;
+                    lb->nhard++;
+                }
+                if (line_start)
+                    cur->flags |= TC_LB_BOL;
                 if (c >= 'A' && c <= 'Z')
                     cur->flags |= TC_LB_CAPITAL;
                 line_start = 0;
@@ -307,10 +265,13 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
         }
     }
     if (cur != NULL) {
-        cur->flags |= classify(low, nlow, truncated, tail, ntail);
+        cur->flags |= classify(lb, low, nlow, truncated,
+                                          cur->flags & TC_LB_CAPITAL, tail,
+                                          ntail);
         pos += cur->width;
     }
     lb->chars = pos;
+    mark_labels(lb);
     if (lb->n + 1 > lb->scap) {
         size_t ncap = lb->cap + 1;
         unsigned char *nb = realloc(lb->brk, ncap);
@@ -382,22 +343,45 @@ tc_lb_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
     return lines;
 }
 
+/* The cost of a break after word i, from lb->bc where the owner keeps
+ * them. */
+static long
+break_cost(const struct tc_lb *lb, size_t i)
+{
+    return lb->bc != NULL ? lb->bc[i] : tc_lb_break_cost(lb, i);
+}
+
 int
 tc_lb_break_cost(const struct tc_lb *lb, size_t i)
 {
     unsigned f = lb->w[i].flags, g = i + 1 < lb->n ? lb->w[i + 1].flags : 0;
     int c = 0;
 
+    if (f & TC_LB_LABEL)
+        return COST_LABEL;
     if (f & TC_LB_SENTENCE)
         return COST_SENTENCE;
     if (f & TC_LB_CLAUSE)
         return COST_CLAUSE;
     if (g & TC_LB_CONJ)
         c += COST_CONJ;
+    else if (g & TC_LB_SUBJ)
+        c += COST_SUBJ;
     else if (g & TC_LB_PREP)
         c += COST_PREP;
-    if (f & TC_LB_WEAK)
+    if (f & TC_LB_OPEN)
+        c += COST_OPEN;
+    else if (f & TC_LB_WEAK)
         c += COST_WEAK;
+    if ((f & TC_LB_PVERB) && (g & TC_LB_PREP))
+        c += COST_PVERB;
+    if (g & TC_LB_CLING)
+        c += COST_CLING;
+    /* "Hugging / Face": two capitalised words inside a sentence are
+     * likely one name */
+    if ((f & g & TC_LB_CAPITAL) && !(f & TC_LB_SUBJ) && i > 0 &&
+        !(lb->w[i - 1].flags & (TC_LB_SENTENCE | TC_LB_CLAUSE)))
+        c += COST_NAME;
     return c;
 }
 
@@ -446,7 +430,7 @@ search(struct search *s, size_t line, size_t start, size_t prev, long cost)
             break;
         if (line > 0)
             c += balance(prev, len);
-        c += tc_lb_break_cost(lb, e - 1);
+        c += break_cost(lb, e - 1);
         lb->brk[e - 1] = 1;
         search(s, line + 1, e, len, c);
         lb->brk[e - 1] = 0;
@@ -468,21 +452,78 @@ layout_cost(const struct tc_lb *lb, size_t a, size_t b)
             cost += balance(prev, tc_lb_width(lb, s, i));
         prev = tc_lb_width(lb, s, i);
         if (i < b)
-            cost += tc_lb_break_cost(lb, i - 1);
+            cost += break_cost(lb, i - 1);
         first = 0;
         s = i;
     }
     return cost;
 }
 
+/* The best break of words [a, b) into two lines, each within max unless
+ * it is one long word: 1 with the first word of the second line in *at
+ * and the cost in *cost, or 0 when two lines cannot hold them.  Ties go
+ * to the latest break that fits the first line, then to the earliest
+ * better one, as search() decides. */
+static int
+two_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max,
+          size_t *at, long *cost)
+{
+    size_t lo = a + 1, hi = b - 1, k, w2, first;
+    long c, c_first;
+
+    if (b < a + 2)
+        return 0;
+    /* the latest break that fits the first line (or its one long word) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+
+        if (tc_lb_width(lb, a, mid) <= max)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    first = lo;
+    if (tc_lb_width(lb, first, b) > max && b - first > 1)
+        return 0;
+    c_first = break_cost(lb, first - 1) +
+              balance(tc_lb_width(lb, a, first), tc_lb_width(lb, first, b));
+    *cost = c_first;
+    *at = first;
+    /* earlier breaks, while the second line fits */
+    for (k = first - 1; k > a; k--) {
+        w2 = tc_lb_width(lb, k, b);
+        if (w2 > max)
+            break;
+        c = break_cost(lb, k - 1) + balance(tc_lb_width(lb, a, k), w2);
+        if (c < *cost || (c == *cost && c < c_first)) {
+            *cost = c;
+            *at = k;
+        }
+    }
+    return 1;
+}
+
 static size_t
-segment(struct tc_lb *lb, size_t a, size_t b, size_t max)
+segment(struct tc_lb *lb, size_t a, size_t b, size_t max, long *cost)
 {
     struct search s;
-    size_t lines = greedy(lb, a, b, max, lb->brk), i;
+    size_t lines = greedy(lb, a, b, max, lb->brk), i, at;
 
-    if (lines == 1 || lines > LINES_MAX)
+    if (lines == 2) {
+        /* the common case, directly */
+        long c = 0;
+
+        at = b;
+        if (two_lines(lb, a, b, max, &at, &c))
+            for (i = a; i + 1 < b; i++)
+                lb->brk[i] = i + 1 == at;
+        *cost += c;
+        return 2;
+    }
+    if (lines == 1 || lines > LINES_MAX) {
+        *cost += lines == 1 ? 0 : layout_cost(lb, a, b);
         return lines;
+    }
     s.lb = lb;
     s.start = a;
     s.end = b;
@@ -495,25 +536,93 @@ segment(struct tc_lb *lb, size_t a, size_t b, size_t max)
         lb->brk[i] = 0;
     search(&s, 0, a, 0, 0);
     memcpy(lb->brk + a, lb->best + a, b - a);
+    *cost += s.best;
     return lines;
 }
 
 size_t
-tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
+tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b, size_t max_chars,
+                  long *cost)
 {
     size_t lines = 0, s = a, i;
 
+    *cost = 0;
     if (b <= a)
         return 0;
     for (i = a + 1; i <= b; i++)
         if (i == b || (lb->w[i].flags & TC_LB_HARD)) {
-            lines += segment(lb, s, i, max_chars);
+            lines += segment(lb, s, i, max_chars, cost);
             if (i < b)
                 lb->brk[i - 1] = 1;
             s = i;
         }
     lb->brk[b - 1] = 0;
     return lines;
+}
+
+size_t
+tc_lb_fit_cost(struct tc_lb *lb, size_t a, size_t b, size_t max_chars,
+               size_t max_lines, long *cost)
+{
+    size_t k;
+    long c;
+
+    *cost = 0;
+    if (b <= a)
+        return 0;
+    for (k = a + 1; lb->nhard > 0 && k < b; k++)
+        if (lb->w[k].flags & TC_LB_HARD)
+            return tc_lb_layout_cost(lb, a, b, max_chars, cost);
+    if (tc_lb_width(lb, a, b) <= max_chars)
+        return 1;
+    if (two_lines(lb, a, b, max_chars, &k, &c)) {
+        *cost = c;
+        return 2;
+    }
+    if (max_lines <= 2)
+        return 3;               /* more than two, whatever the layout */
+    return tc_lb_layout_cost(lb, a, b, max_chars, cost);
+}
+
+size_t
+tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars)
+{
+    long cost;
+
+    return tc_lb_layout_cost(lb, a, b, max_chars, &cost);
+}
+
+/* The run that holds the last byte of word w of src. */
+static size_t
+last_run(const struct tc_text *src, const struct tc_lb_word *w)
+{
+    size_t r = w->run, rem = w->len, off = w->off;
+
+    while (r + 1 < src->nruns && src->runs[r].len - off < rem) {
+        rem -= src->runs[r].len - off;
+        off = 0;
+        r++;
+    }
+    return r;
+}
+
+static int
+same_opt(const char *a, const char *b)
+{
+    return (a == NULL) == (b == NULL) && (a == NULL || strcmp(a, b) == 0);
+}
+
+/* Do runs r1 and r2 of t have the same style? */
+static int
+same_style(const struct tc_text *t, size_t r1, size_t r2)
+{
+    struct tc_style a, b;
+
+    tc_run_style(t, &t->runs[r1], &a);
+    tc_run_style(t, &t->runs[r2], &b);
+    return a.style == b.style && a.color == b.color &&
+           same_opt(a.voice, b.voice) && same_opt(a.lang, b.lang) &&
+           same_opt(a.cls, b.cls);
 }
 
 int
@@ -531,7 +640,12 @@ tc_lb_emit(struct tc_text *out, const struct tc_text *src,
         if (i > a) {
             const struct tc_lb_word *pw = &lb->w[i - 1];
             size_t sr = pw->sep_run != TC_LB_NONE ? pw->sep_run : pw->run;
+            size_t pr = last_run(src, pw);
 
+            /* "<i>one</i>\n<i>two</i>" reflowed is "<i>one two</i>": the
+             * white space between two words of one style takes it */
+            if (same_style(src, pr, w->run))
+                sr = pr;
             tc_run_style(src, &src->runs[sr], &st);
             st.time = TC_TIME_NONE;
             if (tc_text_append(out, lb->brk[i - 1] ? "\n" : " ", 1, &st) !=
@@ -575,6 +689,96 @@ tc_lb_relayout(struct tc_lb *lb, struct tc_text *t, struct tc_text *scratch,
     *t = *scratch;
     *scratch = tmp;
     return TC_OK;
+}
+
+/* ---- cutting words into cues ------------------------------------------- */
+
+long
+tc_lb_end_cost(const struct tc_lb *lb, size_t i)
+{
+    return break_cost(lb, i) * 3 / 2;
+}
+
+void
+tc_lb_plan_init(struct tc_lb_plan *p)
+{
+    memset(p, 0, sizeof *p);
+}
+
+void
+tc_lb_plan_release(struct tc_lb_plan *p)
+{
+    free(p->cost);
+    free(p->from);
+    free(p->cuts);
+    tc_lb_plan_init(p);
+}
+
+int
+tc_lb_plan_reserve(struct tc_lb_plan *p, size_t n)
+{
+    size_t ncap = p->cap ? p->cap : 64;
+    long *nc;
+    size_t *nf, *nk;
+
+    if (n + 1 <= p->cap)
+        return TC_OK;
+    while (ncap < n + 1)
+        ncap *= 2;
+    nc = realloc(p->cost, ncap * sizeof *nc);
+    if (nc == NULL)
+        return TC_ERR_NOMEM;
+    p->cost = nc;
+    nf = realloc(p->from, ncap * sizeof *nf);
+    if (nf == NULL)
+        return TC_ERR_NOMEM;
+    p->from = nf;
+    nk = realloc(p->cuts, ncap * sizeof *nk);
+    if (nk == NULL)
+        return TC_ERR_NOMEM;
+    p->cuts = nk;
+    p->cap = ncap;
+    return TC_OK;
+}
+
+#define PLAN_INF (LONG_MAX / 4)
+
+size_t
+tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
+                void *ud)
+{
+    size_t i, j, k, ncues = 0;
+    long c;
+
+    p->cost[0] = 0;
+    for (j = 1; j <= n; j++) {
+        int last_open = open && j == n;
+
+        p->cost[j] = PLAN_INF;
+        p->from[j] = j - 1;
+        for (i = j; i-- > 0;) {
+            int fit;
+
+            if (p->cost[i] >= PLAN_INF)
+                continue;
+            fit = fn(ud, i, j, last_open, &c);
+            if (fit == TC_LB_NEVER_FITS)
+                break;
+            if (fit == TC_LB_FIT && p->cost[i] + c < p->cost[j]) {
+                p->cost[j] = p->cost[i] + c;
+                p->from[j] = i;
+            }
+        }
+    }
+    for (j = n; j > 0; j = p->from[j])
+        p->cuts[ncues++] = j;
+    for (k = 0; k < ncues / 2; k++) {
+        size_t t = p->cuts[k];
+
+        p->cuts[k] = p->cuts[ncues - 1 - k];
+        p->cuts[ncues - 1 - k] = t;
+    }
+    return ncues;
 }
 
 /* ---- limits ----------------------------------------------------------- */

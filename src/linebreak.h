@@ -12,16 +12,33 @@
 
 #include "format.h"
 
-/* What a word says about the gap after it (or, for CONJ/PREP/HARD, before
- * it). */
+/* What a word says about the gap after it (or, for CONJ/PREP/SUBJ/HARD,
+ * before it).  The word classes come from the lexicon of lb->lex
+ * (src/lexicon.h). */
 enum {
-    TC_LB_SENTENCE = 1u << 0,  /* ends a sentence: . ! ? ... */
+    TC_LB_SENTENCE = 1u << 0,  /* ends a sentence: . ! ? ... (not an
+                                  abbreviation or an initial) */
     TC_LB_CLAUSE   = 1u << 1,  /* ends a clause: , ; : -- */
     TC_LB_CONJ     = 1u << 2,  /* is a conjunction: break before it */
     TC_LB_PREP     = 1u << 3,  /* is a preposition: break before it */
-    TC_LB_WEAK     = 1u << 4,  /* article, possessive...: keep with next */
+    TC_LB_WEAK     = 1u << 4,  /* often opens a phrase: rather keep with
+                                  the next word */
     TC_LB_HARD     = 1u << 5,  /* starts a dialogue line: keep the break */
-    TC_LB_CAPITAL  = 1u << 6   /* starts with a capital letter */
+    TC_LB_CAPITAL  = 1u << 6,  /* starts with a capital letter */
+    TC_LB_OPEN     = 1u << 7,  /* opens a phrase (article, preposition,
+                                  subject pronoun, modal...): never break
+                                  after it */
+    TC_LB_SUBJ     = 1u << 8,  /* a subject pronoun: a clause may start */
+    TC_LB_COLON    = 1u << 9,  /* ends with a colon */
+    TC_LB_LABEL    = 1u << 10, /* a speaker label ("ANNA:") at the start
+                                  of a line or sentence: keep with what
+                                  follows */
+    TC_LB_BOL      = 1u << 11, /* begins a line of the text */
+    TC_LB_QUESTION = 1u << 12, /* ends with a question mark */
+    TC_LB_PVERB    = 1u << 13, /* a verb whose preposition follows it */
+    TC_LB_CLING    = 1u << 14, /* belongs to the word before it */
+    TC_LB_DASH     = 1u << 15  /* a dash alone ("-"): at the start of a
+                                  line it marks a speaker (a LABEL) */
 };
 
 #define TC_LB_NONE ((size_t)-1)
@@ -37,12 +54,18 @@ struct tc_lb_word {
     unsigned flags;      /* TC_LB_* */
 };
 
+struct tc_lex;
+
 /* Scratch space, kept by a stage and reused for every cue. */
 struct tc_lb {
+    const struct tc_lex *lex;  /* word classes; NULL = English */
     struct tc_lb_word *w;
     size_t n, cap;
     size_t chars;        /* pos of the end: total characters, one space
                             between words */
+    size_t nhard;        /* words with TC_LB_HARD */
+    long *bc;            /* NULL, or bc[i] = tc_lb_break_cost(lb, i), kept
+                            by an owner that breaks the same words often */
     unsigned char *brk;  /* brk[i]: 1 = line break after word i */
     size_t *sum;         /* prefix sums of widths */
     unsigned char *best; /* the best layout found so far */
@@ -70,10 +93,58 @@ size_t tc_lb_lines(const struct tc_lb *lb, size_t a, size_t b,
  * before conjunctions and prepositions where that costs little balance.
  * Returns the number of lines. */
 size_t tc_lb_layout(struct tc_lb *lb, size_t a, size_t b, size_t max_chars);
+/* The same, with the cost of the layout chosen in *cost: the costs of its
+ * breaks and of its imbalance, what merge weighs cues by. */
+size_t tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b,
+                         size_t max_chars, long *cost);
+/* The number of lines and the cost of that layout, without choosing it
+ * (lb->brk is left alone where it can be): what the cue planners ask for
+ * every candidate cue, so one and two lines are answered directly.  When
+ * the words need more than max_lines lines, the count returned is only
+ * known to exceed it. */
+size_t tc_lb_fit_cost(struct tc_lb *lb, size_t a, size_t b,
+                      size_t max_chars, size_t max_lines, long *cost);
 
 /* The cost of a break after word i (lower is better): what the split and
  * layout decisions weigh.  Exposed for the unit tests. */
 int tc_lb_break_cost(const struct tc_lb *lb, size_t i);
+
+/* ---- cutting words into cues --------------------------------------------
+ * Words are cut into cues by dynamic programming: of all ways to cut words
+ * [0, n) into cues, the one whose cues cost least in total.  The caller
+ * says what one cue costs: merge weighs times and reading speed, wrap only
+ * layout and breaks.  Both use the same base: TC_LB_CUE_COST for each cue
+ * (fewer, fuller cues win unless a cut is at a sentence end), the cue's
+ * layout (tc_lb_layout_cost) and its end (tc_lb_end_cost), and
+ * TC_LB_SHORT_COST for a cue of one or two words. */
+#define TC_LB_CUE_COST   150
+#define TC_LB_SHORT_COST 200
+
+enum { TC_LB_FIT, TC_LB_NO_FIT, TC_LB_NEVER_FITS };
+
+/* The cost of words [i, j) as one cue into *cost: TC_LB_FIT, TC_LB_NO_FIT,
+ * or TC_LB_NEVER_FITS when no cue that begins before i and ends at j fits
+ * either.  open: the cue is the last one and may still grow. */
+typedef int (*tc_lb_cue_fn)(void *ud, size_t i, size_t j, int open,
+                            long *cost);
+
+struct tc_lb_plan {
+    long *cost;          /* cost[j]: least cost of words [0, j) ... */
+    size_t *from;        /* ... whose last cue begins at from[j] */
+    size_t *cuts;        /* the cue ends chosen, in order */
+    size_t cap;
+};
+
+void tc_lb_plan_init(struct tc_lb_plan *p);
+void tc_lb_plan_release(struct tc_lb_plan *p);
+int tc_lb_plan_reserve(struct tc_lb_plan *p, size_t n);
+/* The best cuts of words [0, n) into p->cuts; returns how many cues.
+ * open: the last cue may still grow (only its layout counts). */
+size_t tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open,
+                       tc_lb_cue_fn fn, void *ud);
+/* The cost of a cue ending after word i: one and a half times the cost of
+ * a line break there. */
+long tc_lb_end_cost(const struct tc_lb *lb, size_t i);
 
 /* Append words [a, b) of src (whose words lb holds) to out, with a space
  * or, where lb->brk says, a line break between them, in the style of the

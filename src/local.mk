@@ -7,10 +7,13 @@ include_HEADERS = include/transcue.h
 
 libtranscue_core_la_SOURCES = \
 	src/buf.c src/buf.h \
+	src/charset.c \
 	src/convert.c \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
 	src/endfix.c \
+	src/lang.c src/lang.h \
+	src/lexicon.c src/lexicon.h \
 	src/linebreak.c src/linebreak.h \
 	src/format.h \
 	src/options.c \
@@ -24,7 +27,7 @@ libtranscue_core_la_SOURCES = \
 	src/text.c \
 	src/textops.c src/textops.h \
 	src/util.c
-libtranscue_core_la_LIBADD = $(LIBXML2_LIBS)
+libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS)
 
 libtranscue_la_SOURCES =
 libtranscue_la_LIBADD = libtranscue_core.la

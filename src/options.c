@@ -17,20 +17,42 @@ static const struct tc_option options[] = {
     { "max-duration", NULL, "longest cue (ms, or with s suffix)" },
     { "min-gap",      NULL, "smallest gap between cues (ms, or frames: 2f)" },
     { "fps",          NULL, "frame rate for frame-based limits and times" },
+    { "dialogue-dash", NULL, "begins the line of each speaker when two "
+                             "share a cue" },
     { "youtube-cps",  "15", "youtube reader: characters per second that "
                             "estimate a fragment's length" },
     { "youtube-min-duration", "1s", "youtube reader: shortest estimated "
                                     "fragment" },
     { "youtube-max-duration", "6s", "youtube reader: longest estimated "
                                     "fragment; a longer gap is a pause" },
+    { "ttml-regions", "keep", "TTML reader: text in no region that shows "
+                              "it: keep (at the bottom, or in the region "
+                              "it names) or strict (drop, as TTML players "
+                              "do)" },
     { "vtt-regions",  "no", "WebVTT output: write REGION blocks and region "
                             "settings (ffmpeg drops cues after one)" },
     { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
                             "cues after one)" },
+#ifdef HAVE_EXTTEXTCAT
+    { "lang",         NULL, "language of the input's text for the filters, "
+                            "a tag such as en, de or pt-BR (default: the "
+                            "input's own, else guessed from the text; und: "
+                            "unknown)" },
+#else
+    { "lang",         NULL, "language of the input's text for the filters, "
+                            "a tag such as en, de or pt-BR (default: the "
+                            "input's own; und: unknown)" },
+#endif
     { "encoding",     NULL,
       "input encoding (default: from a byte-order mark, else UTF-8)" },
-    { "fallback-encoding", "windows-1252",
-      "for input lines that are not UTF-8" },
+#ifdef HAVE_UCHARDET
+    { "fallback-encoding", NULL, "for input lines that are not UTF-8 "
+                                 "(default: the one their bytes suggest, "
+                                 "else windows-1252)" },
+#else
+    { "fallback-encoding", NULL, "for input lines that are not UTF-8 "
+                                 "(default: windows-1252)" },
+#endif
     { "output-encoding", "UTF-8", "output encoding" },
     { "bom",          NULL, "begin the output with a byte-order mark "
                             "(--bom alone means yes)" },

@@ -19,6 +19,11 @@
  *   short subtitle); at most 7 s as for netflix; a gap of at least 1
  *   frame at 25 fps (the guide prefers longer gaps or chaining; those are
  *   preferences, not limits), 40 ms.
+ *   Two speakers in one cue: netflix writes a hyphen without a space
+ *   before each line ("-Are you coming?"), as its English guide shows;
+ *   bbc and youtube a hyphen and a space, the common SubRip convention
+ *   (the BBC guide marks speakers by colour, which a transcript does not
+ *   carry).
  * youtube: not a published guideline, a lenient profile for uploads and
  *   auto-captions: 42 characters, 2 lines, 25 characters a second,
  *   0.5 s to 10 s, no forced gap, 30 fps.
@@ -33,12 +38,13 @@ struct profile_row {
     const char *name;
     const char *max_chars, *max_lines, *max_cps;
     const char *min_duration, *max_duration, *min_gap, *fps;
+    const char *dialogue_dash;
 };
 
 static const struct profile_row profiles[] = {
-    { "netflix", "42", "2", "20", "833", "7000", "83", "24" },
-    { "bbc",     "37", "2", "15", "1000", "7000", "40", "25" },
-    { "youtube", "42", "2", "25", "500", "10000", "0", "30" },
+    { "netflix", "42", "2", "20", "833", "7000", "83", "24", "-" },
+    { "bbc",     "37", "2", "15", "1000", "7000", "40", "25", "- " },
+    { "youtube", "42", "2", "25", "500", "10000", "0", "30", "- " },
 };
 
 #define NPROFILES (sizeof profiles / sizeof profiles[0])
@@ -87,5 +93,7 @@ tc_profile_value(const char *profile, const char *key)
         return p->min_gap;
     if (strcmp(key, "fps") == 0)
         return p->fps;
+    if (strcmp(key, "dialogue-dash") == 0)
+        return p->dialogue_dash;
     return NULL;
 }

@@ -16,14 +16,14 @@ static const struct tc_format *const formats[] = {
     &tc_format_whisper, &tc_format_youtube,
 };
 
-extern const struct tc_filter tc_filter_nonspeech, tc_filter_fillers,
-    tc_filter_dedupe, tc_filter_merge, tc_filter_wrap, tc_filter_timing,
-    tc_filter_shift, tc_filter_scale;
+extern const struct tc_filter tc_filter_tidy, tc_filter_nonspeech,
+    tc_filter_fillers, tc_filter_dedupe, tc_filter_merge, tc_filter_wrap,
+    tc_filter_timing, tc_filter_shift, tc_filter_scale;
 
 static const struct tc_filter *const filters[] = {
-    &tc_filter_nonspeech, &tc_filter_fillers, &tc_filter_dedupe,
-    &tc_filter_merge, &tc_filter_wrap, &tc_filter_timing, &tc_filter_shift,
-    &tc_filter_scale,
+    &tc_filter_tidy, &tc_filter_nonspeech, &tc_filter_fillers,
+    &tc_filter_dedupe, &tc_filter_merge, &tc_filter_wrap, &tc_filter_timing,
+    &tc_filter_shift, &tc_filter_scale,
 };
 
 const struct tc_format *

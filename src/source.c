@@ -9,10 +9,13 @@
  *     and is removed;
  *   - without a mark, ASCII text with a NUL in every other byte is UTF-16
  *     (said with a warning); anything else is read as UTF-8, and a line
- *     that is not valid UTF-8 is read with the fallback encoding
- *     (--fallback-encoding, windows-1252 by default) with a warning.
+ *     that is not valid UTF-8 is read with the fallback encoding, with a
+ *     warning that names it: --fallback-encoding, else the one that the
+ *     lines that are not UTF-8 suggest (charset.c; it looks at most
+ *     DETECT_MAX bytes ahead of the first such line, and on a pipe only at
+ *     what has already arrived), else windows-1252.
  * Deciding per line rather than per file keeps the UTF-8 lines of a file
- * whose lines come from different encodings, and needs no look-ahead.
+ * whose lines come from different encodings.
  * Non-UTF-8 streams are converted with iconv in chunks, keeping a sequence
  * split across reads.  Whatever cannot be decoded becomes U+FFFD with a
  * warning naming its line and column, and so does a NUL byte (WebVTT's
@@ -25,6 +28,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +42,7 @@
 #define LINE_MAX_BYTES (8u << 20)   /* one line; more is an input error */
 #define PEND_MAX  64                /* decode problems waiting for a line */
 #define FALLBACK_DEFAULT "windows-1252"
+#define DETECT_MAX (64u << 10)      /* look-ahead for the fallback's guess */
 
 enum src_mode {
     M_UNSET,        /* the first block has not been seen */
@@ -67,8 +72,11 @@ struct tc_source {
     iconv_t cd;                 /* M_ICONV: the stream converter */
     const char *cd_name;
     unsigned unit;              /* code unit size of cd's input: 1, 2, 4 */
-    iconv_t fb;                 /* M_UTF8_AUTO: the fallback, per line */
+    iconv_t fb;                 /* M_UTF8_AUTO: the fallback, per line,
+                                   opened at the first line that needs it */
     const char *fb_name;
+    int fb_detected;            /* fb_name was guessed from the bytes */
+    char fb_guess[32];
     int fb_active;              /* the last non-ASCII line used fb */
     unsigned char raw[BLOCK];   /* undecoded bytes, for iconv only */
     size_t nraw;
@@ -240,15 +248,12 @@ open_stream(struct tc_source *s, const char *enc)
 /* The fallback is applied line by line, so it must keep CR and LF as the
  * single bytes they are in ASCII. */
 static int
-open_fallback(struct tc_source *s)
+open_fallback(struct tc_source *s, const char *enc)
 {
-    const char *enc = tc_ctx_option(s->ctx, "fallback-encoding");
     char probe[] = "A\r\n", outb[16];
     char *in = probe, *out = outb;
     size_t inleft = 3, outleft = sizeof outb;
 
-    if (enc == NULL)
-        enc = FALLBACK_DEFAULT;
     s->fb_name = enc;
     s->fb = iconv_open("UTF-8", enc);
     if (s->fb == (iconv_t)-1) {
@@ -343,7 +348,9 @@ decide(struct tc_source *s)
         return open_stream(s, guess);
     }
     s->mode = M_UTF8_AUTO;
-    return open_fallback(s);
+    /* one the user names is checked now; else it is chosen when needed */
+    enc = tc_ctx_option(s->ctx, "fallback-encoding");
+    return enc != NULL ? open_fallback(s, enc) : TC_OK;
 }
 
 /* ---- stream conversion ------------------------------------------------ */
@@ -669,6 +676,78 @@ repair_utf8(struct tc_source *s, const char *p, size_t n, size_t *nuls,
                     bad == 1 ? "sequence" : "sequences");
 }
 
+/* Read on until want bytes wait after dpos, the input ends, or (on a pipe
+ * or terminal) nothing more has arrived.  Consumed bytes stay in place,
+ * so a line handed out survives as an offset into dec. */
+static int
+read_ahead(struct tc_source *s, size_t want)
+{
+    while (!s->eof && s->dec.len - s->dpos < want) {
+        struct pollfd pf;
+        long r;
+
+        pf.fd = s->fd;
+        pf.events = POLLIN;
+        pf.revents = 0;
+        if (s->live && poll(&pf, 1, 0) <= 0)
+            break;
+        if (tc_buf_grow(&s->dec, BLOCK) != TC_OK)
+            return tc_buf_status(&s->dec);
+        r = read_fd(s, s->dec.data + s->dec.len, BLOCK);
+        if (r < 0)
+            return (int)r;
+        s->dec.len += (size_t)r;
+        s->dec.data[s->dec.len] = '\0';
+    }
+    return TC_OK;
+}
+
+/* The n bytes at dec.data + off are the first line that is not UTF-8:
+ * open the fallback that it and the lines after it that are not UTF-8
+ * either suggest, looking at most DETECT_MAX bytes ahead. */
+static int
+choose_fallback(struct tc_source *s, size_t off, size_t n)
+{
+    struct tc_buf sample;
+    const char *d;
+    size_t i, end;
+    int rc = read_ahead(s, DETECT_MAX);
+
+    if (rc != TC_OK)
+        return rc;
+    d = s->dec.data;
+    end = s->dec.len - s->dpos > DETECT_MAX ? s->dpos + DETECT_MAX
+                                            : s->dec.len;
+    /* whole lines only: a sequence cut in two would fail the check */
+    if (end < s->dec.len || !s->eof)
+        while (end > s->dpos && d[end - 1] != '\n' && d[end - 1] != '\r')
+            end--;
+    tc_buf_init(&sample, 0);
+    tc_buf_add(&sample, d + off, n < DETECT_MAX ? n : DETECT_MAX);
+    tc_buf_addc(&sample, '\n');
+    for (i = s->dpos; i < end && sample.len < DETECT_MAX;) {
+        size_t k = i;
+
+        while (k < end && d[k] != '\n' && d[k] != '\r')
+            k++;
+        if (tc_utf8_valid(d + i, k - i) < k - i) {
+            tc_buf_add(&sample, d + i, k - i);
+            tc_buf_addc(&sample, '\n');
+        }
+        i = k + 1;
+    }
+    rc = tc_buf_status(&sample);
+    if (rc == TC_OK) {
+        s->fb_detected = tc_charset_guess(sample.data, sample.len,
+                                          FALLBACK_DEFAULT, s->fb_guess,
+                                          sizeof s->fb_guess);
+        rc = open_fallback(s, s->fb_detected ? s->fb_guess
+                                             : FALLBACK_DEFAULT);
+    }
+    tc_buf_release(&sample);
+    return rc;
+}
+
 /* A line that is not UTF-8 in a file without a declared encoding: read it
  * with the fallback. */
 static int
@@ -683,8 +762,9 @@ decode_fallback(struct tc_source *s, const char *p, size_t n, size_t *nuls,
     if (!s->fb_active) {
         rc = tc_diagf(s->ctx, TC_D_ENCODING, s->lineno,
                       (unsigned)tc_utf8_valid(p, n) + 1,
-                      "reading it as %s (use --encoding to choose)",
-                      s->fb_name);
+                      "reading it as %s%s (use --encoding to choose)",
+                      s->fb_name,
+                      s->fb_detected ? ", detected from its bytes" : "");
         s->fb_active = 1;
         if (rc != TC_OK)
             return rc;
@@ -742,6 +822,14 @@ repair_line(struct tc_source *s, const char **line, size_t *len)
     if (!bad_utf8 && memchr(p, '\0', n) == NULL)
         return TC_OK;
     tc_buf_clear(&s->fixed);
+    if (bad_utf8 && s->mode == M_UTF8_AUTO && s->fb == (iconv_t)-1) {
+        size_t off = (size_t)(p - s->dec.data);   /* the line is in dec */
+
+        rc = choose_fallback(s, off, n);
+        if (rc != TC_OK)
+            return rc;
+        p = s->dec.data + off;
+    }
     if (!bad_utf8)
         add_nul_free(s, p, n, &nuls, &first_nul);
     else if (s->mode == M_UTF8_AUTO)

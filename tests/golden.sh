@@ -3,12 +3,15 @@
 # arguments of one transcue run (shell words, redirections allowed), run in
 # that folder; CASE.out is the expected standard output, CASE.err the
 # expected standard error (empty when absent) and CASE.rc the expected exit
-# status (0 when absent).  Set GOLDEN_WRAPPER (e.g. to a valgrind command)
-# to run transcue under it.
+# status (0 when absent).  CASE.needs names optional libraries the case
+# depends on (uchardet, exttextcat): a build without one skips the case.
+# Set GOLDEN_WRAPPER (e.g. to a valgrind command) to run transcue under it.
 : "${top_srcdir:=.}"
+: "${top_builddir:=.}"
 : "${TRANSCUE:=$PWD/transcue}"
 pass=0
 fail=0
+skip=0
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 # Cases run in a copy, so that a case may write files (and a read-only
@@ -23,6 +26,19 @@ for cmd in "$top_srcdir"/tests/golden/*/*.cmd; do
     dir=$tmp/tests/golden/$(basename "$(dirname "$cmd")")
     case_=${cmd%.cmd}
     name=$(basename "$dir")/$(basename "$case_")
+    missing=
+    if [ -f "$case_.needs" ]; then
+        for lib in $(cat "$case_.needs"); do
+            macro=HAVE_$(echo "$lib" | tr '[:lower:]' '[:upper:]')
+            grep -q "^#define $macro 1" "$top_builddir/config.h" ||
+                missing="$missing $lib"
+        done
+    fi
+    if [ -n "$missing" ]; then
+        echo "skipped: $name (built without$missing)"
+        skip=$((skip + 1))
+        continue
+    fi
     want_rc=0
     [ -f "$case_.rc" ] && want_rc=$(cat "$case_.rc")
     args=$(cat "$cmd")
@@ -55,5 +71,5 @@ for cmd in "$top_srcdir"/tests/golden/*/*.cmd; do
         fail=$((fail + 1))
     fi
 done
-echo "golden: $pass passed, $fail failed"
+echo "golden: $pass passed, $fail failed, $skip skipped"
 [ $pass -gt 0 ] && [ $fail = 0 ]

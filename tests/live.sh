@@ -125,7 +125,8 @@ Second cue.
 Third.
 
 ' -f youtube -t srt
-# a filter that needs no context holds nothing back
+# a filter that needs no context holds nothing back (with the language
+# named: finding it out holds the first cues back, see lang.h)
 live vtt-nonspeech 'WEBVTT
 
 00:00:01.000 --> 00:00:02.500
@@ -136,7 +137,7 @@ Second cue.
 
 00:00:05.000 --> 00:00:06.000
 Third.
-' "$all" -f vtt -t srt -F nonspeech -F wrap
+' "$all" -f vtt -t srt --lang=en -F nonspeech -F wrap
 
 # without --from the format is told from the first complete lines: a live
 # input is not made to wait for the few KiB a file's detection reads

@@ -11,7 +11,8 @@ tests_unit_ttml_SOURCES = \
 	tests/unit/test_ttml_util.h \
 	tests/unit/test_ttml_util.c \
 	tests/unit/test_ttml.c \
-	tests/unit/test_ttml_conf.c
+	tests/unit/test_ttml_conf.c \
+	tests/unit/test_ttml_lenient.c
 tests_unit_ttml_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_ttml_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif

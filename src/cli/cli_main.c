@@ -58,7 +58,7 @@ struct tc_ctx *
 cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
 {
     static const char *const clean_chain[] = {
-        "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
+        "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
     };
     struct tc_ctx *ctx = tc_ctx_new();
     size_t i;
@@ -210,7 +210,7 @@ help(void)
            "  -F, --filter=NAME[:KEY=VALUE,...]\n"
            "                         apply a cleanup filter; repeatable, applied\n"
            "                         in the order given\n"
-           "      --clean            the cleanup preset: nonspeech, fillers,\n"
+           "      --clean            the cleanup preset: tidy, nonspeech, fillers,\n"
            "                         dedupe, merge, wrap, timing\n"
            "      --strict           treat every repair warning as an error\n"
            "  -q, --quiet            print errors only (no progress, no summary)\n"

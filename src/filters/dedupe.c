@@ -14,9 +14,18 @@
  * - loops inside a cue: a word or phrase of up to max-phrase words said
  *   min-repeats times or more in a row is kept once ("the the the" ->
  *   "the"), with the punctuation of its last repetition.
+ * - stutters (stutters=yes): one to three words said twice in a row, also
+ *   with a comma between ("I I thought", "ship, ship the product", "it
+ *   was it was"), are kept once, in a cue and across the start of the
+ *   next cue.  A repeat that can be grammar ("that that", "had had",
+ *   German "die die") or emphasis (answers and interjections: "no, no",
+ *   "yeah, yeah", also said up to four times) stays; so do numbers.  The
+ *   word classes come from the lexicon of lang (src/lexicon.c).
  * Cues that differ in where or by whom they are shown are never repeats of
- * each other: a different region or placement (vpos, align, line,
- * position, size, writing direction) keeps them apart, and each line is
+ * each other (the same words at the top and at the bottom of the screen,
+ * or in two regions, are two speakers or a caption and a sign): a
+ * different region or placement (vpos, align, line, position, size,
+ * writing direction) keeps them apart, and each line is
  * compared together with the voices speaking it, so Bob saying "Thank
  * you." after Alice is not Alice again.  The same holds for the words of
  * a loop.
@@ -27,7 +36,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
+#include "lexicon.h"
 #include "textops.h"
+
+#define TAIL_MAX 6              /* twice the longest stutter, in words */
+#define KEEP_UNKNOWN (1u << 31) /* dtok.keep not looked up yet */
 
 struct dline {
     size_t key;                 /* offset of its folded text in a buffer */
@@ -44,7 +58,11 @@ struct dkeys {
 
 struct dtok {
     size_t key, klen;           /* folded core in tokfold */
-    size_t cend;                /* end of its core in the flat form */
+    size_t start, cstart, cend; /* where it starts, and its core, in the
+                                   flat form */
+    int sentence;               /* it ends a sentence (. ! ? ...) */
+    unsigned keep;              /* TC_LX_EMPH | TC_LX_DOUBLE of its word,
+                                   or TC_LX_DOUBLE for a number */
 };
 
 struct dedupe {
@@ -57,7 +75,14 @@ struct dedupe {
     struct tc_buf tokfold;
     struct dtok *toks;
     size_t ntoks, tcap;
-    int rolling;
+    struct tc_buf tail;         /* the last TAIL_MAX tokens of the held cue
+                                   as it left: their folded keys ... */
+    struct dtok tail_tok[TAIL_MAX];   /* ... and where they are in it */
+    size_t ntail;
+    struct tc_edit hed;         /* for cutting the held cue */
+    int rolling, stutters;
+    struct tc_lex_choice lc;    /* which repeats are meant */
+    const struct tc_lex *lex;
     long min_repeats, max_phrase;
     int64_t max_gap;
 };
@@ -199,14 +224,26 @@ tok_eq(const struct dedupe *dd, size_t a, size_t b)
                   x->klen) == 0;
 }
 
-/* Loops among the words of the loaded text t from flat offset from on. */
+/* Does the punctuation after a word, s[0..n), end a sentence? */
 static int
-dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
+ends_sentence(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] == '.' || s[i] == '!' || s[i] == '?' ||
+            (i + 2 < n && memcmp(s + i, "\xE2\x80\xA6", 3) == 0))
+            return 1;
+    return 0;
+}
+
+/* The tokens of the loaded text t from flat offset from on. */
+static int
+dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
 {
     const char *f = dd->ed.flat.data;
-    size_t n = dd->ed.flat.len, pos = from, i, L, k, j;
+    size_t n = dd->ed.flat.len, pos = from;
     struct tc_word w;
-    int rc = TC_OK;
 
     tc_buf_clear(&dd->tokfold);
     dd->ntoks = 0;
@@ -224,23 +261,88 @@ dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
         tc_fold_add(&dd->tokfold, f + (empty ? w.start : w.cstart),
                     empty ? w.end - w.start : w.cend - w.cstart);
         tk->klen = dd->tokfold.len - tk->key;
+        tk->start = w.start;
         tk->cend = empty ? w.end : w.cend;
+        tk->cstart = w.cstart;
+        tk->sentence = ends_sentence(f + w.cend, w.end - w.cend);
+        tk->keep = KEEP_UNKNOWN;
     }
-    if (tc_buf_status(&dd->tokfold) != TC_OK)
-        return TC_ERR_NOMEM;
+    return tc_buf_status(&dd->tokfold) != TC_OK ? TC_ERR_NOMEM : TC_OK;
+}
+
+/* The classes that keep a repeat of token tk of the loaded text: looked
+ * up the first time a repeat asks. */
+static unsigned
+tok_keep(const struct dedupe *dd, struct dtok *tk)
+{
+    const char *f = dd->ed.flat.data;
+    size_t k;
+
+    if (tk->keep != KEEP_UNKNOWN)
+        return tk->keep;
+    tk->keep = tc_lex_classes(dd->lex, f + tk->cstart, tk->cend - tk->cstart) &
+               (TC_LX_EMPH | TC_LX_DOUBLE);
+    for (k = tk->cstart; k < tk->cend; k++)
+        if (f[k] >= '0' && f[k] <= '9')
+            tk->keep |= TC_LX_DOUBLE;
+    return tk->keep;
+}
+
+/* How many times tokens [i, i + L) are said in a row from i. */
+static size_t
+dd_repeats(const struct dedupe *dd, size_t i, size_t L)
+{
+    size_t k, j;
+
+    for (k = 1; i + (k + 1) * L <= dd->ntoks; k++) {
+        for (j = 0; j < L; j++)
+            if (!tok_eq(dd, i + j, i + k * L + j))
+                break;
+        if (j < L)
+            break;
+    }
+    return k;
+}
+
+/* May k repeats of tokens [i, i + L) stay?  Grammar said twice, emphasis
+ * said up to four times. */
+static int
+dd_meant(const struct dedupe *dd, size_t i, size_t L, size_t k)
+{
+    size_t j;
+
+    if (L == 1 && k == 2 && (tok_keep(dd, &dd->toks[i]) & TC_LX_DOUBLE))
+        return 1;
+    if (k > 4)
+        return 0;
+    for (j = 0; j < L; j++)
+        if (!(tok_keep(dd, &dd->toks[i + j]) & TC_LX_EMPH))
+            return 0;
+    return 1;
+}
+
+/* Loops and stutters among the words of the loaded text t from flat
+ * offset from on. */
+static int
+dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
+{
+    size_t i, L, k, min_k;
+    int rc = dd_tokens(dd, t, from);
+
     for (i = 0; i < dd->ntoks && rc == TC_OK;) {
         size_t best_l = 0, best_k = 0;
 
-        for (L = 1; L <= (size_t)dd->max_phrase &&
-                    i + L * (size_t)dd->min_repeats <= dd->ntoks; L++) {
-            for (k = 1; i + (k + 1) * L <= dd->ntoks; k++) {
-                for (j = 0; j < L; j++)
-                    if (!tok_eq(dd, i + j, i + k * L + j))
-                        break;
-                if (j < L)
-                    break;
-            }
-            if (k >= (size_t)dd->min_repeats) {
+        for (L = 1; L <= (size_t)dd->max_phrase && i + 2 * L <= dd->ntoks;
+             L++) {
+            min_k = dd->stutters && L <= 3 ? 2 : (size_t)dd->min_repeats;
+            if (min_k < 2)
+                continue;                       /* loops off */
+            k = dd_repeats(dd, i, L);
+            /* a sentence said again ("Stay out. Stay out!") is meant; a
+             * stutter is inside one */
+            if (k < (size_t)dd->min_repeats && dd->toks[i + L - 1].sentence)
+                continue;
+            if (k >= min_k && !dd_meant(dd, i, L, k)) {
                 best_l = L;
                 best_k = k;
                 break;
@@ -257,25 +359,127 @@ dd_loops(struct dedupe *dd, const struct tc_text *t, size_t from)
     return rc;
 }
 
+/* Keep the last tokens of the held cue's text as it leaves, for a stutter
+ * across the start of the next cue. */
 static int
-same_str(const char *a, const char *b)
+dd_keep_tail(struct dedupe *dd, const struct tc_text *t)
 {
-    return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+    const char *f = dd->ed.flat.data;
+    size_t i, k, from = dd->ed.flat.len;
+    int rc;
+
+    /* only the last TAIL_MAX tokens are needed: start before them */
+    for (k = 0; k < TAIL_MAX && from > 0; k++) {
+        while (from > 0 && tc_is_space(f[from - 1]))
+            from--;
+        while (from > 0 && !tc_is_space(f[from - 1]))
+            from--;
+    }
+    rc = dd_tokens(dd, t, from);
+
+    tc_buf_clear(&dd->tail);
+    dd->ntail = dd->ntoks < TAIL_MAX ? dd->ntoks : TAIL_MAX;
+    for (k = 0, i = dd->ntoks - dd->ntail; rc == TC_OK && i < dd->ntoks;
+         i++, k++) {
+        tok_keep(dd, &dd->toks[i]);
+        dd->tail_tok[k] = dd->toks[i];
+        dd->tail_tok[k].key = dd->tail.len;
+        tc_buf_add(&dd->tail, dd->tokfold.data + dd->toks[i].key,
+                   dd->toks[i].klen);
+    }
+    return rc != TC_OK ? rc : tc_buf_status(&dd->tail);
 }
 
-/* Are two cues shown in the same place?  Only then can one repeat the
- * other: the same words at the top and at the bottom of the screen, or in
- * two regions, are two speakers or a caption and a sign. */
-static int
-same_frame(const struct tc_cue *a, const struct tc_cue *b)
+/* Token k of the held cue's tail followed by the cue's tokens. */
+static const struct dtok *
+joined_tok(const struct dedupe *dd, size_t k, const char **key)
 {
-    const struct tc_place *p = &a->place, *q = &b->place;
+    if (k < dd->ntail) {
+        *key = dd->tail.data + dd->tail_tok[k].key;
+        return &dd->tail_tok[k];
+    }
+    *key = dd->tokfold.data + dd->toks[k - dd->ntail].key;
+    return &dd->toks[k - dd->ntail];
+}
 
-    return same_str(a->region, b->region) && p->vpos == q->vpos &&
-           p->align == q->align && p->vertical == q->vertical &&
-           p->line == q->line && p->line_percent == q->line_percent &&
-           p->line_align == q->line_align && p->position == q->position &&
-           p->position_align == q->position_align && p->size == q->size;
+static int
+joined_eq(const struct dedupe *dd, size_t a, size_t b)
+{
+    const char *ka, *kb;
+    const struct dtok *x = joined_tok(dd, a, &ka), *y = joined_tok(dd, b, &kb);
+
+    return x->klen == y->klen && memcmp(ka, kb, x->klen) == 0;
+}
+
+/* dd_meant() for tokens of the held cue's tail and this cue in a row. */
+static unsigned
+joined_keep(const struct dedupe *dd, size_t k)
+{
+    return k < dd->ntail ? dd->tail_tok[k].keep
+                         : tok_keep(dd, &dd->toks[k - dd->ntail]);
+}
+
+static int
+dd_meant_joined(const struct dedupe *dd, size_t i, size_t L)
+{
+    size_t j;
+
+    if (L == 1 && (joined_keep(dd, i) & TC_LX_DOUBLE))
+        return 1;
+    for (j = 0; j < L; j++)
+        if (!(joined_keep(dd, i + j) & TC_LX_EMPH))
+            return 0;
+    return 1;
+}
+
+/* Cut the held cue's text from flat offset at to its end. */
+static int
+dd_cut_held(struct dedupe *dd, size_t at)
+{
+    int rc = tc_edit_load(&dd->hed, &dd->held->text);
+
+    if (rc == TC_OK)
+        rc = tc_edit_cut(&dd->hed, at, dd->hed.flat.len);
+    if (rc == TC_OK)
+        rc = tc_edit_apply(&dd->hed, &dd->held->text);
+    return rc;
+}
+
+/* A stutter across the start of the cue (its tokens loaded): one to three
+ * words said twice where the second time ends in this cue ("He's doing
+ * the he's | doing the podcast", "ship, | ship the").  The second time is
+ * cut, from the end of the held cue and the start of this one.  Sets
+ * *all when nothing of this cue is left. */
+static int
+dd_stutter_start(struct dedupe *dd, int *all)
+{
+    size_t L, s, b = dd->ntail, j;
+    const char *key;
+    int rc = TC_OK;
+
+    *all = 0;
+    for (L = TAIL_MAX / 2; L > 0; L--) {
+        for (s = 0; s < L; s++) {
+            /* the second time: [b - s, b - s + L), the first just before */
+            if (b < s + L || L - s > dd->ntoks)
+                continue;
+            for (j = 0; j < L; j++)
+                if (!joined_eq(dd, b - s - L + j, b - s + j))
+                    break;
+            if (j < L || dd_meant_joined(dd, b - s - L, L) ||
+                joined_tok(dd, b - s - 1, &key)->sentence)
+                continue;
+            if (s > 0)
+                rc = dd_cut_held(dd, dd->tail_tok[b - s - 1].cend);
+            if (rc == TC_OK && L - s == dd->ntoks)
+                *all = 1;
+            else if (rc == TC_OK)
+                rc = tc_edit_cut(&dd->ed, dd->toks[0].start,
+                                 dd->toks[L - s].start);
+            return rc;
+        }
+    }
+    return TC_OK;
 }
 
 static int
@@ -303,13 +507,14 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
     size_t k = 0, from;
     int near, rc;
 
+    dd->lex = tc_lex_get(&dd->lc, st->ctx);
     rc = tc_edit_load(&dd->ed, &cue->text);
     if (rc == TC_OK)
         rc = dd_lines(dd, &cue->text, &dd->cur);
     if (rc != TC_OK)
         goto fail;
     near = dd->have_prev && dd->held != NULL &&
-           same_frame(dd->held, cue) &&
+           tc_cue_same_frame(dd->held, cue) &&
            (dd->held->end == TC_TIME_NONE ||
             cue->start - dd->held->end <= dd->max_gap);
     if (near && dd->cur.n > 0) {
@@ -327,13 +532,22 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
     from = dd->orig.lines[k].ls;
     if (k > 0)
         rc = tc_edit_cut(&dd->ed, 0, from);
-    if (rc == TC_OK && dd->min_repeats > 0)
+    if (rc == TC_OK && (dd->min_repeats > 0 || dd->stutters))
         rc = dd_loops(dd, &cue->text, from);
+    if (rc == TC_OK && dd->stutters && near && dd->ntail > 0) {
+        int all;
+
+        rc = dd_stutter_start(dd, &all);
+        if (rc == TC_OK && all)
+            return dd_merge(dd, cue);
+    }
     if (rc == TC_OK)
         rc = tc_edit_apply(&dd->ed, &cue->text);
     /* the next cue is compared with this one as it leaves */
     if (rc == TC_OK)
         rc = dd_lines(dd, &cue->text, &dd->edit);
+    if (rc == TC_OK && dd->stutters)
+        rc = dd_keep_tail(dd, &cue->text);
     dd->have_prev = 1;
     if (rc == TC_OK && dd->held != NULL) {
         rc = tc_stage_push(st->next, dd->held);
@@ -374,6 +588,8 @@ dedupe_destroy(struct tc_stage *st)
     keys_release(&dd->orig);
     keys_release(&dd->edit);
     tc_buf_release(&dd->tokfold);
+    tc_buf_release(&dd->tail);
+    tc_edit_release(&dd->hed);
     free(dd->toks);
     free(dd);
 }
@@ -399,6 +615,8 @@ dedupe_create(struct tc_ctx *ctx, const struct tc_args *args,
     tc_buf_init(&dd->orig.keys, 0);
     tc_buf_init(&dd->edit.keys, 0);
     tc_buf_init(&dd->tokfold, 0);
+    tc_buf_init(&dd->tail, 0);
+    tc_edit_init(&dd->hed);
     dd->base.ops = &dedupe_ops;
     dd->base.ctx = ctx;
     rc = tc_args_bool(args, "rolling", &dd->rolling);
@@ -408,6 +626,10 @@ dedupe_create(struct tc_ctx *ctx, const struct tc_args *args,
         rc = tc_args_long(args, "min-repeats", &dd->min_repeats);
     if (rc == TC_OK)
         rc = tc_args_long(args, "max-phrase", &dd->max_phrase);
+    if (rc == TC_OK)
+        rc = tc_args_bool(args, "stutters", &dd->stutters);
+    if (rc == TC_OK)
+        rc = tc_lex_from_args(args, &dd->lc);
     if (rc == TC_OK && (dd->min_repeats == 1 || dd->min_repeats < 0 ||
                         dd->max_phrase < 1 || dd->max_phrase > 50)) {
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
@@ -432,6 +654,12 @@ static const struct tc_option dedupe_options[] = {
     { "min-repeats", "3",
       "collapse a word or phrase said this many times in a row; 0: off" },
     { "max-phrase", "10", "longest repeated phrase looked for, in words" },
+    { "stutters", "yes",
+      "keep once one to three words said twice (\"I I think\"); no: keep "
+      "them (verbatim subtitles)" },
+    { "lang", "auto",
+      "which repeats are grammar or emphasis: en, de, fr or es; auto: the "
+      "language of the text (--lang, declared or guessed), else en" },
     { NULL, NULL, NULL }
 };
 

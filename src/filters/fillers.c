@@ -17,6 +17,11 @@
  * are ("I WAS, UH, THINKING").  And "mm" or "hm" right after a number is
  * a unit ("5 mm").
  *
+ * The list is the language's (lang=auto: the one lang.h resolves, which
+ * may hold the first cues back to guess it); a language without a list,
+ * or an unknown one, gets only the fillers that are no word in any
+ * language, and a message says so once.
+ *
  * A cue left empty is dropped with a note, and the cue before it, if it
  * ran up to the dropped one, is extended over its time (never beyond
  * max-duration), so the screen does not go blank mid-speech.  For that the
@@ -29,14 +34,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "textops.h"
 
 #define WORDS_FILE_MAX (1024 * 1024)
 #define EXTEND_GAP_MS 500   /* the held cue counts as running up to the
                                dropped one across at most this gap */
 
-/* Built-in lists.  German and Spanish leave out what is a real word there:
- * German "um" (around) and "er" (he), Spanish "este" (this). */
+/* Built-in lists, by primary language subtag.  Each leaves out what is a
+ * real word there: German "um" (around) and "er" (he), Danish, Norwegian
+ * and Swedish "er" (is, are, you), Dutch "er" (there), Spanish "este"
+ * (this). */
 static const struct {
     const char *lang;
     const char *words;
@@ -45,8 +53,21 @@ static const struct {
     { "de", "äh ähm öh öhm hm hmm mhm mm ehm" },
     { "fr", "euh heu hum hmm mm mmh" },
     { "es", "eh em ehm hmm mm mmm" },
+    { "da", "øh øhm æh æhm hm hmm mm mhm" },
+    { "nb", "eh ehm øh øhm æh æhm hm hmm mm mhm" },
+    { "nn", "eh ehm øh øhm æh æhm hm hmm mm mhm" },
+    { "no", "eh ehm øh øhm æh æhm hm hmm mm mhm" },
+    { "sv", "eh ehm öh öhm äh ähm hm hmm mm mhm" },
+    { "nl", "eh ehm uh uhm hm hmm mm mhm" },
 };
 #define NLISTS (sizeof lists / sizeof lists[0])
+
+/* For a language without a list, or none known: fillers that are no word
+ * in any language that we know of.  "um" and "er" are words in German and
+ * the Scandinavian languages, "em" in Portuguese, "hum" in English, and
+ * "ah" and "eh" carry meaning in many. */
+static const char any_words[] =
+    "uh uhm erm ehm hmm hm mm mhm mmh äh ähm öh öhm euh øh øhm æh æhm";
 #define ACRONYM_MAX 4       /* letters in the longest acronym kept */
 
 struct fillers {
@@ -56,8 +77,10 @@ struct fillers {
     struct tc_buf keys;         /* the same, stretches collapsed */
     struct tc_buf tok, key;     /* scratch for one token */
     struct tc_cue *held;
-    int lang_auto, extend;
+    int lang_auto, extend;      /* lang_auto: pick the list at the first
+                                   cue, from lang.h */
     int64_t max_duration;
+    char track_lang[64];        /* the input's, for use outside tc_convert */
 };
 
 /* "ummm" -> "um": a character repeated is kept once. */
@@ -112,19 +135,61 @@ add_words(struct fillers *fl, const char *s, size_t n)
     return tc_buf_status(&fl->keys);
 }
 
+/* The list of lang (a primary subtag); TC_ERR_ARG when there is none. */
 static int
-use_lang(struct fillers *fl, const char *lang, size_t n)
+use_lang(struct fillers *fl, const char *lang)
 {
     size_t i;
 
     for (i = 0; i < NLISTS; i++) {
-        if (strlen(lists[i].lang) == n && memcmp(lists[i].lang, lang, n) == 0) {
+        if (strcmp(lists[i].lang, lang) == 0) {
             tc_buf_clear(&fl->words);
             tc_buf_clear(&fl->keys);
             return add_words(fl, lists[i].words, strlen(lists[i].words));
         }
     }
     return TC_ERR_ARG;
+}
+
+/* At the first cue: the list of the conversion's language (lang.h), else
+ * the fillers of no language, said once. */
+static int
+pick_list(struct fillers *fl)
+{
+    struct tc_ctx *ctx = fl->base.ctx;
+    const struct tc_lang *l = tc_lang_current(ctx);
+    struct tc_lang own;
+    int rc;
+
+    fl->lang_auto = 0;
+    if (l == NULL) {
+        /* a stage used outside tc_convert(): what is declared, no guess */
+        struct tc_track t;
+
+        memset(&t, 0, sizeof t);
+        t.lang = fl->track_lang[0] != '\0' ? fl->track_lang : NULL;
+        tc_lang_resolve(ctx, &t, NULL, 0, &own);
+        l = &own;
+    }
+    if (l->tag[0] != '\0') {
+        rc = use_lang(fl, l->tag);
+        if (rc != TC_ERR_ARG)
+            return rc;
+    }
+    rc = add_words(fl, any_words, strlen(any_words));
+    if (rc != TC_OK)
+        return rc;
+    if (l->tag[0] != '\0')
+        return tc_diagf(ctx, TC_D_LANG, 0, 0, "%s: fillers has no list for "
+                        "it and removes only fillers that are no word in "
+                        "any language (-F fillers:words=FILE gives a list)",
+                        l->tag);
+    if (l->how == TC_LANG_OPTION)
+        return tc_diagf(ctx, TC_D_LANG, 0, 0, "und: fillers removes only "
+                        "fillers that are no word in any language");
+    return tc_diagf(ctx, TC_D_LANG_UNKNOWN, 0, 0, "fillers removes only "
+                    "fillers that are no word in any language; name the "
+                    "language with --lang=TAG");
 }
 
 static int
@@ -419,9 +484,12 @@ static int
 fillers_push(struct tc_stage *st, struct tc_cue *cue)
 {
     struct fillers *fl = (struct fillers *)st;
-    int was_blank = tc_text_is_blank(&cue->text), rc;
+    int was_blank = tc_text_is_blank(&cue->text), rc = TC_OK;
 
-    rc = tc_edit_load(&fl->ed, &cue->text);
+    if (fl->lang_auto)
+        rc = pick_list(fl);
+    if (rc == TC_OK)
+        rc = tc_edit_load(&fl->ed, &cue->text);
     if (rc == TC_OK)
         rc = fl_cut(fl, &cue->text);
     if (rc == TC_OK)
@@ -441,23 +509,13 @@ fillers_push(struct tc_stage *st, struct tc_cue *cue)
     return TC_OK;
 }
 
-/* lang=auto takes the track's language when a list exists for it. */
 static int
 fillers_track(struct tc_stage *st, const struct tc_track *t)
 {
     struct fillers *fl = (struct fillers *)st;
 
-    if (fl->lang_auto && t != NULL && t->lang != NULL) {
-        size_t n = strcspn(t->lang, "-_");
-        char low[8];
-        size_t i;
-
-        for (i = 0; i < n && i < sizeof low; i++)
-            low[i] = (char)(t->lang[i] >= 'A' && t->lang[i] <= 'Z'
-                                ? t->lang[i] + 32 : t->lang[i]);
-        if (n < sizeof low && use_lang(fl, low, n) == TC_ERR_NOMEM)
-            return TC_ERR_NOMEM;
-    }
+    if (t != NULL && t->lang != NULL && strlen(t->lang) < sizeof fl->track_lang)
+        memcpy(fl->track_lang, t->lang, strlen(t->lang) + 1);
     return tc_stage_track(st->next, t);
 }
 
@@ -493,6 +551,19 @@ static const struct tc_stage_ops fillers_ops = {
     .destroy = fillers_destroy,
 };
 
+static void
+bad_lang(struct tc_ctx *ctx, const char *lang)
+{
+    char names[NLISTS * 4];
+    size_t i, n = 0;
+
+    for (i = 0; i < NLISTS; i++)
+        n += (size_t)snprintf(names + n, sizeof names - n, " %s",
+                              lists[i].lang);
+    tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
+             "fillers: lang=%s: expected auto or one of%s", lang, names);
+}
+
 static int
 fillers_create(struct tc_ctx *ctx, const struct tc_args *args,
                struct tc_stage **out)
@@ -510,21 +581,20 @@ fillers_create(struct tc_ctx *ctx, const struct tc_args *args,
     tc_buf_init(&fl->key, 0);
     fl->base.ops = &fillers_ops;
     fl->base.ctx = ctx;
-    lang = tc_args_get(args, "lang");
+    lang = tc_args_spec(args, "lang");
     file = tc_args_get(args, "words");
     rc = tc_args_bool(args, "extend", &fl->extend);
     if (rc == TC_OK)
         rc = tc_args_time(args, "max-duration", &fl->max_duration);
     if (rc == TC_OK && file != NULL && *file != '\0') {
         rc = read_words(fl, ctx, file);
-    } else if (rc == TC_OK) {
-        fl->lang_auto = lang == NULL || strcmp(lang, "auto") == 0;
-        rc = use_lang(fl, fl->lang_auto ? "en" : lang,
-                      fl->lang_auto ? 2 : strlen(lang));
+    } else if (rc == TC_OK && lang != NULL && strcmp(lang, "auto") != 0) {
+        rc = use_lang(fl, lang);
         if (rc == TC_ERR_ARG)
-            tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
-                     "fillers: lang=%s: expected auto, en, de, fr or es",
-                     lang);
+            bad_lang(ctx, lang);
+    } else if (rc == TC_OK) {
+        fl->lang_auto = 1;
+        tc_lang_want(ctx);
     }
     if (rc != TC_OK) {
         fillers_destroy(&fl->base);
@@ -536,8 +606,9 @@ fillers_create(struct tc_ctx *ctx, const struct tc_args *args,
 
 static const struct tc_option fillers_options[] = {
     { "lang", "auto",
-      "word list: en, de, fr or es; auto takes the input's language, "
-      "else en" },
+      "word list: en, de, fr, es, da, nb, nn, no, sv or nl; auto takes "
+      "the language of the text (--lang, the input's, or a sure guess), "
+      "else only fillers that are no word in any language" },
     { "words", NULL,
       "file of filler words (white space separated, # comments) used "
       "instead of the list" },

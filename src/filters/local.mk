@@ -7,5 +7,6 @@ libtranscue_core_la_SOURCES += \
 	src/filters/nonspeech.c \
 	src/filters/scale.c \
 	src/filters/shift.c \
+	src/filters/tidy.c \
 	src/filters/timing.c \
 	src/filters/wrap.c

@@ -1,35 +1,76 @@
-/* src/filters/merge.c -- join fragments into readable cues.
+/* src/filters/merge.c -- cut the speech into readable cues: join
+ * fragments, and split them where a sentence or a phrase ends.
  *
  * The input cues are read as one stream of words, each with a time: its
- * share of its cue's time by length, or its inline timestamp.  Words are
- * gathered into the cue being built while it still fits the limits (its
- * words fill at most max-lines lines of max-chars, and it lasts at most
- * max-duration when it joins more than one input cue).  When the next word
- * would not fit, the cue is cut at the best place inside it: after a
- * sentence, else after a clause, else at a pause, and late rather than
- * early; the words after the cut begin the next cue.  A pause longer than max-gap is never bridged, so unpunctuated
- * lower-case auto-captions are cut at pauses and by length.
+ * share of its cue's time by length, or its inline timestamp.  The words
+ * wait in a window, and the window is cut into cues by dynamic
+ * programming: of all the ways to cut it into cues within the limits
+ * (max-lines lines of max-chars, at most max-duration when a cue joins
+ * more than one input cue), the one of lowest total cost, where a cue
+ * costs
+ * - TC_LB_CUE_COST, so that fewer, fuller cues win over many small ones;
+ * - its line layout (src/linebreak.c: a break after a word that opens a
+ *   phrase costs most, imbalance some);
+ * - its end: one and a half times the cost of a break after its last word
+ *   (after a sentence best, after a clause good, after "the", "to" or "we"
+ *   worst), less a bonus for a pause there or the end of an input cue;
+ * - reading faster than max-cps over the time it can stay up (until the
+ *   next cue begins), and lasting less than min-duration;
+ * - being one or two words alone;
+ * - a sentence end inside it when it does not also begin or end with one
+ *   ("as well. So I guess", "way. It's now").
+ * So cue ends and line breaks are chosen together, a neighbour with room
+ * takes words from a cue read too fast, and a long input cue is cut at its
+ * best break, never at the time limit alone.  Unpunctuated lower-case
+ * text (YouTube) is cut by pauses and by the phrase rules.
  *
- * Cue boundaries may fall inside an input cue; the time is then divided by
- * length.  A cue that comes out whole and unchanged keeps its own text and
- * line breaks; a built one is laid out by src/linebreak.c.  Lines of
- * dialogue ("- ..."), text in another placement or voice and empty cues are
- * boundaries that are passed on as they are; a cue that ends before the
- * one before it also begins a new cue.
+ * A question that ends one input cue and a reply that begins the next
+ * never share a line: they make one cue of dialogue ("-Ready?\n-Yes.",
+ * with the profile's dialogue-dash) when each is one sentence that fits a
+ * line, else the cue ends after the question.  A pause longer than
+ * max-gap, a change of placement, region or voice, a cue shown during
+ * the one before (a sign), lines of dialogue already marked ("- ...") and
+ * empty cues end the window; those cues are passed on as they are.  A
+ * zero-length input cue joins the text before it when that does not end
+ * a sentence (Whisper's "[00:26.480 --> 00:26.480] module.").
  *
- * Memory: the input cues that hold words of the cue being built, and one
- * more whose end is not known yet (start-only transcripts: it ends at the
- * next start, or after a comfortable speaking time if that is sooner).
+ * A cue that comes out whole and unchanged keeps its own text and line
+ * breaks; a built one is laid out by src/linebreak.c.
+ *
+ * Memory and delay: when the window holds more than max-duration of
+ * speech or two full cues of characters, its best cuts are computed with
+ * its end left open and the first cue leaves; at the end of the window all
+ * leave.  A cue waits for about one more cue of input, and the input cues
+ * held are those with words in the window, and one more whose end is not
+ * known yet (start-only transcripts: it ends at the next start, or after
+ * a comfortable speaking time if that is sooner).
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctx.h"
+#include "lexicon.h"
 #include "linebreak.h"
 
 #define SPEECH_CPS 15.0   /* speaking rate for cues without an end */
+
+/* The cost of a cue (see above), beyond what linebreak.h gives every
+ * cue.  The break costs of linebreak.c are about -100 (sentence) to +150
+ * (after "the"). */
+#define CPS_COST        60    /* each character a second over max-cps */
+#define MIN_DUR_COST   100
+#define STRADDLE_COST  150
+#define SEG_END_BONUS   15    /* an input cue ended here */
+#define PAUSE_BONUS_MAX 100   /* a pause: 1 a 10 ms, up to this */
+/* Reading speed across cues: cues of one stretch of speech (gaps of at
+ * most CHAIN_GAP between them) may come up to SHIFT_MAX ms before their
+ * speech or stay up to SHIFT_MAX ms into the next, so that a cue read
+ * too fast borrows time from neighbours that have some to spare. */
+#define CHAIN_GAP      500
+#define SHIFT_MAX      500
 
 struct mfrag {
     struct tc_cue *cue;      /* the input cue; NULL once passed on whole */
@@ -42,111 +83,393 @@ struct merge {
     struct tc_stage base;
     struct tc_limits lim;
     int64_t max_gap;
+    struct tc_lex_choice lc; /* the phrase rules' language */
+    char dash[8];            /* begins each line of a dialogue cue */
+    size_t dash_w;           /* its width in characters */
     struct tc_lb lb;         /* the words of the input cue taken in */
+    struct tc_lb win;        /* the window: words not yet emitted */
     struct tc_lb lay;        /* laying out a built cue */
     struct tc_text scratch;
     struct mfrag *f;         /* fragments holding words of the window */
     size_t nf, fcap;
-    struct tc_lb_word *w;    /* the window: words of the cue being built */
-    size_t *wf;              /* the fragment of each word (index into f) */
-    size_t nw, wcap;
-    unsigned char *zero;     /* nw zero bytes: "no line break" for emit */
+    size_t *wf;              /* the fragment of each window word */
+    struct tc_lb_plan plan;  /* the best cuts of the window */
+    size_t *sent;            /* sentence ends among words [0, k) */
+    size_t *lastrep;         /* the last reply among words (0, k], or 0 */
+    int64_t *ws, *we;        /* when each window word begins and ends */
+    long *bc;                /* break costs after window words (tc_lb) */
+    long *cc;                /* cue costs already known (cached_cost) */
+    size_t cc_len;           /* the most words a cue can hold */
+    unsigned char *zero;     /* "no line break" for emit */
+    size_t wcap;
     struct tc_cue *pending;  /* a cue whose end waits for the next start */
     int64_t last_end;        /* end of the last fragment taken in */
+    int at_sentence;         /* the window's first word begins a sentence */
+    int64_t next_start;      /* when the next cue comes up, if moved for
+                                reading speed, else TC_TIME_NONE */
 };
+
+/* When window word i is said: its inline timestamp, else its share of its
+ * fragment's time by length.  Worked out once, as the word comes in. */
+static int64_t
+time_at(const struct merge *m, size_t i, int end)
+{
+    const struct mfrag *f = &m->f[m->wf[i]];
+    const struct tc_lb_word *w = &m->win.w[i];
+    size_t pos = w->pos + (end ? w->width : 0);
+
+    if (!end && w->time != TC_TIME_NONE && w->time >= f->start &&
+        w->time < f->end)
+        return w->time;
+    if (f->chars == 0)
+        return end ? f->end : f->start;
+    return f->start + (int64_t)((double)(f->end - f->start) * (double)pos /
+                                (double)f->chars + 0.5);
+}
 
 static int64_t
 word_start(const struct merge *m, size_t i)
 {
-    const struct mfrag *f = &m->f[m->wf[i]];
-    const struct tc_lb_word *w = &m->w[i];
-
-    if (w->time != TC_TIME_NONE && w->time >= f->start && w->time < f->end)
-        return w->time;
-    return f->start + (int64_t)((double)(f->end - f->start) *
-                                (double)w->pos / (double)f->chars + 0.5);
+    return m->ws[i];
 }
 
+/* When window word i ends: where the next word of its fragment begins,
+ * else its share of the time. */
 static int64_t
 word_end(const struct merge *m, size_t i)
 {
-    const struct mfrag *f = &m->f[m->wf[i]];
-    const struct tc_lb_word *w = &m->w[i];
-
-    if (i + 1 < m->nw && m->wf[i + 1] == m->wf[i])
-        return word_start(m, i + 1);
-    return f->start + (int64_t)((double)(f->end - f->start) *
-                                (double)(w->pos + w->width) /
-                                (double)f->chars + 0.5);
+    return m->we[i];
 }
 
-/* Characters of window words [0, n) on one line. */
-static size_t
-span_chars(const struct merge *m, size_t n)
+/* Does window word k begin a sentence? */
+static int
+starts_sentence(const struct merge *m, size_t k)
 {
-    size_t i, c = 0;
+    return k == 0 ? m->at_sentence
+                  : (m->win.w[k - 1].flags & TC_LB_SENTENCE) != 0;
+}
+
+/* Is window word k a reply: the first word of an input cue, capitalised,
+ * after one that ended with a question? */
+static int
+is_reply(const struct merge *m, size_t k)
+{
+    const struct tc_lb_word *p;
+
+    if (k == 0 || m->wf[k] == m->wf[k - 1])
+        return 0;
+    p = &m->win.w[k - 1];
+    return (p->flags & TC_LB_QUESTION) &&
+           (m->win.w[k].flags & TC_LB_CAPITAL);
+}
+
+/* ---- the cost of one cue ----------------------------------------------- */
+
+/* Can words [i, j) be a cue of dialogue with the reply at q? */
+static int
+dialogue_ok(const struct merge *m, size_t i, size_t q, size_t j, int open)
+{
+    size_t max = (size_t)m->lim.max_chars;
+
+    if (m->lim.max_lines < 2 || !starts_sentence(m, i))
+        return 0;
+    if (tc_lb_width(&m->win, i, q) + m->dash_w > max ||
+        tc_lb_width(&m->win, q, j) + m->dash_w > max)
+        return 0;
+    /* one sentence for the reply, and it is complete */
+    if (m->sent[j - 1] != m->sent[q])
+        return 0;
+    return open || (m->win.w[j - 1].flags & TC_LB_SENTENCE);
+}
+
+/* The reply inside words [i, j), or 0. */
+static size_t
+reply_scan(const struct merge *m, size_t i, size_t j)
+{
+    size_t k;
+
+    for (k = j - 1; k > i; k--)
+        if (is_reply(m, k))
+            return k;
+    return 0;
+}
+
+/* The same, from the table plan() makes. */
+static size_t
+reply_in(const struct merge *m, size_t i, size_t j)
+{
+    return m->lastrep[j - 1] > i ? m->lastrep[j - 1] : 0;
+}
+
+/* Window words [i, j) as one cue (a tc_lb_cue_fn). */
+static int
+cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
+{
+    struct merge *m = ud;
+    const struct tc_limits *l = &m->lim;
+    size_t lines, q, chars;
+    int64_t start = word_start(m, i), avail;
+    long c = TC_LB_CUE_COST, lc = 0;
+
+    if (m->wf[i] != m->wf[j - 1] &&
+        word_end(m, j - 1) - start > l->max_duration)
+        return TC_LB_NEVER_FITS;
+    q = reply_in(m, i, j);
+    if (q > 0) {
+        if (reply_in(m, i, q) > 0 || !dialogue_ok(m, i, q, j, open))
+            return TC_LB_NO_FIT;
+    } else {
+        lines = tc_lb_fit_cost(&m->win, i, j, (size_t)l->max_chars,
+                               (size_t)l->max_lines, &lc);
+        if (lines > (size_t)l->max_lines)
+            return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
+        c += lc;
+    }
+    /* a sentence ends inside: the cue should begin with a sentence, and
+     * end with one (below) */
+    if (m->sent[j - 1] > m->sent[i] && !starts_sentence(m, i))
+        c += STRADDLE_COST;
+    if (open && !(m->win.w[j - 1].flags & TC_LB_SENTENCE)) {
+        /* more words will come; a cue that ends a sentence is weighed as
+         * it is, so that a short tail is not left for later */
+        *cost = c;
+        return TC_LB_FIT;
+    }
+    if (j - i <= 2)
+        c += TC_LB_SHORT_COST;
+    if (j < m->win.n) {
+        int64_t next = word_start(m, j);
+        int64_t pause = next - word_end(m, j - 1);
+
+        c += tc_lb_end_cost(&m->win, j - 1);
+        if (pause > 0)
+            c -= pause >= 10 * PAUSE_BONUS_MAX ? PAUSE_BONUS_MAX
+                                               : (long)(pause / 10);
+        else if (m->wf[j] != m->wf[j - 1])
+            c -= SEG_END_BONUS;
+        /* the time until the next cue, and some of the next cue's, which
+         * next_display() can lend when that one has time to spare */
+        avail = next - l->min_gap - start + SHIFT_MAX / 2;
+    } else {
+        avail = word_end(m, j - 1) - start + m->max_gap;
+    }
+    if (avail > l->max_duration)
+        avail = l->max_duration;
+    if (avail < word_end(m, j - 1) - start)
+        avail = word_end(m, j - 1) - start;
+    chars = tc_lb_width(&m->win, i, j);
+    if (avail > 0) {
+        double cps = (double)chars * 1000.0 / (double)avail;
+
+        if (cps > l->max_cps)
+            c += (long)((cps - l->max_cps) * CPS_COST);
+    }
+    if (avail < l->min_duration)
+        c += MIN_DUR_COST;
+    if (m->sent[j - 1] > m->sent[i] &&
+        !(m->win.w[j - 1].flags & TC_LB_SENTENCE))
+        c += STRADDLE_COST;
+    *cost = c;
+    return TC_LB_FIT;
+}
+
+/* cue_cost(), remembered: the cost of a cue that is followed by a word
+ * depends only on its words and the next one, so it is worked out once
+ * however often the window is planned.  Row i of the cache holds the cues
+ * that begin at window word i, by length. */
+#define CC_UNKNOWN  LONG_MIN
+#define CC_NO_FIT   LONG_MAX
+#define CC_NEVER    (LONG_MAX - 1)
+
+static int
+cached_cost(void *ud, size_t i, size_t j, int open, long *cost)
+{
+    struct merge *m = ud;
+    long *e;
+    int fit;
+
+    if (open || j >= m->win.n || j - i > m->cc_len)
+        return cue_cost(m, i, j, open, cost);
+    e = &m->cc[i * m->cc_len + (j - i - 1)];
+    if (*e == CC_UNKNOWN) {
+        fit = cue_cost(m, i, j, 0, cost);
+        *e = fit == TC_LB_FIT ? *cost : fit == TC_LB_NO_FIT ? CC_NO_FIT
+                                                            : CC_NEVER;
+        return fit;
+    }
+    if (*e == CC_NO_FIT)
+        return TC_LB_NO_FIT;
+    if (*e == CC_NEVER)
+        return TC_LB_NEVER_FITS;
+    *cost = *e;
+    return TC_LB_FIT;
+}
+
+/* The best cuts of the window into m->plan.cuts; returns how many cues.
+ * open: the window's last cue may still grow. */
+static size_t
+plan(struct merge *m, int open)
+{
+    size_t k;
+
+    m->sent[0] = 0;
+    for (k = 0; k < m->win.n; k++) {
+        m->sent[k + 1] = m->sent[k] + !!(m->win.w[k].flags & TC_LB_SENTENCE);
+        m->lastrep[k] = is_reply(m, k) ? k : k > 0 ? m->lastrep[k - 1] : 0;
+    }
+    return tc_lb_plan_cuts(&m->plan, m->win.n, open, cached_cost, m);
+}
+
+/* ---- reading speed across cues ----------------------------------------- */
+
+/* The time words [a, b) need to be read at max-cps, at least
+ * min-duration. */
+static int64_t
+need(const struct merge *m, size_t a, size_t b)
+{
+    int64_t t = (int64_t)((double)tc_lb_width(&m->win, a, b) * 1000.0 /
+                          m->lim.max_cps + 0.999);
+
+    return t > m->lim.min_duration ? t : m->lim.min_duration;
+}
+
+/* When the second of the planned cues comes up (the first, words [0,
+ * cuts[0]), comes up at b0): at its speech, unless the first needs more
+ * time to be read or the cues after it need it to come up earlier, within
+ * SHIFT_MAX of its speech.  The latest each cue of the stretch may come
+ * up, so that those after it can be read, is worked out backwards from
+ * the last.  TC_TIME_NONE when a pause follows the first cue. */
+static int64_t
+next_display(const struct merge *m, const size_t *cuts, size_t ncues,
+             int64_t b0)
+{
+    const struct tc_limits *l = &m->lim;
+    int64_t latest = INT64_MAX, s1, b1, floor;
+    size_t j, run = 1;
+
+    if (ncues < 2)
+        return TC_TIME_NONE;
+    while (run < ncues &&
+           word_start(m, cuts[run - 1]) - word_end(m, cuts[run - 1] - 1) <=
+               CHAIN_GAP)
+        run++;
+    if (run == 1)
+        return TC_TIME_NONE;
+    for (j = run - 1; j >= 1; j--) {
+        int64_t s = word_start(m, cuts[j - 1]);
+        int64_t late = s + SHIFT_MAX;
+        int64_t end = j + 1 < ncues ? (int64_t)cuts[j] : (int64_t)m->win.n;
+
+        if (latest != INT64_MAX &&
+            latest - need(m, cuts[j - 1], (size_t)end) - l->min_gap < late)
+            late = latest - need(m, cuts[j - 1], (size_t)end) - l->min_gap;
+        latest = late;
+    }
+    s1 = word_start(m, cuts[0]);
+    b1 = b0 + need(m, 0, cuts[0]) + l->min_gap;
+    if (b1 < s1)
+        b1 = s1;
+    if (b1 > latest)
+        b1 = latest;
+    if (b1 < s1 - SHIFT_MAX)
+        b1 = s1 - SHIFT_MAX;
+    if (b1 > s1 + SHIFT_MAX)
+        b1 = s1 + SHIFT_MAX;
+    if (b1 > b0 + l->max_duration + l->min_gap)
+        b1 = b0 + l->max_duration + l->min_gap;
+    floor = b0 + l->min_gap + 1;
+    return b1 > floor ? b1 : floor;
+}
+
+/* ---- the window --------------------------------------------------------- */
+
+static int
+reserve(struct merge *m, size_t words)
+{
+    size_t need = m->win.n + words + 1, ncap;
+
+    if (need <= m->wcap)
+        return TC_OK;
+    ncap = m->wcap ? m->wcap : 64;
+    while (ncap < need)
+        ncap *= 2;
+#define GROW(p) do { \
+        void *np_ = realloc((p), ncap * sizeof *(p)); \
+        if (np_ == NULL) \
+            return TC_ERR_NOMEM; \
+        (p) = np_; \
+    } while (0)
+    GROW(m->win.w);
+    GROW(m->win.brk);
+    GROW(m->win.best);
+    GROW(m->win.sum);
+    GROW(m->wf);
+    GROW(m->sent);
+    GROW(m->lastrep);
+    GROW(m->ws);
+    GROW(m->we);
+    GROW(m->bc);
+    GROW(m->zero);
+#undef GROW
+    m->win.bc = m->bc;
+    {
+        long *ncc = realloc(m->cc, ncap * m->cc_len * sizeof *ncc);
+
+        if (ncc == NULL)
+            return TC_ERR_NOMEM;
+        m->cc = ncc;
+    }
+    memset(m->zero, 0, ncap);
+    m->win.cap = m->win.scap = m->wcap = ncap;
+    return tc_lb_plan_reserve(&m->plan, ncap);
+}
+
+/* Drop the first n window words and the fragments left without words. */
+static void
+window_shift(struct merge *m, size_t n)
+{
+    size_t i, done = 0, nw;
 
     for (i = 0; i < n; i++)
-        c += m->w[i].width + (i > 0);
-    return c;
-}
-
-/* Do window words [0, n) make one cue within the limits? */
-static int
-fits(const struct merge *m, size_t n)
-{
-    size_t i, lines = 1, len = 0, max = (size_t)m->lim.max_chars;
-
-    for (i = 0; i < n; i++) {
-        size_t wd = m->w[i].width;
-
-        if (len > 0 && len + 1 + wd > max) {
-            lines++;
-            len = wd;
-        } else {
-            len += (len > 0) + wd;
-        }
+        m->f[m->wf[i]].left--;
+    while (done < m->nf && m->f[done].left == 0) {
+        tc_cue_free(m->f[done].cue);
+        done++;
     }
-    if (lines > (size_t)m->lim.max_lines)
-        return 0;
-    /* One input cue that fits but lasts too long (a sign) is not cut in
-     * pieces, whose later starts would come after the cues shown during
-     * it: timing cuts its end. */
-    if (m->wf[n - 1] == m->wf[0])
-        return 1;
-    return word_end(m, n - 1) - word_start(m, 0) <= m->lim.max_duration;
+    memmove(m->f, m->f + done, (m->nf - done) * sizeof *m->f);
+    m->nf -= done;
+    nw = m->win.n - n;
+    memmove(m->win.w, m->win.w + n, nw * sizeof *m->win.w);
+    memmove(m->wf, m->wf + n, nw * sizeof *m->wf);
+    memmove(m->ws, m->ws + n, nw * sizeof *m->ws);
+    memmove(m->we, m->we + n, nw * sizeof *m->we);
+    memmove(m->bc, m->bc + n, nw * sizeof *m->bc);
+    memmove(m->cc, m->cc + n * m->cc_len, nw * m->cc_len * sizeof *m->cc);
+    m->win.n = nw;
+    m->win.sum[0] = 0;
+    for (i = 0; i < nw; i++) {
+        m->wf[i] -= done;
+        m->win.sum[i + 1] = m->win.sum[i] + m->win.w[i].width;
+    }
 }
 
-/* How good a cue end is after window word j (higher is better). */
-static long
-cut_score(const struct merge *m, size_t j)
+/* Append a space between the words of two input cues: in their style when
+ * both sides share it, so "<i>a</i>" + "<i>b</i>" stays one italic run. */
+static int
+join_space(struct tc_text *out, const struct tc_text *next,
+           const struct tc_lb_word *w)
 {
-    const struct tc_lb_word *w = &m->w[j];
-    size_t cap = (size_t)(m->lim.max_chars * m->lim.max_lines);
-    size_t chars = span_chars(m, j + 1);
-    int64_t pause = word_start(m, j + 1) - word_end(m, j);
-    int64_t dur = word_end(m, j) - word_start(m, 0);
-    long s = (long)(60 * chars / cap);
+    struct tc_style a, b;
 
-    if (w->flags & TC_LB_SENTENCE)
-        s += 100;
-    else if (w->flags & TC_LB_CLAUSE)
-        s += 40;
-    else if (m->w[j + 1].flags & TC_LB_CONJ)
-        s += 20;
-    else if (m->w[j + 1].flags & TC_LB_PREP)
-        s += 10;
-    if (pause > 0)
-        s += (long)((pause > 1000 ? 1000 : pause) / 10);
-    else if (m->wf[j + 1] != m->wf[j])
-        s += 15;        /* the captioner's own cue end: a weak hint */
-    if (w->flags & TC_LB_WEAK)
-        s -= 40;
-    if (dur > 0 && (double)chars * 1000.0 / (double)dur > m->lim.max_cps)
-        s -= 30;
-    if (dur < m->lim.min_duration)
-        s -= 80;        /* too short to read, if timing finds no room */
-    return s;
+    if (out->nruns == 0)
+        return TC_OK;
+    tc_run_style(out, &out->runs[out->nruns - 1], &a);
+    tc_run_style(next, &next->runs[w->run], &b);
+    a.time = TC_TIME_NONE;
+    if (a.style != b.style || (a.voice == NULL) != (b.voice == NULL) ||
+        (a.voice != NULL && strcmp(a.voice, b.voice) != 0))
+        return tc_text_append(out, " ", 1, NULL);
+    return tc_text_append(out, " ", 1, &a);
 }
 
 /* Is the text's own layout within the limits? */
@@ -171,95 +494,89 @@ layout_ok(const struct tc_text *t, const struct tc_limits *lim)
     return lines <= (size_t)lim->max_lines;
 }
 
-/* Append a space between the words of two input cues: in their style when
- * both sides share it, so "<i>a</i>" + "<i>b</i>" stays one italic run. */
+/* Append window words [a, b) to the text of c, after a space unless it
+ * follows a dialogue dash. */
 static int
-join_space(struct tc_text *out, const struct tc_text *next,
-           const struct tc_lb_word *w)
+emit_words(struct merge *m, struct tc_cue *c, size_t a, size_t b, int space)
 {
-    struct tc_style a, b;
+    struct tc_lb view;
+    size_t e;
+    int rc = TC_OK;
 
-    if (out->nruns == 0)
-        return TC_OK;
-    tc_run_style(out, &out->runs[out->nruns - 1], &a);
-    tc_run_style(next, &next->runs[w->run], &b);
-    a.time = TC_TIME_NONE;
-    if (a.style != b.style || (a.voice == NULL) != (b.voice == NULL) ||
-        (a.voice != NULL && strcmp(a.voice, b.voice) != 0))
-        return tc_text_append(out, " ", 1, NULL);
-    return tc_text_append(out, " ", 1, &a);
-}
+    for (; rc == TC_OK && a < b; a = e) {
+        const struct tc_text *src = &m->f[m->wf[a]].cue->text;
 
-/* Drop the first n window words and the fragments left without words. */
-static void
-window_shift(struct merge *m, size_t n)
-{
-    size_t i, done = 0;
-
-    for (i = 0; i < n; i++)
-        m->f[m->wf[i]].left--;
-    while (done < m->nf && m->f[done].left == 0) {
-        tc_cue_free(m->f[done].cue);
-        done++;
+        for (e = a + 1; e < b && m->wf[e] == m->wf[a]; e++)
+            ;
+        memset(&view, 0, sizeof view);
+        view.w = m->win.w + a;
+        view.n = e - a;
+        view.brk = m->zero;
+        if (space)
+            rc = join_space(&c->text, src, &m->win.w[a]);
+        space = 1;
+        if (rc == TC_OK)
+            rc = tc_lb_emit(&c->text, src, &view, 0, e - a);
     }
-    memmove(m->f, m->f + done, (m->nf - done) * sizeof *m->f);
-    m->nf -= done;
-    memmove(m->w, m->w + n, (m->nw - n) * sizeof *m->w);
-    memmove(m->wf, m->wf + n, (m->nw - n) * sizeof *m->wf);
-    m->nw -= n;
-    for (i = 0; i < m->nw; i++)
-        m->wf[i] -= done;
+    return rc;
 }
 
-/* Pass on window words [0, n) as one cue. */
+/* Pass on the first planned cue, window words [0, cuts[0]). */
 static int
-emit(struct merge *m, size_t n)
+emit(struct merge *m, const size_t *cuts, size_t ncues)
 {
     struct mfrag *f0 = &m->f[m->wf[0]];
     struct tc_cue *c;
-    struct tc_lb view;
-    size_t a, b, lines;
-    int rc;
+    size_t n = cuts[0], q = reply_scan(m, 0, n), lines;
+    int64_t start, end, next;
+    int rc = TC_OK;
 
+    start = m->next_start != TC_TIME_NONE ? m->next_start : word_start(m, 0);
+    next = next_display(m, cuts, ncues, start);
+    end = next != TC_TIME_NONE ? next - m->lim.min_gap : word_end(m, n - 1);
+    m->next_start = next;
+    m->at_sentence = (m->win.w[n - 1].flags & TC_LB_SENTENCE) != 0;
     if (f0->left == f0->nwords && n == f0->nwords &&
         layout_ok(&f0->cue->text, &m->lim)) {
         /* one whole input cue: it keeps its own text and layout */
         c = f0->cue;
         f0->cue = NULL;
-        c->end = f0->end;
+        c->start = start;
+        c->end = end;
         window_shift(m, n);
         return tc_stage_push(m->base.next, c);
     }
     c = tc_cue_new(m->base.ctx);
     if (c == NULL)
         return TC_ERR_NOMEM;
-    c->start = word_start(m, 0);
-    c->end = word_end(m, n - 1);
+    c->start = start;
+    c->end = end;
     c->place = f0->cue->place;
     c->line = f0->cue->line;
-    rc = TC_OK;
     if (f0->left == f0->nwords && f0->cue->id != NULL &&
         f0->cue->id[0] != '\0')
         rc = tc_cue_set_id(c, f0->cue->id, strlen(f0->cue->id));
     if (rc == TC_OK && f0->cue->region != NULL && f0->cue->region[0] != '\0')
         rc = tc_cue_set_region(c, f0->cue->region, strlen(f0->cue->region));
-    for (a = 0; rc == TC_OK && a < n; a = b) {
-        const struct tc_text *src = &m->f[m->wf[a]].cue->text;
-
-        for (b = a + 1; b < n && m->wf[b] == m->wf[a]; b++)
-            ;
-        memset(&view, 0, sizeof view);
-        view.w = m->w + a;
-        view.n = b - a;
-        view.brk = m->zero;
-        if (a > 0)
-            rc = join_space(&c->text, src, &m->w[a]);
+    if (q > 0) {
+        /* question and reply: a line each, dashed */
         if (rc == TC_OK)
-            rc = tc_lb_emit(&c->text, src, &view, 0, b - a);
+            rc = tc_text_append(&c->text, m->dash, strlen(m->dash), NULL);
+        if (rc == TC_OK)
+            rc = emit_words(m, c, 0, q, 0);
+        if (rc == TC_OK)
+            rc = tc_text_newline(&c->text);
+        if (rc == TC_OK)
+            rc = tc_text_append(&c->text, m->dash, strlen(m->dash), NULL);
+        if (rc == TC_OK)
+            rc = emit_words(m, c, q, n, 0);
+    } else {
+        if (rc == TC_OK)
+            rc = emit_words(m, c, 0, n, 0);
+        if (rc == TC_OK)
+            rc = tc_lb_relayout(&m->lay, &c->text, &m->scratch,
+                                (size_t)m->lim.max_chars, &lines);
     }
-    if (rc == TC_OK)
-        rc = tc_lb_relayout(&m->lay, &c->text, &m->scratch,
-                            (size_t)m->lim.max_chars, &lines);
     window_shift(m, n);
     if (rc != TC_OK) {
         tc_cue_free(c);
@@ -268,14 +585,56 @@ emit(struct merge *m, size_t n)
     return tc_stage_push(m->base.next, c);
 }
 
+/* Pass on every word of the window, cut at the best places. */
 static int
 flush(struct merge *m)
 {
-    return m->nw > 0 ? emit(m, m->nw) : TC_OK;
+    size_t k, ncues, prev = 0;
+    int rc = TC_OK;
+
+    if (m->win.n == 0)
+        return TC_OK;
+    ncues = plan(m, 0);
+    for (k = 0; rc == TC_OK && k < ncues; k++) {
+        size_t j;
+
+        /* the rest of the plan, counted from the window's new start:
+         * the cue before took prev words */
+        for (j = k; j < ncues; j++)
+            m->plan.cuts[j] -= prev;
+        prev = m->plan.cuts[k];
+        rc = emit(m, m->plan.cuts + k, ncues - k);
+    }
+    m->next_start = TC_TIME_NONE;
+    return rc;
+}
+
+/* While the window holds more than a cue needs to be decided, pass on its
+ * first cue. */
+static int
+settle_first(struct merge *m)
+{
+    size_t cap = (size_t)(m->lim.max_chars * m->lim.max_lines);
+
+    while (m->win.n > 1 &&
+           (tc_lb_width(&m->win, 0, m->win.n) > 2 * cap ||
+            word_end(m, m->win.n - 1) - word_start(m, 0) >
+                m->lim.max_duration)) {
+        int rc;
+
+        size_t ncues = plan(m, 1);
+
+        if (ncues < 2)
+            break;      /* one input cue that fits: more words will cut */
+        rc = emit(m, m->plan.cuts, ncues);
+        if (rc != TC_OK)
+            return rc;
+    }
+    return TC_OK;
 }
 
 static int
-grow(struct merge *m, size_t words)
+grow_frags(struct merge *m)
 {
     if (m->nf == m->fcap) {
         size_t ncap = m->fcap ? m->fcap * 2 : 8;
@@ -285,29 +644,6 @@ grow(struct merge *m, size_t words)
             return TC_ERR_NOMEM;
         m->f = nf;
         m->fcap = ncap;
-    }
-    if (m->nw + words > m->wcap) {
-        size_t ncap = m->wcap ? m->wcap : 64;
-        struct tc_lb_word *nw;
-        size_t *nwf;
-        unsigned char *nz;
-
-        while (ncap < m->nw + words)
-            ncap *= 2;
-        nw = realloc(m->w, ncap * sizeof *nw);
-        if (nw == NULL)
-            return TC_ERR_NOMEM;
-        m->w = nw;
-        nwf = realloc(m->wf, ncap * sizeof *nwf);
-        if (nwf == NULL)
-            return TC_ERR_NOMEM;
-        m->wf = nwf;
-        nz = realloc(m->zero, ncap);
-        if (nz == NULL)
-            return TC_ERR_NOMEM;
-        memset(nz, 0, ncap);
-        m->zero = nz;
-        m->wcap = ncap;
     }
     return TC_OK;
 }
@@ -324,7 +660,7 @@ last_voice(const struct tc_text *t)
     return t->nruns ? tc_text_str(t, t->runs[t->nruns - 1].voice) : NULL;
 }
 
-/* Must the cue being built end before cue c? */
+/* Must the window end before cue c? */
 static int
 boundary(const struct merge *m, const struct tc_cue *c)
 {
@@ -339,7 +675,8 @@ boundary(const struct merge *m, const struct tc_cue *c)
     /* A cue that ends before the last one does is shown during it, not
      * after it (a long sign over dialogue): joining would move its words
      * to after the earlier ones, seconds late. */
-    if (c->end != TC_TIME_NONE && c->end <= m->last_end)
+    if (c->end != TC_TIME_NONE && c->end <= m->last_end &&
+        c->end > c->start)
         return 1;
     if (c->place.vpos != prev->place.vpos ||
         c->place.align != prev->place.align ||
@@ -380,10 +717,13 @@ take(struct merge *m, struct tc_cue *c)
     if (rc == TC_OK && (lb->n == 0 || dialogue)) {
         /* passed on as it is, as a boundary */
         m->last_end = c->end;
+        m->at_sentence = 1;
         return tc_stage_push(m->base.next, c);
     }
     if (rc == TC_OK)
-        rc = grow(m, lb->n);
+        rc = grow_frags(m);
+    if (rc == TC_OK)
+        rc = reserve(m, lb->n);
     if (rc != TC_OK) {
         tc_cue_free(c);
         return rc;
@@ -402,30 +742,25 @@ take(struct merge *m, struct tc_cue *c)
     f->chars = lb->chars;
     f->nwords = f->left = lb->n;
     m->last_end = f->end;
+    k = m->win.n;
     for (i = 0; i < lb->n; i++) {
-        size_t n;
+        size_t n = m->win.n;
 
-        m->w[m->nw] = lb->w[i];
-        m->wf[m->nw] = m->nf - 1;
-        n = ++m->nw;
-        while (n > 1 && !fits(m, n)) {
-            size_t j, best = 0;
-            long s, best_s = 0;
-
-            for (j = 0; j + 1 < n; j++) {
-                s = cut_score(m, j);
-                if (j == 0 || s >= best_s) {
-                    best_s = s;
-                    best = j;
-                }
-            }
-            rc = emit(m, best + 1);
-            if (rc != TC_OK)
-                return rc;
-            n = m->nw;
-        }
+        m->win.w[n] = lb->w[i];
+        m->wf[n] = m->nf - 1;
+        m->win.sum[n + 1] = m->win.sum[n] + lb->w[i].width;
+        m->win.n = n + 1;
     }
-    return TC_OK;
+    for (i = k * m->cc_len; i < m->win.n * m->cc_len; i++)
+        m->cc[i] = CC_UNKNOWN;
+    for (i = k; i < m->win.n; i++)
+        m->ws[i] = time_at(m, i, 0);
+    for (i = k; i < m->win.n; i++)
+        m->we[i] = i + 1 < m->win.n ? m->ws[i + 1] : time_at(m, i, 1);
+    /* a break's cost depends on the word after it too */
+    for (i = k > 0 ? k - 1 : 0; i < m->win.n; i++)
+        m->bc[i] = tc_lb_break_cost(&m->win, i);
+    return settle_first(m);
 }
 
 /* A cue without an end ends at the next start, or after its text has been
@@ -446,12 +781,23 @@ settle(struct merge *m, struct tc_cue *c, int64_t next_start)
         c->end = next_start;
 }
 
+/* A zero-length cue right after words that do not end a sentence is the
+ * end of what they say. */
+static int
+joins_before(const struct merge *m, const struct tc_cue *c)
+{
+    return c->end == c->start && m->win.n > 0 &&
+           !(m->win.w[m->win.n - 1].flags & TC_LB_SENTENCE) &&
+           c->start >= m->last_end && c->start - m->last_end <= m->max_gap;
+}
+
 static int
 merge_push(struct tc_stage *st, struct tc_cue *c)
 {
     struct merge *m = (struct merge *)st;
     int rc = TC_OK;
 
+    m->lb.lex = m->win.lex = m->lay.lex = tc_lex_get(&m->lc, st->ctx);
     if (m->pending != NULL) {
         struct tc_cue *p = m->pending;
 
@@ -464,13 +810,18 @@ merge_push(struct tc_stage *st, struct tc_cue *c)
         return rc;
     }
     if (c->end != TC_TIME_NONE && c->end <= c->start) {
-        rc = tc_diagf(st->ctx, TC_D_TIME_REVERSED, c->line, 0,
-                      "%s: end taken from the next cue",
-                      c->end == c->start ? "zero length" : "reversed");
+        int join = joins_before(m, c);
+
+        rc = tc_diagf(st->ctx, TC_D_TIME_REVERSED, c->line, 0, "%s: %s",
+                      c->end == c->start ? "zero length" : "ends before it "
+                      "starts", join ? "joined to the text before it"
+                                     : "end taken from the next cue");
         if (rc != TC_OK) {
             tc_cue_free(c);
             return rc;
         }
+        if (join)
+            return take(m, c);
     }
     if (c->end == TC_TIME_NONE || c->end <= c->start) {
         m->pending = c;
@@ -509,10 +860,18 @@ merge_destroy(struct tc_stage *st)
         tc_cue_free(m->f[i].cue);
     tc_cue_free(m->pending);
     free(m->f);
-    free(m->w);
     free(m->wf);
+    free(m->sent);
+    free(m->lastrep);
+    free(m->ws);
+    free(m->we);
+    free(m->cc);
+    free(m->bc);
     free(m->zero);
+    tc_lb_plan_release(&m->plan);
     tc_lb_release(&m->lb);
+    m->win.bc = NULL;
+    tc_lb_release(&m->win);
     tc_lb_release(&m->lay);
     tc_text_release(&m->scratch);
     free(m);
@@ -530,21 +889,45 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
              struct tc_stage **out)
 {
     struct merge *m = calloc(1, sizeof *m);
+    const char *dash;
+    size_t i;
     int rc;
 
     if (m == NULL)
         return TC_ERR_NOMEM;
     m->base.ops = &merge_ops;
     m->base.ctx = ctx;
+    m->at_sentence = 1;
+    m->next_start = TC_TIME_NONE;
     tc_lb_init(&m->lb);
+    tc_lb_init(&m->win);
     tc_lb_init(&m->lay);
     rc = tc_limits_from_args(args, &m->lim);
     if (rc == TC_OK)
         rc = tc_args_time(args, "max-gap", &m->max_gap);
+    if (rc == TC_OK)
+        rc = tc_lex_from_args(args, &m->lc);
+    dash = tc_args_get(args, "dialogue-dash");
+    if (rc == TC_OK && (dash == NULL || strlen(dash) >= sizeof m->dash ||
+                        strchr(dash, '\n') != NULL)) {
+        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "merge: dialogue-dash=%s: "
+                 "expected a short mark such as - or \"- \"",
+                 dash ? dash : "");
+        rc = TC_ERR_ARG;
+    }
+    /* a line of max-chars holds at most (max-chars + 1) / 2 words */
+    m->cc_len = rc == TC_OK ? (size_t)(m->lim.max_lines *
+                                       ((m->lim.max_chars + 1) / 2)) + 1 : 1;
+    if (rc == TC_OK && reserve(m, 0) != TC_OK)
+        rc = TC_ERR_NOMEM;
     if (rc != TC_OK) {
         merge_destroy(&m->base);
         return rc;
     }
+    memcpy(m->dash, dash, strlen(dash) + 1);
+    for (i = 0; dash[i] != '\0'; i++)
+        m->dash_w += ((unsigned char)dash[i] & 0xC0) != 0x80;
+    m->win.sum[0] = 0;
     *out = &m->base;
     return TC_OK;
 }
@@ -553,15 +936,21 @@ static const struct tc_option merge_options[] = {
     { "max-chars", NULL, "characters a line (from the profile)" },
     { "max-lines", NULL, "lines a cue (from the profile)" },
     { "max-duration", NULL, "longest cue (from the profile)" },
+    { "min-duration", NULL, "shortest cue a cut should leave (from the "
+                            "profile)" },
     { "max-cps", NULL, "reading speed a cut should keep (from the "
                        "profile)" },
     { "max-gap", "1500", "never join across a longer pause (ms)" },
+    { "lang", "auto", "phrase rules: en, de, fr or es; auto: the language "
+                      "of the text (--lang, declared or guessed), else en" },
+    { "dialogue-dash", NULL, "begins each line of a question and its "
+                             "reply in one cue (from the profile)" },
     { NULL, NULL, NULL }
 };
 
 const struct tc_filter tc_filter_merge = {
     .name    = "merge",
-    .desc    = "join fragments into readable cues",
+    .desc    = "cut speech into readable cues at sentence and phrase ends",
     .options = merge_options,
     .create  = merge_create,
 };

@@ -16,7 +16,12 @@
  *   allowed, the earlier cue is cut;
  * - a cue that would be left with no time at all (the next one starts at
  *   the same time, or within min-gap) has its text joined to the start of
- *   the next cue, with a warning: both are meant to be read together;
+ *   the next cue, with a warning: both are meant to be read together.
+ *   When the two texts would need more than max-lines lines, they are
+ *   shown one after the other instead, their time shared by length (the
+ *   later one at most SHIFT_MAX late, or min-gap more where many cues
+ *   pile up at one time), so the output never has more lines than the
+ *   profile allows;
  * - the cue ends at least min-gap before the next one starts, and a gap
  *   shorter than close-gap is closed up to min-gap (cues that follow each
  *   other closely should chain rather than blink);
@@ -149,6 +154,45 @@ timing_join(struct timing *t, struct tc_cue *c, struct tc_cue *n)
     return rc;
 }
 
+static size_t
+text_lines(const struct tc_text *t)
+{
+    size_t i, j, n = 1;
+
+    for (i = 0; i < t->nruns; i++)
+        for (j = 0; j < t->runs[i].len; j++)
+            n += t->pool[t->runs[i].off + j] == '\n';
+    return n;
+}
+
+/* c and n start (about) together but their texts would not fit one cue:
+ * c is shown first and n after it, their time shared by length, n no more
+ * than SHIFT_MAX late. */
+static int
+timing_share(struct timing *t, struct tc_cue *c, struct tc_cue *n,
+             struct pending *pn)
+{
+    int64_t end = c->end > n->end ? c->end : n->end, mid;
+    size_t a = visible_chars(&c->text), b = visible_chars(&n->text);
+    char b1[32];
+
+    mid = c->start + (int64_t)((double)(end - c->start) * (double)a /
+                               (double)(a + b ? a + b : 1) + 0.5);
+    if (mid > n->start + SHIFT_MAX)
+        mid = n->start + SHIFT_MAX;     /* late by a second at most */
+    if (mid < c->start + 1 + t->lim.min_gap)
+        mid = c->start + 1 + t->lim.min_gap;
+    if (n->end < mid + 1)
+        n->end = mid + 1;
+    n->start = mid;
+    c->end = mid - t->lim.min_gap;
+    pn->moved = 1;
+    fmt(b1, mid);
+    return tc_diagf(t->base.ctx, TC_D_OVERLAP, n->line, 0,
+                    "starts with the cue before, and both do not fit one "
+                    "cue: shown after it, at %s", b1);
+}
+
 /* Undo an overlap of c with the next cue n at its place, or a gap smaller
  * than min-gap.  Sets *joined when n's text went into c. */
 static int
@@ -178,6 +222,9 @@ timing_resolve(struct timing *t, struct pending *pc, struct pending *pn,
         return tc_diagf(t->base.ctx, TC_D_OVERLAP, c->line, 0,
                         "next cue moved to start at %s", b1);
     }
+    if (room <= c->start && text_lines(&c->text) + text_lines(&n->text) >
+                                (size_t)l->max_lines)
+        return timing_share(t, c, n, pn);
     if (room <= c->start) {
         *joined = 1;
         return timing_join(t, c, n);

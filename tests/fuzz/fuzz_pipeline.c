@@ -14,7 +14,7 @@
 
 /* The chain of --clean in src/cli/cli_main.c. */
 static const char *const clean_chain[] = {
-    "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
+    "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
 };
 static const char *usable[sizeof clean_chain / sizeof clean_chain[0]];
 static size_t nusable;

@@ -53,7 +53,9 @@ if [ ! -f Makefile ]; then
 -DTC_SOURCE_MAX_READ=13" || exit 2
 fi
 make -j2 libtranscue_core.la transcue >/dev/null || exit 2
-libs="$(pkg-config --libs libxml-2.0)"
+# what the library links with (libxml2, and uchardet and libexttextcat
+# when configure found them), as libtool recorded it
+libs=$(sed -n "s/^dependency_libs='\(.*\)'/\1/p" libtranscue_core.la)
 for h in reader decode pipeline; do
     "$CC" -g -O1 -fsanitize=fuzzer $san -I. -I"$srcdir/include" \
         -I"$srcdir/src" "$srcdir/tests/fuzz/fuzz_$h.c" \

@@ -3,7 +3,9 @@
  *   cuecheck [OPTION]... INPUT OUTPUT
  *
  * (a) The word guarantee: the words of OUTPUT, in order, are the words of
- *     INPUT minus words the removal filters may remove: filler words,
+ *     INPUT minus words the removal filters may remove: filler words
+ *     (English ones and a few others; --fillers gives the list of the
+ *     input's language instead, --remove adds words),
  *     words inside [brackets], (parentheses) or between music notes, credit
  *     lines of transcription services, and repeats of the words just
  *     before (a repeated word or phrase, rolling captions).  Words compare
@@ -38,6 +40,11 @@ struct word {
     size_t off;           /* normalised text in the file's pool */
     size_t cue;
     int removable;
+    int punct;            /* what the token ends with: 0 a letter or digit,
+                             1 clause punctuation, 2 a sentence end */
+    int eol;              /* the last word of a line that is not the
+                             cue's last */
+    size_t width;         /* characters of the token as written */
 };
 
 struct cueinfo {
@@ -74,8 +81,9 @@ in_list(const char *list, const char *w, size_t n)
     return 0;
 }
 
-/* Lower-case ASCII letters, digits and non-ASCII letters; punctuation
- * (ASCII, and U+2000..U+206F, U+266A music note) is left out. */
+/* Lower-case ASCII letters, digits and non-ASCII letters (Latin-1
+ * capitals are folded too); punctuation (ASCII, U+00A1, U+00AB, U+00BB,
+ * U+00BF, U+2000..U+206F, U+266A music note) is left out. */
 static size_t
 normalise(const char *s, size_t n, char *out)
 {
@@ -90,6 +98,13 @@ normalise(const char *s, size_t n, char *out)
         if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81 ||
                           (c1 == 0x99 && c2 == 0xAA))) {
             i += 3;
+        } else if (c == 0xC2 && (c1 == 0xA1 || c1 == 0xBF || c1 == 0xAB ||
+                                 c1 == 0xBB)) {
+            i += 2;                     /* ¡ ¿ « » */
+        } else if (c == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) {
+            out[k++] = (char)c;            /* Latin-1 capitals: A grave.. */
+            out[k++] = (char)(c1 + 0x20);
+            i += 2;
         } else if (c >= 0x80) {
             out[k++] = (char)c;
             i++;
@@ -105,6 +120,37 @@ normalise(const char *s, size_t n, char *out)
     }
     out[k] = '\0';
     return k;
+}
+
+/* 2 when the token ends a sentence (. ! ? or an ellipsis, before any
+ * closing quote or bracket), 1 after other punctuation, else 0. */
+static int
+punct_class(const char *p, size_t n)
+{
+    while (n > 0 && strchr("\"')]", p[n - 1]) != NULL)
+        n--;
+    if (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0)
+        return 2;
+    if (n >= 3 && (memcmp(p + n - 3, "\xE2\x80\x9D", 3) == 0 ||
+                   memcmp(p + n - 3, "\xE2\x80\x99", 3) == 0))
+        return punct_class(p, n - 3);
+    if (n == 0)
+        return 0;
+    if (strchr(".!?", p[n - 1]) != NULL)
+        return 2;
+    if (strchr(",;:-", p[n - 1]) != NULL)
+        return 1;
+    return 0;
+}
+
+static size_t
+utf8_width(const char *p, size_t n)
+{
+    size_t i, w = 0;
+
+    for (i = 0; i < n; i++)
+        w += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return w;
 }
 
 static int
@@ -203,6 +249,9 @@ file_push(struct tc_stage *st, struct tc_cue *cue)
             }
             f->w[f->nw].off = f->pool.len;
             f->w[f->nw].cue = f->nc - 1;
+            f->w[f->nw].punct = punct_class(p, n);
+            f->w[f->nw].eol = p[n] == '\n';
+            f->w[f->nw].width = utf8_width(p, n);
             f->w[f->nw].removable = bracket || music || credit ||
                                     starts_note || ends_note ||
                                     in_list(f->removable, norm, k) ||
@@ -276,19 +325,27 @@ fmt_time(char *b, int64_t ms)
     tc_time_fmt(b, ms, '.');
 }
 
-/* Words from in[i] that repeat the words just before them: how many. */
+/* Words from in[i] that repeat the words just before them, fillers and
+ * other removable words left out on both sides ("that's uh that's"): how
+ * many input words that covers, 0 when none repeat. */
 static size_t
 repeat_len(const struct file *in, size_t i)
 {
-    size_t k, j;
+    size_t back[REPEAT_MAX], fwd[REPEAT_MAX + 1], nb = 0, nf = 0, k, j, p;
 
-    for (k = 1; k <= REPEAT_MAX && k <= i && i + k <= in->nw; k++) {
+    for (p = i; p > 0 && nb < REPEAT_MAX;)
+        if (!in->w[--p].removable)
+            back[nb++] = p;             /* back[0] is the nearest */
+    for (p = i; p < in->nw && nf < REPEAT_MAX; p++)
+        if (!in->w[p].removable)
+            fwd[nf++] = p;
+    for (k = 1; k <= nb && k <= nf; k++) {
         for (j = 0; j < k; j++)
-            if (strcmp(in->pool.data + in->w[i + j].off,
-                       in->pool.data + in->w[i - k + j].off) != 0)
+            if (strcmp(in->pool.data + in->w[fwd[j]].off,
+                       in->pool.data + in->w[back[k - 1 - j]].off) != 0)
                 break;
         if (j == k)
-            return k;
+            return fwd[k - 1] + 1 - i;
     }
     return 0;
 }
@@ -413,14 +470,205 @@ check_limits(const struct file *out, const struct tc_limits *l,
     return bad;
 }
 
+/* ---- readability ---------------------------------------------------------
+ * Figures a subtitler looks at, measured on OUTPUT with lists of its own
+ * (not the library's): line breaks and cue ends right after a word that
+ * opens a phrase, cues that end a sentence, cues read faster than max-cps,
+ * cues of one or two words, and the stutters of INPUT left in OUTPUT. */
+
+/* English words that open a phrase: articles, possessives, prepositions,
+ * conjunctions, subject pronouns, modals and auxiliaries before their verb,
+ * "to" and "not".  A break right after one of them, when no punctuation
+ * follows it, splits a phrase. */
+static const char phrase_openers[] =
+    "a an the my your our their his its "
+    "to of in on at for with from by into onto about through "
+    "and but or nor because if "
+    "i we they he she im ive ill id were theyre weve youre "
+    "will would can could should must might may shall "
+    "dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent "
+    "not";
+
+/* Repeats that are grammar or emphasis, not stutters. */
+static const char repeat_ok[] =
+    "that had is no yes yeah yep okay ok right bye very really ha oh wow "
+    "go hey please wait thanks thank sure hello hi well come";
+
+/* Is word x[i] (an index into f's words) the start of a repeat of the
+ * one to three words before it? */
+static int
+is_stutter(const struct file *f, const size_t *x, size_t nx, size_t i)
+{
+    size_t k, j;
+
+    for (k = 1; k <= 3 && k <= i && i + k <= nx; k++) {
+        for (j = 0; j < k; j++)
+            if (strcmp(f->pool.data + f->w[x[i + j]].off,
+                       f->pool.data + f->w[x[i - k + j]].off) != 0)
+                break;
+        if (j < k)
+            continue;
+        if (k == 1) {
+            const char *w = f->pool.data + f->w[x[i]].off;
+
+            if (in_list(repeat_ok, w, strlen(w)))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Stutters among the words that stay (fillers between two words that
+ * repeat make a stutter once they are gone). */
+static size_t
+count_stutters(const struct file *f)
+{
+    size_t *x = malloc((f->nw + 1) * sizeof *x), nx = 0, i, n = 0;
+
+    if (x == NULL)
+        exit(2);
+    for (i = 0; i < f->nw; i++)
+        if (!f->w[i].removable)
+            x[nx++] = i;
+    for (i = 1; i < nx; i++)
+        n += (size_t)is_stutter(f, x, nx, i);
+    free(x);
+    return n;
+}
+
+static double
+pct(size_t a, size_t b)
+{
+    return b ? 100.0 * (double)a / (double)b : 0.0;
+}
+
+struct figure {
+    const char *what;
+    size_t n, of;
+    double limit;          /* percent; < 0 = not checked */
+    int at_least;          /* the limit is a minimum */
+};
+
+/* The largest share of cues that can end a sentence: a sentence longer
+ * than a cue holds (max-chars times max-lines) needs cues that end inside
+ * it. */
+static double
+sentence_bound(const struct file *f, const struct tc_limits *l)
+{
+    size_t cap = (size_t)(l->max_chars * l->max_lines), i, len = 0;
+    size_t sentences = 0, inside = 0;
+
+    for (i = 0; i < f->nw; i++) {
+        len += f->w[i].width + (len > 0);
+        if (f->w[i].punct == 2 || i + 1 == f->nw) {
+            sentences++;
+            inside += (len + cap - 1) / cap - 1;
+            len = 0;
+        }
+    }
+    return pct(sentences, sentences + inside);
+}
+
+static size_t
+check_readability(const struct file *in, const struct file *out,
+                  const struct tc_limits *l, const char *name,
+                  const double *limits)
+{
+    struct figure fig[6];
+    size_t i, k, bad = 0, nsent_cues = 0, punctuated = 0;
+    size_t breaks = 0, bad_breaks = 0, ends = 0, bad_ends = 0;
+    size_t fast = 0, short_cues = 0, words_in_cue = 0;
+
+    for (i = 0; i < out->nw; i++) {
+        const struct word *w = &out->w[i];
+        const char *s = out->pool.data + w->off;
+        int opener = w->punct == 0 && in_list(phrase_openers, s, strlen(s));
+        int last = i + 1 == out->nw || out->w[i + 1].cue != w->cue;
+
+        words_in_cue++;
+        punctuated += w->punct == 2;
+        if (w->eol) {
+            breaks++;
+            bad_breaks += (size_t)opener;
+        }
+        if (!last)
+            continue;
+        if (i + 1 < out->nw) {
+            ends++;
+            bad_ends += (size_t)opener;
+        }
+        nsent_cues += w->punct == 2;
+        short_cues += words_in_cue <= 2;
+        words_in_cue = 0;
+    }
+    for (i = 0; i < out->nc; i++) {
+        int64_t dur = out->c[i].end - out->c[i].start;
+
+        if (dur > 0 && (double)out->c[i].chars * 1000.0 / (double)dur >
+                           l->max_cps + 0.05)
+            fast++;
+    }
+    fig[0] = (struct figure){ "line breaks after a phrase-opening word",
+                              bad_breaks, breaks, limits[0], 0 };
+    fig[1] = (struct figure){ "cue ends after a phrase-opening word",
+                              bad_ends, ends, limits[1], 0 };
+    /* only a punctuated text has sentences to end */
+    fig[2] = (struct figure){ "cues that end a sentence", nsent_cues,
+                              out->nc, punctuated * 20 >= out->nc ?
+                              limits[2] : -1, 1 };
+    fig[3] = (struct figure){ "cues faster than max-cps", fast, out->nc,
+                              limits[3], 0 };
+    fig[4] = (struct figure){ "cues of one or two words", short_cues,
+                              out->nc, limits[4], 0 };
+    fig[5] = (struct figure){ "stutters of the input left",
+                              count_stutters(out), count_stutters(in),
+                              limits[5], 0 };
+    if (punctuated * 20 >= out->nc)
+        printf("cuecheck: %s: at most %.1f%% of cues can end a sentence: "
+               "the longer sentences need more than one cue\n", name,
+               sentence_bound(out, l));
+    for (k = 0; k < 6; k++) {
+        const struct figure *f = &fig[k];
+        int fails = f->limit >= 0 &&
+                    (f->at_least ? pct(f->n, f->of) < f->limit
+                                 : pct(f->n, f->of) > f->limit);
+
+        printf("cuecheck: %s: %s: %zu of %zu (%.1f%%)", name, f->what,
+               f->n, f->of, pct(f->n, f->of));
+        if (f->limit >= 0)
+            printf(", %s %.1f%%%s", f->at_least ? "at least" : "at most",
+                   f->limit, fails ? ": FAIL" : "");
+        putchar('\n');
+        bad += (size_t)fails;
+    }
+    return bad;
+}
+
 static void
 usage(void)
 {
     fputs("usage: cuecheck [--profile NAME] [--max-chars N] [--max-lines N]\n"
           "         [--max-cps N] [--min-duration T] [--max-duration T]\n"
           "         [--min-gap T] [--fps N] [--remove WORD,...]\n"
+          "         [--fillers WORD,...]\n"
           "         [--words-only | --limits-only | --no-timing]\n"
+          "         [--readability [--max-open-breaks PCT]\n"
+          "          [--max-open-ends PCT] [--min-sentence-ends PCT]\n"
+          "          [--max-fast PCT] [--max-short PCT]\n"
+          "          [--max-stutters PCT]]\n"
           "         INPUT OUTPUT\n", stderr);
+}
+
+static int
+rlimit_index(const char *const *names, const char *a)
+{
+    int k;
+
+    for (k = 0; k < 6; k++)
+        if (strcmp(names[k], a) == 0)
+            return k;
+    return -1;
 }
 
 int
@@ -430,7 +678,13 @@ main(int argc, char **argv)
     struct file in, out;
     struct tc_limits lim;
     const char *extra = NULL, *inpath = NULL, *outpath = NULL;
-    int words = 1, limits = 1, timing = 1, i;
+    static const char *const rnames[6] = {
+        "--max-open-breaks", "--max-open-ends", "--min-sentence-ends",
+        "--max-fast", "--max-short", "--max-stutters"
+    };
+    double rlim[6] = { -1, -1, -1, -1, -1, -1 };
+    const char *fillers = default_removable;
+    int words = 1, limits = 1, timing = 1, readability = 0, i, k;
     size_t bad = 0;
 
     if (ctx == NULL)
@@ -445,8 +699,15 @@ main(int argc, char **argv)
             words = 0;
         } else if (strcmp(a, "--no-timing") == 0) {
             timing = 0;
+        } else if (strcmp(a, "--readability") == 0) {
+            readability = 1;
+            words = limits = 0;
         } else if (strcmp(a, "--remove") == 0 && i + 1 < argc) {
             extra = argv[++i];
+        } else if ((k = rlimit_index(rnames, a)) >= 0 && i + 1 < argc) {
+            rlim[k] = strtod(argv[++i], NULL);
+        } else if (strcmp(a, "--fillers") == 0 && i + 1 < argc) {
+            fillers = argv[++i];
         } else if (strncmp(a, "--", 2) == 0 && tc_option_index(a + 2) >= 0 &&
                    i + 1 < argc) {
             if (tc_ctx_set_option(ctx, a + 2, argv[++i]) != TC_OK)
@@ -471,7 +732,7 @@ main(int argc, char **argv)
         return 2;
     memset(&in, 0, sizeof in);
     memset(&out, 0, sizeof out);
-    in.removable = out.removable = default_removable;
+    in.removable = out.removable = fillers;
     in.extra = out.extra = extra;
     if (file_read(ctx, inpath, &in) != TC_OK ||
         file_read(ctx, outpath, &out) != TC_OK)
@@ -480,6 +741,8 @@ main(int argc, char **argv)
         bad += check_words(&in, &out, outpath);
     if (limits)
         bad += check_limits(&out, &lim, outpath, timing);
+    if (readability)
+        bad += check_readability(&in, &out, &lim, outpath, rlim);
     if (bad == 0)
         printf("cuecheck: %s: %zu cues, %zu words: OK\n", outpath, out.nc,
                out.nw);

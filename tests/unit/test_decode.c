@@ -76,8 +76,6 @@ run_free(struct run *r)
     tc_buf_release(&r->diags);
 }
 
-#define BYTES(s) s, sizeof s - 1
-
 /* ---- byte-order marks and detection ------------------------------------ */
 
 static const struct {
@@ -262,6 +260,163 @@ START_TEST(utf16_bad_units_named_by_line)
                      "3:1: warning: invalid byte sequence: byte 64 not "
                      "UTF-16LE, replaced by U+FFFD\n");
     run_free(&r);
+}
+END_TEST
+
+/* ---- the fallback's encoding, detected (src/charset.c) ----------------- */
+
+/* Two windows-1251 lines: "Где ты был весь вечер?" and "Я работал
+ * допоздна." (where were you all evening? / I worked late.) */
+#define CYR1 "\xC3\xE4\xE5 \xF2\xFB \xE1\xFB\xEB \xE2\xE5\xF1\xFC " \
+             "\xE2\xE5\xF7\xE5\xF0?"
+#define CYR2 "\xDF \xF0\xE0\xE1\xEE\xF2\xE0\xEB \xE4\xEE\xEF\xEE\xE7\xE4" \
+             "\xED\xE0."
+#define CYR1_UTF8 "\xD0\x93\xD0\xB4\xD0\xB5 \xD1\x82\xD1\x8B \xD0\xB1\xD1" \
+                  "\x8B\xD0\xBB \xD0\xB2\xD0\xB5\xD1\x81\xD1\x8C \xD0\xB2" \
+                  "\xD0\xB5\xD1\x87\xD0\xB5\xD1\x80?"
+#define CYR2_UTF8 "\xD0\xAF \xD1\x80\xD0\xB0\xD0\xB1\xD0\xBE\xD1\x82\xD0" \
+                  "\xB0\xD0\xBB \xD0\xB4\xD0\xBE\xD0\xBF\xD0\xBE\xD0\xB7" \
+                  "\xD0\xB4\xD0\xBD\xD0\xB0."
+
+START_TEST(guess_sample)
+{
+    /* curly quotes, an apostrophe, a dash and an ellipsis in
+     * windows-1252: uchardet says windows-1250, which has the same
+     * bytes for them, so the default stands */
+    static const char quotes[] =
+        "He said \x93I\x92ll be there at eight\x94 \x97 and left.\n"
+        "It\x92s late\x85 we should go.\nDon\x92t forget the keys.\n"
+        "Fine, I\x92ll wait outside.\n";
+    /* ISO-8859-1 that uchardet takes for the DOS code page IBM852 */
+    static const char latin1[] =
+        "Caf\xE9 au lait, s'il vous pla\xEEt.\n"
+        "\xDC" "ber den Wolken, na\xEFve fa\xE7" "ade.\n"
+        "Se\xF1or N\xFA\xF1" "ez paid EUR20.\n";
+    /* one word: uchardet says ISO-8859-10, where 0xF1 is not n tilde */
+    static const char one[] = "We met the Se\xF1or yesterday.\n";
+    char out[32];
+
+#ifdef HAVE_UCHARDET
+    ck_assert_int_eq(tc_charset_guess(BYTES(CYR1 "\n" CYR2 "\n" CYR1 "\n"),
+                                      "windows-1252", out, sizeof out), 1);
+    ck_assert_str_eq(out, "windows-1251");
+#endif
+    ck_assert_int_eq(tc_charset_guess(BYTES(quotes), "windows-1252", out,
+                                      sizeof out), 0);
+    ck_assert_int_eq(tc_charset_guess(BYTES(latin1), "windows-1252", out,
+                                      sizeof out), 0);
+    ck_assert_int_eq(tc_charset_guess(BYTES(one), "windows-1252", out,
+                                      sizeof out), 0);
+    ck_assert_int_eq(tc_charset_guess(BYTES(""), "windows-1252", out,
+                                      sizeof out), 0);
+}
+END_TEST
+
+#ifdef HAVE_UCHARDET
+#define DETECTED(enc) "reading it as " enc ", detected from its bytes"
+#else
+#define DETECTED(enc) "reading it as windows-1252"
+#endif
+
+START_TEST(fallback_detected)
+{
+    struct run r;
+
+    read_lines(BYTES("1\n" CYR1 "\n" CYR2 "\n"), NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.diags.data, "2:1: warning: input is not UTF-8: "
+                     DETECTED("windows-1251") " (use --encoding to "
+                     "choose)\n");
+#ifdef HAVE_UCHARDET
+    ck_assert_str_eq(r.lines.data, "1|" CYR1_UTF8 "|" CYR2_UTF8 "|");
+#endif
+    run_free(&r);
+    /* a fallback named by the user is taken as it is */
+    read_lines(BYTES(CYR1 "\n" CYR2 "\n"), "fallback-encoding",
+               "windows-1252", 0, &r);
+    ck_assert_str_eq(r.diags.data, "1:1: warning: input is not UTF-8: "
+                     "reading it as windows-1252 (use --encoding to "
+                     "choose)\n");
+    ck_assert(strncmp(r.lines.data, "\xC3\x83\xC3\xA4", 4) == 0);
+    run_free(&r);
+}
+END_TEST
+
+/* The first line that is not UTF-8 says too little (one short word); the
+ * lines after it, past the end of the first 64 KiB read, say the rest. */
+START_TEST(fallback_detected_ahead)
+{
+    size_t lead = 65536 - 10, n = 0, i;
+    char *b = malloc(lead + 4096), *want = malloc(lead + 8192);
+    size_t wn = 0;
+    struct run r;
+
+    ck_assert(b != NULL && want != NULL);
+    memset(b, 'a', lead - 1);
+    b[lead - 1] = '\n';
+    n = lead;
+    memcpy(b + n, "\xE4\xE0\n", 3);             /* "да", yes */
+    n += 3;
+    for (i = 0; i < 20; i++) {
+        memcpy(b + n, CYR1 "\n", sizeof CYR1);
+        n += sizeof CYR1;
+    }
+    memcpy(want, b, lead - 1);
+    wn = lead - 1;
+    memcpy(want + wn, "|\xD0\xB4\xD0\xB0|", 6);
+    wn += 6;
+    for (i = 0; i < 20; i++) {
+        memcpy(want + wn, CYR1_UTF8 "|", sizeof CYR1_UTF8);
+        wn += sizeof CYR1_UTF8;
+    }
+    want[wn] = '\0';
+    read_lines(b, n, NULL, NULL, 0, &r);
+    ck_assert_str_eq(r.diags.data, "2:1: warning: input is not UTF-8: "
+                     DETECTED("windows-1251") " (use --encoding to "
+                     "choose)\n");
+#ifdef HAVE_UCHARDET
+    ck_assert(strcmp(r.lines.data, want) == 0);
+#endif
+    run_free(&r);
+    free(b);
+    free(want);
+}
+END_TEST
+
+/* On a pipe the look-ahead takes what has arrived and never waits for
+ * more: a live transcript's first line is not held back. */
+START_TEST(fallback_pipe_does_not_wait)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct tc_source *src = NULL;
+    struct tc_buf diags;
+    const char *l;
+    size_t len;
+    char path[32];
+    int fd[2];
+
+    ck_assert(ctx != NULL);
+    tc_buf_init(&diags, 0);
+    tc_ctx_set_diag(ctx, collect, &diags);
+    ck_assert_int_eq(pipe(fd), 0);
+    ck_assert(write(fd[1], BYTES(CYR1 "\n" CYR2 "\n" CYR1 "\n")) > 0);
+    snprintf(path, sizeof path, "/dev/fd/%d", fd[0]);
+    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    /* the writer stays open: a read that waited would hang the test */
+    ck_assert_int_eq(tc_lines_next(src, &l, &len), 1);
+#ifdef HAVE_UCHARDET
+    ck_assert_str_eq(l, CYR1_UTF8);
+#endif
+    ck_assert_int_eq(tc_lines_next(src, &l, &len), 1);
+    ck_assert_int_eq(tc_lines_next(src, &l, &len), 1);
+    close(fd[1]);
+    ck_assert_int_eq(tc_lines_next(src, &l, &len), 0);
+    ck_assert_str_eq(diags.data, "1:1: warning: input is not UTF-8: "
+                     DETECTED("windows-1251") " (use --encoding to "
+                     "choose)\n");
+    tc_source_free(src);
+    close(fd[0]);
+    tc_buf_release(&diags);
+    tc_ctx_free(ctx);
 }
 END_TEST
 
@@ -482,6 +637,10 @@ suite_decode(void)
     tcase_add_test(in, forced_encoding_drops_mark);
     tcase_add_test(in, fallback_per_line);
     tcase_add_test(in, fallback_undefined_byte);
+    tcase_add_test(in, guess_sample);
+    tcase_add_test(in, fallback_detected);
+    tcase_add_test(in, fallback_detected_ahead);
+    tcase_add_test(in, fallback_pipe_does_not_wait);
     tcase_add_test(in, declared_utf8_replaces);
     tcase_add_test(in, strict_stops);
     tcase_add_test(in, nul_replaced);

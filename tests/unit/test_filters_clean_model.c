@@ -341,7 +341,7 @@ START_TEST(fillers_keep_styles)
 {
     struct tc_ctx *ctx = tc_ctx_new();
     struct collect co;
-    struct tc_stage *st = mkstage(ctx, "fillers", &co);
+    struct tc_stage *st = mkstage(ctx, "fillers:lang=en", &co);
     struct tc_cue *c = cue(ctx, 0, 1000);
 
     add(&c->text, "Um, ", TC_STYLE_BOLD, TC_TIME_NONE);

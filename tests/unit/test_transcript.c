@@ -145,18 +145,51 @@ static const struct {
       "youtube", NULL, NULL, TC_OK, "0:00 a\n1:40:00 b\n", "" },
     { "hours above 99", "100:00:00 a\n", "youtube", "srt", NULL, NULL,
       TC_OK, "1\n100:00:00,000 --> 100:00:01,000\na\n\n", "" },
+    /* a fragment whose time cannot be read is skipped; when it was the
+     * only one, nothing is left and the run fails */
     { "bad minutes in hours form", "1:60:00 a\n", "youtube", "srt",
-      NULL, NULL, TC_ERR_SYNTAX, NULL, "1:3: error: unreadable timestamp" },
+      NULL, NULL, TC_ERR_SYNTAX, NULL,
+      "1:3: warning: unreadable timestamp: '1:60:00 a'; cue skipped\n"
+      "0:0: error: no cue left to write" },
+    { "one bad fragment among good ones", "0:00 a\n1:60:00 b\nmore b\n"
+      "0:02 c\n", "youtube", "srt", NULL, NULL, TC_OK,
+      "1\n00:00:00,000 --> 00:00:02,000\na\n\n"
+      "2\n00:00:02,000 --> 00:00:03,000\nc\n\n",
+      "2:3: warning: unreadable timestamp: '1:60:00 b'; cue skipped\n"
+      "0:0: warning: cues skipped: 1 of 3" },
+    { "youtube title line skipped", "My talk - transcript\n0:00 a\n", "youtube",
+      "youtube", NULL, NULL, TC_OK, "0:00 a\n",
+      "1:1: warning: unexpected text: 1 line before the first timestamp "
+      "skipped: 'My talk - transcript'" },
+    { "youtube reader refuses prose naming both styles", "Dear diary\n",
+      "youtube", "srt", NULL, NULL, TC_ERR_UNKNOWN_FORMAT, NULL,
+      "neither YouTube's '0:02 text' nor Whisper's" },
+    { "whisper reader refuses prose naming both styles", "Dear diary\n",
+      "whisper", "srt", NULL, NULL, TC_ERR_UNKNOWN_FORMAT, NULL,
+      "neither Whisper's '[00:00.000 --> 00:02.000] text' nor YouTube's" },
+    { "whisper one bad segment among good ones",
+      "[00:00.000 --> 00:01.000]   a\n[00:01.5 --> 00:02.000]   b\n"
+      "[00:02.000 --> 00:03.000]   c\n", "whisper", "whisper", NULL, NULL,
+      TC_OK, "[00:00:00.000 --> 00:00:01.000]   a\n"
+      "[00:00:02.000 --> 00:00:03.000]   c\n",
+      "2:9: warning: unreadable timestamp: '[00:01.5 --> 00:02.000]   b'; "
+      "cue skipped" },
+    { "sbv one bad cue among good ones", "0:00:01.000,0:00:02.000\na\n\n"
+      "0:00:03.x00,0:00:04.000\nb\n\n0:00:05.000,0:00:06.000\nc\n", "sbv",
+      "sbv", NULL, NULL, TC_OK,
+      "0:00:01.000,0:00:02.000\na\n\n0:00:05.000,0:00:06.000\nc\n",
+      "4:9: warning: unreadable timestamp: '0:00:03.x00,0:00:04.000'; cue "
+      "skipped" },
     { "whisper empty segment kept and written",
       "[00:00.000 --> 00:01.000]\n", "whisper", "whisper", NULL, NULL,
       TC_OK, "[00:00:00.000 --> 00:00:01.000]\n",
       "1:0: warning: cue has no text" },
     { "whisper fraction must have 3 digits",
       "[00:00.5 --> 00:01.000]   a\n", "whisper", "srt", NULL, NULL,
-      TC_ERR_SYNTAX, NULL, "1:9: error: unreadable timestamp" },
+      TC_ERR_SYNTAX, NULL, "1:9: warning: unreadable timestamp" },
     { "whisper 60 seconds refused",
       "[00:00:60.000 --> 00:01:01.000]   a\n", "whisper", "srt", NULL, NULL,
-      TC_ERR_SYNTAX, NULL, "error: unreadable timestamp" },
+      TC_ERR_SYNTAX, NULL, "warning: unreadable timestamp" },
     { "whisper long hours", "[123:00:00.000 --> 123:00:01.000]   a\n",
       "whisper", "whisper", NULL, NULL, TC_OK,
       "[123:00:00.000 --> 123:00:01.000]   a\n", "" },

@@ -106,6 +106,18 @@ static const struct {
     { "imsc1/timing/BasicTiming010.ttml", 35000 },
 };
 
+/* Paragraphs with a begin and no end: TTML keeps them up until their
+ * parent ends (here: never), transcue until the next paragraph begins, on
+ * purpose (a subtitle that never ends is no use).  After the last
+ * paragraph's own end nothing is left. */
+static const struct {
+    const char *file;
+    int64_t at;
+} until_next[] = {
+    { "imsc1/timing/BeginEnd002.ttml", 20000 },
+    { "imsc1/timing/FixedBeginEnd002.ttml", 20000 },
+};
+
 static int
 is_nothing_visible(const char *file, int64_t at)
 {
@@ -114,6 +126,9 @@ is_nothing_visible(const char *file, int64_t at)
     for (i = 0; i < sizeof nothing_visible / sizeof nothing_visible[0]; i++)
         if (strcmp(file, nothing_visible[i].file) == 0 &&
             at == nothing_visible[i].at)
+            return 1;
+    for (i = 0; i < sizeof until_next / sizeof until_next[0]; i++)
+        if (strcmp(file, until_next[i].file) == 0 && at == until_next[i].at)
             return 1;
     return 0;
 }

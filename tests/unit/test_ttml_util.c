@@ -63,8 +63,9 @@ collect(const struct tc_diag *d, void *ud)
                 d->detail ? d->detail : "");
 }
 
-void
-ttml_read_file(const char *path, struct got *g)
+static void
+read_path(const char *path, const char *key, const char *value, int strict,
+          struct got *g)
 {
     struct tc_ctx *ctx = tc_ctx_new();
     struct tc_buf d = TC_BUF_INIT;
@@ -78,7 +79,10 @@ ttml_read_file(const char *path, struct got *g)
     k.base.ops = &keep_ops;
     k.base.ctx = ctx;
     k.g = g;
-    g->rc = tc_source_open(ctx, path, &src);
+    tc_ctx_set_strict(ctx, strict);
+    g->rc = key != NULL ? tc_ctx_set_option(ctx, key, value) : TC_OK;
+    if (g->rc == TC_OK)
+        g->rc = tc_source_open(ctx, path, &src);
     if (g->rc == TC_OK)
         g->rc = tc_format_find("ttml")->read(src, &k.base);
     tc_source_free(src);
@@ -87,7 +91,14 @@ ttml_read_file(const char *path, struct got *g)
 }
 
 void
-ttml_read_text(const char *text, struct got *g)
+ttml_read_file(const char *path, struct got *g)
+{
+    read_path(path, NULL, NULL, 0, g);
+}
+
+static void
+read_text(const char *text, const char *key, const char *value, int strict,
+          struct got *g)
 {
     char path[] = "/tmp/tc-ttml-XXXXXX";
     int fd = mkstemp(path);
@@ -95,8 +106,27 @@ ttml_read_text(const char *text, struct got *g)
     ck_assert(fd >= 0);
     ck_assert(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
     close(fd);
-    ttml_read_file(path, g);
+    read_path(path, key, value, strict, g);
     unlink(path);
+}
+
+void
+ttml_read_text_opt(const char *text, const char *key, const char *value,
+                   struct got *g)
+{
+    read_text(text, key, value, 0, g);
+}
+
+void
+ttml_read_text_strict(const char *text, struct got *g)
+{
+    read_text(text, NULL, NULL, 1, g);
+}
+
+void
+ttml_read_text(const char *text, struct got *g)
+{
+    read_text(text, NULL, NULL, 0, g);
 }
 
 void

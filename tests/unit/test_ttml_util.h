@@ -28,11 +28,17 @@ struct got {
 /* Read path (or, when text is not NULL, that text) as TTML. */
 void ttml_read_file(const char *path, struct got *g);
 void ttml_read_text(const char *text, struct got *g);
+/* The same with one context option set first. */
+void ttml_read_text_opt(const char *text, const char *key,
+                        const char *value, struct got *g);
+/* The same under --strict. */
+void ttml_read_text_strict(const char *text, struct got *g);
 void got_free(struct got *g);
 /* A file under tests/data/ttml, from top_srcdir. */
 const char *ttml_data(const char *rel);
 
 Suite *suite_ttml(void);
 Suite *suite_ttml_conf(void);
+Suite *suite_ttml_lenient(void);
 
 #endif

@@ -26,9 +26,6 @@ static const struct {
     const char *name;
     const char *why;
 } known_failures[] = {
-    { "settings-line.vtt#12",
-      "the cue model reads a line below -1e300 as 'auto' (TC_LINE_AUTO), so "
-      "line:-1.7976931348623157e308 cannot be kept" },
     { "regions-lines.vtt#6",
       "struct tc_region.lines is a long: 18446744073709552000 saturates" },
     { "regions-lines.vtt#7",
@@ -186,7 +183,7 @@ check_field(const struct got_cue *c, const char *key, char *v, char *why,
         return why;
     }
     if (strcmp(key, "line") == 0) {
-        if (p->line <= TC_LINE_AUTO)
+        if (tc_place_line_auto(p))
             got = "auto";
         else if (strcmp(v, "auto") != 0 && p->line == num)
             return NULL;

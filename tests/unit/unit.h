@@ -9,6 +9,10 @@ Suite *suite_text(void);
 Suite *suite_time(void);
 Suite *suite_registry(void);
 Suite *suite_srt(void);
+Suite *suite_lang(void);
+
+/* A string literal as the two arguments pointer, length. */
+#define BYTES(s) s, sizeof s - 1
 
 /* Run a whole conversion of in (a string) with the library and return the
  * output (free with free()) and the diagnostics as "LINE:COL: SEV: MSG"

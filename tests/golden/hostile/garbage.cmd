@@ -1,1 +1,1 @@
--f srt garbage.srt
+-f srt --fallback-encoding=windows-1252 garbage.srt

@@ -1,1 +1,1 @@
-badtime.ttml -o out.srt
+badtime.ttml -o out.srt && cat out.srt && rm out.srt

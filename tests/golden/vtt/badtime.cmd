@@ -1,1 +1,1 @@
-badtime.vtt -o out.srt || { rc=$?; echo "files named out.srt left: $(ls -A | grep -c out.srt)"; exit $rc; }
+badtime.vtt -o out.srt && cat out.srt && rm out.srt

@@ -1,0 +1,1 @@
+--fallback-encoding=windows-1252 ../../data/encodings/windows-1251-crlf.srt

@@ -1,0 +1,1 @@
+--encoding=windows-1251 ../../data/encodings/windows-1251-crlf.srt

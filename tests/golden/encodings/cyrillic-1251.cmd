@@ -1,0 +1,1 @@
+../../data/encodings/windows-1251-crlf.srt

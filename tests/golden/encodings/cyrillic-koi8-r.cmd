@@ -1,0 +1,1 @@
+../../data/encodings/koi8-r.srt

@@ -1,0 +1,1 @@
+../../data/encodings/quotes-1252.srt

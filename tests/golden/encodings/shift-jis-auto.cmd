@@ -1,0 +1,1 @@
+../../data/encodings/shift_jis.srt

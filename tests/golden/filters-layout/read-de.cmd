@@ -1,0 +1,1 @@
+--clean read-de.vtt

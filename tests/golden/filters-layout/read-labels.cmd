@@ -1,0 +1,1 @@
+-F wrap read-labels.srt

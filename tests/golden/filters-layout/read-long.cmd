@@ -1,0 +1,1 @@
+--clean read-long.txt

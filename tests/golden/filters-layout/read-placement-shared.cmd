@@ -1,0 +1,1 @@
+--clean read-placement-shared.vtt

@@ -1,0 +1,1 @@
+--clean same-start.srt

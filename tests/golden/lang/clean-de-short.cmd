@@ -1,0 +1,1 @@
+--clean de-short.srt

@@ -1,0 +1,1 @@
+-v --clean ru.srt

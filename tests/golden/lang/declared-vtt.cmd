@@ -1,0 +1,1 @@
+-F fillers de-declared.vtt

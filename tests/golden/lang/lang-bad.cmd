@@ -1,0 +1,1 @@
+--lang=dansk de-short.srt

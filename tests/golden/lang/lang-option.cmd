@@ -1,0 +1,1 @@
+--lang=de --clean de-short.srt

@@ -1,0 +1,1 @@
+-v --lang=und -F fillers de-short.srt

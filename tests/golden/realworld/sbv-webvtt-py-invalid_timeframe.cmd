@@ -1,0 +1,1 @@
+../../data/realworld/sbv/webvtt-py-invalid_timeframe.sbv

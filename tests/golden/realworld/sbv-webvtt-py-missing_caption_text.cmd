@@ -1,0 +1,1 @@
+../../data/realworld/sbv/webvtt-py-missing_caption_text.sbv

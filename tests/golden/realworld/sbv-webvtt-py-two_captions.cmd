@@ -1,0 +1,1 @@
+../../data/realworld/sbv/webvtt-py-two_captions.sbv

@@ -1,0 +1,1 @@
+../../data/realworld/srt/exoplayer-typical.srt

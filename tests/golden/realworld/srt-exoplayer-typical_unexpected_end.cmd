@@ -1,0 +1,1 @@
+../../data/realworld/srt/exoplayer-typical_unexpected_end.srt

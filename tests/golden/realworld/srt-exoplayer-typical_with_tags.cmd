@@ -1,0 +1,1 @@
+../../data/realworld/srt/exoplayer-typical_with_tags.srt

@@ -1,0 +1,1 @@
+--encoding=windows-1250 ../../data/realworld/srt/pysubs2-encoding-windows-1250.srt

@@ -1,0 +1,1 @@
+../../data/realworld/srt/pysubs2-keep_ssa_tags.srt

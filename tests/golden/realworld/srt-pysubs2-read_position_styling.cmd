@@ -1,0 +1,1 @@
+../../data/realworld/srt/pysubs2-read_position_styling.srt

@@ -1,0 +1,1 @@
+../../data/realworld/srt/ttconv-extended-tags.srt

@@ -1,0 +1,1 @@
+../../data/realworld/srt/webvtt-py-missing_caption_text.srt

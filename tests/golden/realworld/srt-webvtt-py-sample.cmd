@@ -1,0 +1,1 @@
+../../data/realworld/srt/webvtt-py-sample.srt

@@ -1,0 +1,1 @@
+../../data/realworld/transcript/whisper-cpp-readme-tdrz.txt

@@ -1,0 +1,1 @@
+../../data/realworld/ttml/exoplayer-inherit_and_override_style.xml

@@ -1,0 +1,1 @@
+-t ttml ../../data/realworld/ttml/exoplayer-multiple_regions.xml

@@ -1,0 +1,1 @@
+../../data/realworld/ttml/exoplayer-multiple_regions.xml

@@ -1,0 +1,1 @@
+../../data/realworld/ttml/exoplayer-text_align.xml

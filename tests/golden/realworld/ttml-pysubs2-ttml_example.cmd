@@ -1,0 +1,1 @@
+../../data/realworld/ttml/pysubs2-ttml_example.ttml

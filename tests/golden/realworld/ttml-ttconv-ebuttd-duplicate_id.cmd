@@ -1,0 +1,1 @@
+../../data/realworld/ttml/ttconv-ebuttd-duplicate_id.ttml

@@ -1,0 +1,1 @@
+../../data/realworld/ttml/ttconv-ebuttd-region_on_p_and_div.ttml

@@ -1,0 +1,1 @@
+../../data/realworld/ttml/ttconv-ebuttd-root_wrong_namespace.ttml

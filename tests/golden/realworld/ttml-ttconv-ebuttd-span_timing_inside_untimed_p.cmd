@@ -1,0 +1,1 @@
+../../data/realworld/ttml/ttconv-ebuttd-span_timing_inside_untimed_p.ttml

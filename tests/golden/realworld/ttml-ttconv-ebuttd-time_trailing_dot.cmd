@@ -1,0 +1,1 @@
+../../data/realworld/ttml/ttconv-ebuttd-time_trailing_dot.ttml

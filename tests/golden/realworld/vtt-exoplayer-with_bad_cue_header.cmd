@@ -1,0 +1,1 @@
+../../data/realworld/vtt/exoplayer-with_bad_cue_header.vtt

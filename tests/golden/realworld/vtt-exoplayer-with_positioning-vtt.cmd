@@ -1,0 +1,1 @@
+-t vtt ../../data/realworld/vtt/exoplayer-with_positioning.vtt

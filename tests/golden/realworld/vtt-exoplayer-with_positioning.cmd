@@ -1,0 +1,1 @@
+../../data/realworld/vtt/exoplayer-with_positioning.vtt

@@ -1,0 +1,1 @@
+-t vtt ../../data/realworld/vtt/exoplayer-with_x-timestamp-map_header.vtt

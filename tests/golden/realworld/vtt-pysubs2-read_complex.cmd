@@ -1,0 +1,1 @@
+../../data/realworld/vtt/pysubs2-read_complex.vtt

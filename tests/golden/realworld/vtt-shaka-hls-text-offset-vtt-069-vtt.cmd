@@ -1,0 +1,1 @@
+-t vtt ../../data/realworld/vtt/shaka-hls-text-offset-vtt-069.vtt

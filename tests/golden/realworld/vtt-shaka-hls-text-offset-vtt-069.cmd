@@ -1,0 +1,1 @@
+../../data/realworld/vtt/shaka-hls-text-offset-vtt-069.vtt

@@ -1,0 +1,1 @@
+../../data/realworld/vtt/shaka-test_subs.vtt

@@ -1,0 +1,1 @@
+-t vtt ../../data/realworld/vtt/ttconv-position.vtt

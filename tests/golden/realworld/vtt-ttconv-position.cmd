@@ -1,0 +1,1 @@
+../../data/realworld/vtt/ttconv-position.vtt

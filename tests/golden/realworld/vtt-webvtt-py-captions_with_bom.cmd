@@ -1,0 +1,1 @@
+../../data/realworld/vtt/webvtt-py-captions_with_bom.vtt

@@ -1,0 +1,1 @@
+../../data/realworld/vtt/webvtt-py-cue_tags.vtt

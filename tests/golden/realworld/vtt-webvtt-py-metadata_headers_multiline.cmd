@@ -1,0 +1,1 @@
+../../data/realworld/vtt/webvtt-py-metadata_headers_multiline.vtt

@@ -1,0 +1,1 @@
+../../data/realworld/vtt/webvtt-py-missing_timeframe.vtt

@@ -1,0 +1,1 @@
+../../data/realworld/vtt/webvtt-py-using_identifiers.vtt

@@ -1,0 +1,1 @@
+offset.srt | head -n 8

@@ -1,0 +1,1 @@
+-v begin-only.ttml

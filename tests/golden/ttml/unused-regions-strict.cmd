@@ -1,0 +1,1 @@
+--ttml-regions=strict -v unused-regions.dfxp
