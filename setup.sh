@@ -1,8 +1,8 @@
 #!/bin/sh
 # setup.sh -- one command from a fresh clone to a working transcue:
 # install what the build needs (Debian/Ubuntu, with apt-get, only what is
-# missing), bootstrap, configure, build, and convert the bundled YouTube
-# transcript into SRT on standard output.
+# missing), bootstrap, configure, build, and turn the bundled YouTube
+# transcript into readable SRT (--clean) on standard output.
 #
 # Environment: CONFIGURE_FLAGS adds configure options; NO_APT=1 skips the
 # package step.
@@ -49,5 +49,5 @@ if [ ! -f Makefile ]; then
 fi
 make -j"$(nproc 2>/dev/null || echo 2)"
 
-echo "setup: built ./transcue; converting examples/youtube-transcript.txt:" >&2
-./transcue examples/youtube-transcript.txt >&3
+echo "setup: built ./transcue; cleaning examples/youtube-transcript.txt into SRT:" >&2
+./transcue --clean examples/youtube-transcript.txt >&3

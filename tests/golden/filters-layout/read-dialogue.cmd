@@ -1,1 +1,1 @@
---clean read-dialogue.txt
+--clean --lang=en read-dialogue.txt

@@ -1,1 +1,1 @@
---clean read-long.txt
+--clean --lang=en read-long.txt

@@ -1,1 +1,1 @@
---clean read-sentences.txt
+--clean --lang=en read-sentences.txt

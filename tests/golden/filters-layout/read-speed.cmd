@@ -1,1 +1,1 @@
---clean read-speed.txt
+--clean --lang=en read-speed.txt
