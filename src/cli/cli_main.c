@@ -42,7 +42,10 @@ cli_print_diag(const struct cli *cli, const struct tc_diag *d, FILE *f)
             fprintf(f, ":%u", d->col);
         fputs(": ", f);
     }
-    fprintf(f, "%s: %s", tc_severity_name(d->sev), d->message);
+    fputs(tc_severity_name(d->sev), f);
+    /* a plain note says "note: DETAIL", not "note: note: DETAIL" */
+    if (d->detail == NULL || strcmp(d->message, tc_severity_name(d->sev)))
+        fprintf(f, ": %s", d->message);
     if (d->detail != NULL)
         fprintf(f, ": %s", d->detail);
     fputc('\n', f);
