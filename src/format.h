@@ -66,6 +66,10 @@ long tc_source_read(struct tc_source *src, void *dst, size_t n);
  * NUL-terminated.  tc_lines_lineno() is the 1-based number of that line. */
 int  tc_lines_next(struct tc_source *src, const char **line, size_t *len);
 unsigned long tc_lines_lineno(const struct tc_source *src);
+/* 1 when the next tc_lines_next() would wait on a live source (a pipe, a
+ * terminal) for a line not yet written; a reader that holds a complete
+ * cue only to see whether more text belongs to it can then let it go. */
+int  tc_lines_would_wait(struct tc_source *src);
 /* Give back the line just read: the next tc_lines_next() returns it again. */
 void tc_lines_unread(struct tc_source *src);
 

@@ -853,6 +853,23 @@ repair_line(struct tc_source *s, const char **line, size_t *len)
 }
 
 int
+tc_lines_would_wait(struct tc_source *s)
+{
+    struct pollfd pf;
+    size_t avail = s->dec.len - s->dpos;
+
+    if (!s->live || s->eof || s->unread || s->nraw > 0)
+        return 0;
+    if (avail > 0 && (memchr(s->dec.data + s->dpos, '\n', avail) != NULL ||
+                      memchr(s->dec.data + s->dpos, '\r', avail) != NULL))
+        return 0;
+    pf.fd = s->fd;
+    pf.events = POLLIN;
+    pf.revents = 0;
+    return poll(&pf, 1, 0) == 0;
+}
+
+int
 tc_lines_next(struct tc_source *s, const char **line, size_t *len)
 {
     size_t scan = 0;   /* bytes after dpos already searched */

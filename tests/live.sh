@@ -84,9 +84,15 @@ Third.
 '
 all=$srt1$srt2$srt3
 
-# SubRip: a cue may go on after a blank line, so it is complete when the
-# next one begins
+# SubRip: a cue may go on after a blank line in a file, but a live
+# producer that pauses after the blank line has finished it
 live srt "$srt1$srt2" "$srt1" "$srt3" "$all" -f srt -t srt
+live srt-one "$srt1" "$srt1" "$srt2$srt3" "$all" -f srt -t srt
+# text that comes after the pause is too late for the cue: left out, with
+# a warning, and the rest goes on
+live srt-late "$srt1" "$srt1" "more text
+
+$srt2$srt3" "$all" -f srt -t srt
 # WebVTT: the blank line ends a cue, so one cue is enough
 live vtt 'WEBVTT
 
@@ -99,10 +105,15 @@ Second cue.
 00:00:05.000 --> 00:00:06.000
 Third.
 ' "$all" -f vtt -t srt
-# Whisper: a segment may go on on the next line
+# Whisper: a segment may go on on the next line in a file, but not after
+# a live recogniser's pause
 live whisper '[00:00:01.000 --> 00:00:02.500]   Hello there.
 [00:00:03.000 --> 00:00:04.000]   Second cue.
 ' "$srt1" '[00:00:05.000 --> 00:00:06.000]   Third.
+' "$all" -f whisper -t srt
+live whisper-one '[00:00:01.000 --> 00:00:02.500]   Hello there.
+' "$srt1" '[00:00:03.000 --> 00:00:04.000]   Second cue.
+[00:00:05.000 --> 00:00:06.000]   Third.
 ' "$all" -f whisper -t srt
 # YouTube: a fragment ends when the next one starts
 live youtube '0:01 Hello there.
