@@ -31,6 +31,7 @@ struct tc_ctx {
     int sync;                   /* fsync a replaced file before the rename */
     uint64_t tmp_count;         /* temporary names made (output.c) */
     int lang_want, lang_done;   /* lang.c: a filter asked; resolved */
+    int live_in;                /* the input is a pipe or terminal */
     struct tc_lang lang;        /* the running conversion's language */
     void *textcat;              /* the language guesser, loaded once */
     int textcat_failed;

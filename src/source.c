@@ -153,6 +153,7 @@ tc_source_open(struct tc_ctx *ctx, const char *path, struct tc_source **out)
         struct stat st;
 
         s->live = fstat(s->fd, &st) == 0 && !S_ISREG(st.st_mode);
+        ctx->live_in = s->live;
     }
     *out = s;
     return TC_OK;

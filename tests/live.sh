@@ -149,6 +149,43 @@ Second cue.
 00:00:05.000 --> 00:00:06.000
 Third.
 ' "$all" -f vtt -t srt --lang=en -F nonspeech -F wrap
+# a filter that needs the language, not named: from a live input the
+# look-ahead that finds it out holds at most 10 s of the input's time
+# (and fillers itself holds one cue, which may give its time to the cue
+# before when it is nothing but fillers)
+w5='[00:00:00.000 --> 00:00:02.000]   Zero.
+[00:00:03.000 --> 00:00:05.000]   Three.
+[00:00:06.000 --> 00:00:08.000]   Six.
+[00:00:09.000 --> 00:00:11.000]   Nine.
+[00:00:12.000 --> 00:00:14.000]   Twelve.
+'
+s5='1
+00:00:00,000 --> 00:00:02,000
+Zero.
+
+2
+00:00:03,000 --> 00:00:05,000
+Three.
+
+3
+00:00:06,000 --> 00:00:08,000
+Six.
+
+4
+00:00:09,000 --> 00:00:11,000
+Nine.
+
+'
+live whisper-lang "$w5" "$s5" '[00:00:15.000 --> 00:00:17.000]   Fifteen.
+' "${s5}5
+00:00:12,000 --> 00:00:14,000
+Twelve.
+
+6
+00:00:15,000 --> 00:00:17,000
+Fifteen.
+
+" -f whisper -t srt -F fillers
 
 # without --from the format is told from the first complete lines: a live
 # input is not made to wait for the few KiB a file's detection reads
