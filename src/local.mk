@@ -17,6 +17,7 @@ libtranscue_core_la_SOURCES = \
 	src/linebreak.c src/linebreak.h \
 	src/format.h \
 	src/options.c \
+	src/output.c \
 	src/profile.c \
 	src/registry.c \
 	src/sink.c \
