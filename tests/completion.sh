@@ -42,8 +42,14 @@ check "transcue --in" "--in-place"
 check "transcue --ba" "--backup"
 check "transcue --jo" "--jobs="
 check "transcue --max-ch" "--max-chars="
-check "transcue -f " "vtt ttml srt sbv whisper youtube"
-check "transcue --to=" "vtt ttml srt sbv whisper youtube"
+# json is read only in a build with yajl
+if grep -q '^#define HAVE_YAJL 1' "${top_builddir:-.}/config.h" 2>/dev/null
+then
+    check "transcue -f " "vtt ttml srt sbv whisper youtube json ass"
+else
+    check "transcue -f " "vtt ttml srt sbv whisper youtube ass"
+fi
+check "transcue --to=" "vtt ttml srt sbv whisper youtube json ass text"
 check "transcue --to=wh" "whisper"
 check "transcue -F fil" "fillers"
 check "transcue -F merge:max-ch" "max-chars="
