@@ -466,9 +466,10 @@ ass_event(struct ass_file *a, const char *v, size_t n)
     if ((odd || odd2) &&
         (rc = tc_repeatf(r->ctx, &r->rp[TC_ASS_RP_ODD_TIME],
                          TC_D_TIME_REPAIRED, line, 0, "'%.*s' to '%.*s': "
-                         "not H:MM:SS.CC; the fractions read as decimals", (int)fl[fm->at[F_START]],
-                         f[fm->at[F_START]], (int)fl[fm->at[F_END]],
-                         f[fm->at[F_END]])) != TC_OK)
+                         "not H:MM:SS.CC; the fractions read as decimals",
+                         (int)fl[fm->at[F_START]], f[fm->at[F_START]],
+                         (int)fl[fm->at[F_END]], f[fm->at[F_END]]))
+            != TC_OK)
         return rc;
     st = NULL;
     if (fm->at[F_STYLE] >= 0) {

@@ -35,7 +35,7 @@
 #include "format.h"
 #include "json.h"
 
-/* ---- probe ---------------------------------------------------------------- */
+/* ---- probe ------------------------------------------------------------- */
 
 int
 tc_json_space(unsigned char c)
@@ -79,7 +79,7 @@ js_probe(const unsigned char *p, size_t n)
     return TC_PROBE_LIKELY - 20;
 }
 
-/* ---- the writer ----------------------------------------------------------- */
+/* ---- the writer -------------------------------------------------------- */
 
 struct js_writer {
     struct tc_stage base;

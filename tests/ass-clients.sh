@@ -42,9 +42,10 @@ fi
 # to centiseconds as ASS keeps them; PLACE is top, middle or bottom by the
 # cue's {\anN}
 cues() {
-    awk 'function ms(v,   a) {
+    awk 'function ms(v,   a, m) {
             split(v, a, /[:,]/)
-            return ((a[1] * 60 + a[2]) * 60 + a[3]) * 1000 + int((a[4] + 5) / 10) * 10 }
+            m = (a[1] * 60 + a[2]) * 60 + a[3]
+            return m * 1000 + int((a[4] + 5) / 10) * 10 }
         function sec(m) { return sprintf("%d.%03d", int(m / 1000), m % 1000) }
         BEGIN { RS = ""; FS = "\n" }
         { split($2, t, " --> "); p = "bottom"
@@ -106,7 +107,7 @@ for in in $inputs; do
         fi
         cues <"$tmp/ref.srt" >"$tmp/lib.want"
         # empty events (a drawing, a cue without text) draw nothing
-        empty=$(grep -c '^Dialogue: [^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,$' "$tmp/out.ass")
+        empty=$(grep -c '^Dialogue: \([^,]*,\)\{9\}$' "$tmp/out.ass")
         grep -v ' none$' "$tmp/lib.all" >"$tmp/lib.got"
         nones=$(grep -c ' none$' "$tmp/lib.all")
         if cmp -s "$tmp/lib.want" "$tmp/lib.got" && [ "$nones" = "$empty" ]
