@@ -1,8 +1,16 @@
 # formats/local.mk -- one file per format; add a line here and a row in
 # src/registry.c.
 libtranscue_core_la_SOURCES += \
+	formats/ass.c \
+	formats/ass.h \
+	formats/ass_text.c \
+	formats/ass_write.c \
+	formats/json.c \
+	formats/json.h \
+	formats/json_read.c \
 	formats/sbv.c \
 	formats/srt.c \
+	formats/text.c \
 	formats/ttml.c \
 	formats/ttml.h \
 	formats/ttml_read.h \

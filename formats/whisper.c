@@ -253,8 +253,8 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, junk.line, 1,
                  "no transcript line found, neither Whisper's "
                  "'[00:00.000 --> 00:02.000] text' nor YouTube's "
-                 "'0:02 text'; name the format with --from (see "
-                 "--list-formats)");
+                 "'0:02 text', and text without times cannot be read; "
+                 "name the format with --from (see --list-formats)");
         rc = TC_ERR_UNKNOWN_FORMAT;
     }
     if (rc == TC_OK)

@@ -365,8 +365,9 @@ yt_read(struct tc_source *src, struct tc_stage *next)
     if (rc == TC_OK && !seen && njunk > 0) {
         tc_diagf(r.ctx, TC_D_FORMAT_UNKNOWN, junk_line, 1,
                  "no transcript line found, neither YouTube's '0:02 text' "
-                 "nor Whisper's '[00:00.000 --> 00:02.000] text'; name the "
-                 "format with --from (see --list-formats)");
+                 "nor Whisper's '[00:00.000 --> 00:02.000] text', and text "
+                 "without times cannot be read; name the format with --from "
+                 "(see --list-formats)");
         rc = TC_ERR_UNKNOWN_FORMAT;
     }
     if (rc == TC_OK)

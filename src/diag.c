@@ -46,6 +46,8 @@ static const struct {
     [TC_D_NOTHING_LEFT]   = { TC_SEV_ERROR,   "no cue left to write" },
     [TC_D_XML_RECOVERED]  = { TC_SEV_WARNING, "recoverable XML error" },
     [TC_D_END_INFERRED]   = { TC_SEV_NOTE,    "end time inferred" },
+    [TC_D_JSON]           = { TC_SEV_ERROR,   "JSON error" },
+    [TC_D_NOT_KEPT]       = { TC_SEV_WARNING, "not kept" },
 };
 
 enum tc_severity

@@ -45,6 +45,8 @@ enum tc_diag_id {
     TC_D_NOTHING_LEFT,      /* the input held cues, the output none */
     TC_D_XML_RECOVERED,     /* an XML error the parser read past */
     TC_D_END_INFERRED,      /* an end the input does not give, found */
+    TC_D_JSON,              /* JSON not well-formed: the rest is lost */
+    TC_D_NOT_KEPT,          /* a warning: input markup the model lacks */
     TC_D__COUNT
 };
 

@@ -60,6 +60,11 @@ int  tc_source_peek_some(struct tc_source *src, const unsigned char **head,
 /* Up to n decoded bytes; returns the count, 0 at end, or a negative
  * tc_status. */
 long tc_source_read(struct tc_source *src, void *dst, size_t n);
+/* The last (at most n) bytes of a regular file as they are on disk, not
+ * decoded, read without moving the position: for a format that names
+ * something its header needs at its end (Whisper's JSON, its language).
+ * 0 for a pipe, a terminal or an error. */
+long tc_source_tail(struct tc_source *src, void *dst, size_t n);
 /* One line per call, terminator stripped; LF, CRLF and lone CR end a line.
  * NUL bytes become U+FFFD.  Returns 1 with a line, 0 at end of input, or a
  * negative tc_status.  *line stays valid until the next call; it is
@@ -116,6 +121,11 @@ struct tc_format {
      * (a transcript keeps its zero-length segments): the driver then fills
      * in only unset ends.  Fields are only ever appended. */
     int keeps_short;
+    /* Set when this build lacks what reading needs (a library configure
+     * did not find): read is then a stub that says so, detection still
+     * picks the format so that the message is the right one, and
+     * tc_format_can_read() says no. */
+    int read_missing;
 };
 
 /* ---- filters ----------------------------------------------------------- */

@@ -27,7 +27,8 @@ libtranscue_core_la_SOURCES = \
 	src/text.c \
 	src/textops.c src/textops.h \
 	src/util.c
-libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS)
+libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS) \
+	$(YAJL_LIBS)
 
 libtranscue_la_SOURCES =
 libtranscue_la_LIBADD = libtranscue_core.la

@@ -33,6 +33,11 @@ static const struct tc_option options[] = {
                             "settings (ffmpeg drops cues after one)" },
     { "vtt-style",    "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
                             "cues after one)" },
+    { "text-paragraph-gap", NULL, "text output: join cues into paragraphs, "
+                                  "a new one after a pause this long "
+                                  "(default: one cue a line)" },
+    { "text-timestamps", "no", "text output: begin each line or paragraph "
+                               "with its start time, [MM:SS]" },
 #ifdef HAVE_EXTTEXTCAT
     { "lang",         NULL, "language of the input's text for the filters, "
                             "a tag such as en, de or pt-BR (default: the "

@@ -9,11 +9,13 @@
 #include "format.h"
 
 extern const struct tc_format tc_format_vtt, tc_format_ttml, tc_format_srt,
-    tc_format_sbv, tc_format_whisper, tc_format_youtube;
+    tc_format_sbv, tc_format_whisper, tc_format_youtube, tc_format_json,
+    tc_format_ass, tc_format_text;
 
 static const struct tc_format *const formats[] = {
     &tc_format_vtt, &tc_format_ttml, &tc_format_srt, &tc_format_sbv,
-    &tc_format_whisper, &tc_format_youtube,
+    &tc_format_whisper, &tc_format_youtube, &tc_format_json, &tc_format_ass,
+    &tc_format_text,
 };
 
 extern const struct tc_filter tc_filter_tidy, tc_filter_nonspeech,
@@ -161,7 +163,7 @@ tc_format_extensions(const struct tc_format *f)
 int
 tc_format_can_read(const struct tc_format *f)
 {
-    return f->read != NULL;
+    return f->read != NULL && !f->read_missing;
 }
 
 int

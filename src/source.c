@@ -949,3 +949,19 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
     s->last_len = *len;
     return 1;
 }
+
+long
+tc_source_tail(struct tc_source *s, void *dst, size_t n)
+{
+    struct stat st;
+    off_t from;
+    ssize_t r;
+
+    if (s->live || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    from = st.st_size > (off_t)n ? st.st_size - (off_t)n : 0;
+    do
+        r = pread(s->fd, dst, (size_t)(st.st_size - from), from);
+    while (r < 0 && errno == EINTR);
+    return r < 0 ? 0 : (long)r;
+}

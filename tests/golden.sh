@@ -4,7 +4,8 @@
 # that folder; CASE.out is the expected standard output, CASE.err the
 # expected standard error (empty when absent) and CASE.rc the expected exit
 # status (0 when absent).  CASE.needs names optional libraries the case
-# depends on (uchardet, exttextcat): a build without one skips the case.
+# depends on (uchardet, exttextcat, yajl): a build without one skips the
+# case; "!yajl" there names one the case must be built without.
 # Set GOLDEN_WRAPPER (e.g. to a valgrind command) to run transcue under it.
 : "${top_srcdir:=.}"
 : "${top_builddir:=.}"
@@ -29,13 +30,16 @@ for cmd in "$top_srcdir"/tests/golden/*/*.cmd; do
     missing=
     if [ -f "$case_.needs" ]; then
         for lib in $(cat "$case_.needs"); do
-            macro=HAVE_$(echo "$lib" | tr '[:lower:]' '[:upper:]')
-            grep -q "^#define $macro 1" "$top_builddir/config.h" ||
-                missing="$missing $lib"
+            macro=HAVE_$(echo "${lib#!}" | tr '[:lower:]' '[:upper:]')
+            if grep -q "^#define $macro 1" "$top_builddir/config.h"; then
+                [ "$lib" = "${lib#!}" ] || missing="$missing, with ${lib#!}"
+            else
+                [ "$lib" != "${lib#!}" ] || missing="$missing, without $lib"
+            fi
         done
     fi
     if [ -n "$missing" ]; then
-        echo "skipped: $name (built without$missing)"
+        echo "skipped: $name (built${missing#,})"
         skip=$((skip + 1))
         continue
     fi

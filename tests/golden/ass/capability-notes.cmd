@@ -1,0 +1,1 @@
+-v movie.ass -o out.srt; rm -f out.srt

@@ -1,0 +1,1 @@
+movie.ass -t vtt

@@ -1,0 +1,1 @@
+movie.txt -t vtt -q

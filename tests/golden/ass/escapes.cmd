@@ -1,0 +1,1 @@
+escapes.srt -t ass

@@ -1,0 +1,1 @@
+karaoke.vtt -t ass | "$TRANSCUE" -f ass -t vtt

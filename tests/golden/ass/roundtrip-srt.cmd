@@ -1,0 +1,1 @@
+rt.ass -t srt

@@ -1,0 +1,1 @@
+short.srt -t ass | grep ^Dialogue

@@ -1,0 +1,1 @@
+--strict movie.ass -o out.srt || { rc=$?; echo "files named out.srt left: $(ls -A | grep -c out.srt)"; exit $rc; }

@@ -1,0 +1,1 @@
+--version > /dev/null; { printf '{"segments": [{"start": 0, "end": 1, "text": "'; head -c 1100000 /dev/zero | tr '\0' a; printf '"},\n{"start": 1, "end": 2, "text": "kept"}]}\n'; } | "$TRANSCUE" -f json

@@ -1,0 +1,1 @@
+-f json talk.json

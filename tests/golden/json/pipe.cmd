@@ -1,0 +1,1 @@
+--version > /dev/null; cat talk.json | "$TRANSCUE" -v -t ttml | grep -c 'xml:lang="und"'

@@ -1,0 +1,1 @@
+-t ttml < talk.json | grep -c 'xml:lang="en"'

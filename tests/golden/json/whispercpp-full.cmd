@@ -1,0 +1,1 @@
+whispercpp-full.json -t ttml

@@ -1,0 +1,1 @@
+whispercpp.json -t vtt

@@ -1,0 +1,1 @@
+whisperx.json -t text --text-paragraph-gap=2s

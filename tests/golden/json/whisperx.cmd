@@ -1,0 +1,1 @@
+whisperx.json -t vtt

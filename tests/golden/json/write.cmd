@@ -1,0 +1,1 @@
+cues.vtt -v -t json

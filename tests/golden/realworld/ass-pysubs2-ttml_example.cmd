@@ -1,0 +1,1 @@
+../../data/realworld/ass/pysubs2-ttml_example.ass

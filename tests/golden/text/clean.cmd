@@ -1,0 +1,1 @@
+--clean --lang=en talk.srt -t text --text-paragraph-gap=2s

@@ -1,0 +1,1 @@
+--version > /dev/null; printf 'Dear diary,\nToday was long.\n' > notes.txt; "$TRANSCUE" notes.txt; rc=$?; rm notes.txt; exit $rc

@@ -1,0 +1,1 @@
+-f text talk.srt

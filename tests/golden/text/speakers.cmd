@@ -1,0 +1,1 @@
+voices.vtt -t text --text-paragraph-gap=10s

@@ -1,0 +1,1 @@
+talk.srt -t text --text-timestamps=yes
