@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "ctx.h"
 
 #define FREE_MAX 256   /* cues kept for reuse; a window rarely needs more */
@@ -74,6 +75,7 @@ tc_ctx_free(struct tc_ctx *ctx)
     tc_lang_release(ctx);
     tc_buf_release(&ctx->diagbuf);
     tc_buf_release(&ctx->dropwhy);
+    tc_check_free(ctx->check);
     free(ctx);
 }
 
@@ -147,6 +149,8 @@ tc_ctx_set_option(struct tc_ctx *ctx, const char *key, const char *value)
                  "tag such as en, de or pt-BR, or auto, or und", value);
         return TC_ERR_ARG;
     }
+    if (tc_check_option_bad(ctx, key, value))
+        return TC_ERR_ARG;
     if (value != NULL) {
         v = strdup(value);
         if (v == NULL)

@@ -37,6 +37,8 @@ struct tc_ctx {
     unsigned long discarded;    /* cues a reader left out on request */
     unsigned long dropped;      /* cues the filters dropped */
     struct tc_buf dropwhy;      /* the last drop's detail */
+    struct tc_check *check;     /* check.h: settings, the last run's report;
+                                   NULL until needed */
 };
 
 

@@ -45,6 +45,10 @@ enum tc_diag_id {
     TC_D_NOTHING_LEFT,      /* the input held cues, the output none */
     TC_D_XML_RECOVERED,     /* an XML error the parser read past */
     TC_D_END_INFERRED,      /* an end the input does not give, found */
+    TC_D_CHECK,             /* a warning: a cue breaks a limit, or a share
+                               of the cues does (check.c); its detail is
+                               the whole message, and --strict leaves it
+                               a warning: a finding, not a repair */
     TC_D__COUNT
 };
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "transcue.h"
+#include "cli_check.h"
 
 #define EXIT_INPUT 1     /* an input could not be converted */
 #define EXIT_USAGE 2     /* bad command line */
@@ -78,6 +79,11 @@ help(void)
            "                         in the order given\n"
            "      --clean            the cleanup preset: tidy, nonspeech, fillers,\n"
            "                         dedupe, merge, wrap, timing\n"
+           "      --check            check each FILE against the profile's limits\n"
+           "                         and report every violation (with --clean, -F,\n"
+           "                         -o, -d or -t: check what the conversion writes)\n"
+           "      --report=FORM      --check's report on standard output: json or\n"
+           "                         table\n"
            "      --strict           treat every repair warning as an error\n"
            "  -q, --quiet            print errors only\n"
            "  -v, --verbose          also print notes\n"
@@ -100,7 +106,8 @@ help(void)
     }
     printf("\n"
            "Exit status: 0 on success (warnings allowed), 1 when an input could\n"
-           "not be converted, 2 on a usage error.\n"
+           "not be converted (or, with --check, a file has more violations than\n"
+           "--max-violations allows), 2 on a usage error.\n"
            "\n"
            "Messages have the form 'transcue: FILE:LINE:COL: SEVERITY: TEXT'.\n"
            "See transcue(1) for the formats, filters and profiles.\n");
@@ -241,9 +248,36 @@ check_batch(const char *dir, char **in, int n, const struct tc_format *to)
     return bad ? -1 : 0;
 }
 
+/* --check: print what the run just checked found; 1 when it passed. */
+static int
+check_done(struct cli_check *cc, struct tc_ctx *ctx)
+{
+    struct cli_check_result r;
+
+    cli_check_collect(cc, ctx, &r);
+    return cli_check_emit(cc, &r);
+}
+
+/* --check without output: read and check each input (several need no
+ * -d); the exit status. */
+static int
+check_files(struct cli_check *cc, struct tc_ctx *ctx, char **in, int n,
+            const struct tc_format *from)
+{
+    int i, status = 0;
+
+    for (i = 0; i < (n > 0 ? n : 1); i++) {
+        int rc = tc_check(ctx, n > 0 ? in[i] : NULL, from);
+
+        if (!check_done(cc, ctx) || rc != TC_OK)
+            status = EXIT_INPUT;
+    }
+    return status;
+}
+
 enum {
     OPT_LIST_FORMATS = 256, OPT_LIST_FILTERS, OPT_CLEAN, OPT_STRICT,
-    OPT_BOM,
+    OPT_BOM, OPT_CHECK, OPT_REPORT,
     OPT_LIMIT   /* OPT_LIMIT + i: the library's option i */
 };
 
@@ -258,6 +292,8 @@ main(int argc, char **argv)
         { "filter", required_argument, NULL, 'F' },
         { "clean", no_argument, NULL, OPT_CLEAN },
         { "strict", no_argument, NULL, OPT_STRICT },
+        { "check", no_argument, NULL, OPT_CHECK },
+        { "report", required_argument, NULL, OPT_REPORT },
         { "bom", optional_argument, NULL, OPT_BOM },  /* before the row */
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
@@ -272,13 +308,15 @@ main(int argc, char **argv)
     const size_t nfixed = sizeof fixed / sizeof fixed[0];
     struct option *longopts;
     struct cli cli;
+    struct cli_check cc;
     const struct tc_format *from = NULL, *to = NULL;
     const char *out = NULL, *dir = NULL;
     const char **specs;
     size_t nlimits = 0, nspecs = 0, i;
-    int c, status = 0, clean = 0;
+    int c, status = 0, clean = 0, writes;
 
     memset(&cli, 0, sizeof cli);
+    memset(&cc, 0, sizeof cc);
     while (tc_option_at(nlimits) != NULL)
         nlimits++;
     longopts = calloc(nfixed + nlimits + 1, sizeof *longopts);
@@ -324,6 +362,13 @@ main(int argc, char **argv)
         case OPT_STRICT:
             tc_ctx_set_strict(cli.ctx, 1);
             break;
+        case OPT_CHECK:
+            cc.on = 1;
+            break;
+        case OPT_REPORT:
+            if (cli_check_report_arg(&cc, optarg) != 0)
+                goto usage;
+            break;
         case OPT_BOM:
             if (tc_ctx_set_option(cli.ctx, "bom", optarg ? optarg : "yes") !=
                 TC_OK)
@@ -349,11 +394,13 @@ main(int argc, char **argv)
             goto done;
         default:
             if (c >= OPT_LIMIT && c < OPT_LIMIT + (int)nlimits) {
-                if (tc_ctx_set_option(cli.ctx,
-                                      tc_option_at((size_t)(c - OPT_LIMIT))
-                                          ->name,
-                                      optarg) != TC_OK)
+                const char *name =
+                    tc_option_at((size_t)(c - OPT_LIMIT))->name;
+
+                if (tc_ctx_set_option(cli.ctx, name, optarg) != TC_OK)
                     goto usage_quiet;
+                if (cli_check_implied(name))
+                    cc.on = 1;
                 break;
             }
             goto usage_quiet;
@@ -378,8 +425,25 @@ main(int argc, char **argv)
         usage_error("%s", "-d needs input files");
         goto usage_quiet;
     }
+    /* --check alone reads and reports; asked for output, the conversion
+     * runs as usual and what it writes is checked */
+    writes = clean || nspecs > 0 || out || dir || to;
+    if (cc.on && (cc.json || cc.table) && writes && !out && !dir) {
+        usage_error("%s", "--report writes to standard output; give the "
+                    "converted output -o FILE or -d DIR");
+        goto usage_quiet;
+    }
+    tc_ctx_set_check(cli.ctx, cc.on);
+    cc.quiet = cli.quiet;
     if (tc_ctx_check(cli.ctx) != TC_OK)
         goto usage_quiet;
+    if (cc.on && cli_check_begin(&cc, cli.ctx) != 0)
+        goto usage_quiet;
+    if (cc.on && !writes) {
+        status = check_files(&cc, cli.ctx, argv + optind, argc - optind,
+                             from);
+        goto done;
+    }
     if (dir != NULL && check_batch(dir, argv + optind, argc - optind,
                                    to) != 0)
         goto usage_quiet;
@@ -395,6 +459,8 @@ main(int argc, char **argv)
     }
     if (argc - optind == 0) {
         if (tc_convert(cli.ctx, NULL, from, out, to) != TC_OK)
+            status = EXIT_INPUT;
+        if (cc.on && !check_done(&cc, cli.ctx))
             status = EXIT_INPUT;
         goto done;
     }
@@ -415,6 +481,8 @@ main(int argc, char **argv)
         rc = tc_convert(cli.ctx, argv[i], from, dest ? dest : out, to);
         if (rc != TC_OK)
             status = EXIT_INPUT;
+        if (cc.on && !check_done(&cc, cli.ctx))
+            status = EXIT_INPUT;
         free(dest);
     }
     goto done;
@@ -422,6 +490,8 @@ usage:
 usage_quiet:
     status = EXIT_USAGE;
 done:
+    if (cc.on && status != EXIT_USAGE)
+        cli_check_end(&cc, cli.ctx);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "%s: write error on standard output: %s\n",
                 progname, strerror(errno));

@@ -1,5 +1,5 @@
 # src/cli/local.mk -- the transcue command links only the public library.
 bin_PROGRAMS += transcue
-transcue_SOURCES = src/cli/cli_main.c
+transcue_SOURCES = src/cli/cli_main.c src/cli/cli_check.c src/cli/cli_check.h
 transcue_CPPFLAGS = -I$(top_srcdir)/include
 transcue_LDADD = libtranscue.la

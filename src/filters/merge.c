@@ -51,6 +51,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "ctx.h"
 #include "lexicon.h"
 #include "linebreak.h"
@@ -953,4 +954,8 @@ const struct tc_filter tc_filter_merge = {
     .desc    = "cut speech into readable cues at sentence and phrase ends",
     .options = merge_options,
     .create  = merge_create,
+    .checks  = TC_CHECK_BIT(TC_CHECK_MAX_CHARS) |
+               TC_CHECK_BIT(TC_CHECK_MAX_LINES) |
+               TC_CHECK_BIT(TC_CHECK_MAX_CPS) |
+               TC_CHECK_BIT(TC_CHECK_MAX_DURATION),
 };

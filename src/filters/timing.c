@@ -42,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "ctx.h"
 #include "linebreak.h"
 
@@ -459,4 +460,10 @@ const struct tc_filter tc_filter_timing = {
     .desc    = "enforce duration, gap and overlap rules",
     .options = timing_options,
     .create  = timing_create,
+    .checks  = TC_CHECK_BIT(TC_CHECK_MAX_CPS) |
+               TC_CHECK_BIT(TC_CHECK_MIN_DURATION) |
+               TC_CHECK_BIT(TC_CHECK_MAX_DURATION) |
+               TC_CHECK_BIT(TC_CHECK_MIN_GAP) |
+               TC_CHECK_BIT(TC_CHECK_OVERLAP) |
+               TC_CHECK_BIT(TC_CHECK_BAD_TIME),
 };

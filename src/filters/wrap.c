@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "ctx.h"
 #include "lexicon.h"
 #include "linebreak.h"
@@ -240,4 +241,6 @@ const struct tc_filter tc_filter_wrap = {
     .desc    = "break lines within the limits, balanced",
     .options = wrap_options,
     .create  = wrap_create,
+    .checks  = TC_CHECK_BIT(TC_CHECK_MAX_CHARS) |
+               TC_CHECK_BIT(TC_CHECK_MAX_LINES),
 };
