@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "checker.h"
 #include "ctx.h"
 
 struct chain {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "checker.h"
 #include "ctx.h"
 
 #define FREE_MAX 256   /* cues kept for reuse; a window rarely needs more */

@@ -37,7 +37,7 @@ struct tc_ctx {
     unsigned long discarded;    /* cues a reader left out on request */
     unsigned long dropped;      /* cues the filters dropped */
     struct tc_buf dropwhy;      /* the last drop's detail */
-    struct tc_check *check;     /* check.h: settings, the last run's report;
+    struct tc_check *check;     /* checker.h: settings, the last run's report;
                                    NULL until needed */
 };
 

@@ -3,7 +3,7 @@
 
 #include <stdarg.h>
 
-#include "check.h"
+#include "checker.h"
 #include "ctx.h"
 
 static const struct {

@@ -46,7 +46,7 @@ enum tc_diag_id {
     TC_D_XML_RECOVERED,     /* an XML error the parser read past */
     TC_D_END_INFERRED,      /* an end the input does not give, found */
     TC_D_CHECK,             /* a warning: a cue breaks a limit, or a share
-                               of the cues does (check.c); its detail is
+                               of the cues does (checker.c); its detail is
                                the whole message, and --strict leaves it
                                a warning: a finding, not a repair */
     TC_D__COUNT

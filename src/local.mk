@@ -8,8 +8,8 @@ include_HEADERS = include/transcue.h
 libtranscue_core_la_SOURCES = \
 	src/buf.c src/buf.h \
 	src/charset.c \
-	src/check.c src/check.h \
-	src/check_report.c \
+	src/checker.c src/checker.h \
+	src/checker_report.c \
 	src/convert.c \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \

@@ -1,6 +1,6 @@
 /* measure.h -- what a cue is measured by against the profile's limits.
  * One definition of each measure, used by the filters that lay cues out
- * and time them (merge, wrap, timing) and by the checker (check.c), so
+ * and time them (merge, wrap, timing) and by the checker (checker.c), so
  * that a cue the timing filter lets through as readable is never flagged
  * by --check, and the reverse.
  *

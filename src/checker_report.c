@@ -1,4 +1,4 @@
-/* check_report.c -- the report of a check, for programs (JSON, written by
+/* checker_report.c -- the report of a check, for programs (JSON, written by
  * hand: it is small and its shape is documented in transcue(1) and kept
  * stable) and for people (a short table).
  *
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "checker.h"
 #include "ctx.h"
 
 /* A JSON string: UTF-8 kept, control characters escaped, and a byte that

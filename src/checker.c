@@ -1,4 +1,4 @@
-/* check.c -- quality control: every cue measured against the context's
+/* checker.c -- quality control: every cue measured against the context's
  * limits (profile and limit options), in a stage just before the writer,
  * so that what is checked is what is written (tc_convert()) or what was
  * read (tc_check(), which writes nothing).
@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "checker.h"
 #include "ctx.h"
 #include "measure.h"
 
@@ -486,8 +486,11 @@ checker_shares(struct checker *k)
 
         if (n == 0 || !(k->mask & TC_CHECK_BIT(id)))
             continue;
-        tc_buf_addf(&m, "%lu %% of cues (%lu of %lu) ",
-                    (n * 100 + ck->cues / 2) / ck->cues, n, ck->cues);
+        if (n * 10 < ck->cues)       /* under 10 %: one decimal */
+            tc_buf_addf(&m, "%.1f", (double)n * 100.0 / (double)ck->cues);
+        else
+            tc_buf_addf(&m, "%lu", (n * 100 + ck->cues / 2) / ck->cues);
+        tc_buf_addf(&m, " %% of cues (%lu of %lu) ", n, ck->cues);
         share_what(k, id, &m);
         if (k->src[id] != NULL && k->src[id][0] != '\0')
             tc_buf_addf(&m, " (%s)", k->src[id]);

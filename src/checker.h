@@ -1,4 +1,4 @@
-/* check.h -- the checker inside the library: a stage before the writer
+/* checker.h -- the checker inside the library: a stage before the writer
  * that measures every cue against the context's limits (with the measures
  * of measure.h), and the report of the last run.
  *
@@ -8,8 +8,8 @@
  * timing: tc_filter.checks) still gets the stage, which only counts and
  * ends the run with one warning per limit some cues do not meet.
  */
-#ifndef TRANSCUE_SRC_CHECK_H
-#define TRANSCUE_SRC_CHECK_H
+#ifndef TRANSCUE_SRC_CHECKER_H
+#define TRANSCUE_SRC_CHECKER_H
 
 #include "format.h"
 #include "linebreak.h"
@@ -91,4 +91,4 @@ void tc_check_fmt_cps(char *out, double cps, double limit);
 /* A number in the fewest digits that read back as it, into out[32]. */
 void tc_check_fmt_num(char *out, double v);
 
-#endif /* TRANSCUE_SRC_CHECK_H */
+#endif /* TRANSCUE_SRC_CHECKER_H */
