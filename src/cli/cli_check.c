@@ -31,7 +31,6 @@ cli_check_report_arg(struct cli_check *cc, const char *form)
         cc->json = 0;
         return 0;
     }
-    fprintf(stderr, "transcue: --report=%s: expected json or table\n", form);
     return -1;
 }
 

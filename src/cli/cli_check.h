@@ -25,7 +25,7 @@ struct cli_check_result {
 
 /* Does the long option name imply --check (--checks, --max-violations)? */
 int cli_check_implied(const char *name);
-/* --report=FORM; -1 (reported) for an unknown form. */
+/* --report=FORM; -1 for an unknown form. */
 int cli_check_report_arg(struct cli_check *cc, const char *form);
 /* Before the first file: the start of the JSON document.  -1 when the
  * limits are bad (reported through the context). */

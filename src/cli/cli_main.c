@@ -366,8 +366,10 @@ main(int argc, char **argv)
             cc.on = 1;
             break;
         case OPT_REPORT:
-            if (cli_check_report_arg(&cc, optarg) != 0)
+            if (cli_check_report_arg(&cc, optarg) != 0) {
+                usage_error("--report=%s: expected json or table", optarg);
                 goto usage;
+            }
             break;
         case OPT_BOM:
             if (tc_ctx_set_option(cli.ctx, "bom", optarg ? optarg : "yes") !=
