@@ -49,7 +49,7 @@ struct checker {
     int full;                  /* report each violation; else only count */
     unsigned mask;
     struct tc_limits lim;
-    const char *src[TC_CHECK__COUNT];
+    char src[TC_CHECK__COUNT][32];  /* tc_check_limit_source() */
     int64_t prev_start;        /* of the cue before, TC_TIME_NONE at first */
     int64_t last_end[NPLACES]; /* latest end at each placement so far */
 };
@@ -151,27 +151,17 @@ limit_key(int id)
     }
 }
 
-const char *
-tc_check_limit_source(const struct tc_ctx *ctx, int id)
+void
+tc_check_limit_source(const struct tc_ctx *ctx, int id, char *out)
 {
     const char *key = limit_key(id);
     long i = key ? tc_option_index(key) : -1;
 
-    if (i < 0)
-        return "";
-    if (ctx->optval[i] != NULL) {
-        static const char *const flags[TC_CHECK__COUNT] = {
-            [TC_CHECK_MAX_CHARS]    = "--max-chars",
-            [TC_CHECK_MAX_LINES]    = "--max-lines",
-            [TC_CHECK_MAX_CPS]      = "--max-cps",
-            [TC_CHECK_MIN_DURATION] = "--min-duration",
-            [TC_CHECK_MAX_DURATION] = "--max-duration",
-            [TC_CHECK_MIN_GAP]      = "--min-gap",
-        };
-
-        return flags[id];
-    }
-    return tc_ctx_option(ctx, "profile");
+    out[0] = '\0';
+    if (i >= 0 && ctx->optval[i] != NULL)
+        snprintf(out, 32, "--%s", key);
+    else if (i >= 0)
+        snprintf(out, 32, "%s", tc_ctx_option(ctx, "profile"));
 }
 
 int
@@ -233,7 +223,7 @@ tc_check_fmt_cps(char *out, double cps, double limit)
     snprintf(out, 32, "%.6f", cps);
 }
 
-/* ---- the stage ------------------------------------------------------------ */
+/* ---- the stage ---------------------------------------------------------- */
 
 static int
 record(struct checker *k, const struct tc_cue *c, int id, double value,
@@ -290,7 +280,7 @@ violation(struct checker *k, const struct tc_cue *c, int id, double value,
     va_start(ap, fmt);
     tc_buf_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (k->src[id] != NULL && k->src[id][0] != '\0')
+    if (k->src[id][0] != '\0')
         tc_buf_addf(&m, " (%s)", k->src[id]);
     rc = tc_buf_status(&m);
     if (rc == TC_OK)
@@ -492,7 +482,7 @@ checker_shares(struct checker *k)
             tc_buf_addf(&m, "%lu", (n * 100 + ck->cues / 2) / ck->cues);
         tc_buf_addf(&m, " %% of cues (%lu of %lu) ", n, ck->cues);
         share_what(k, id, &m);
-        if (k->src[id] != NULL && k->src[id][0] != '\0')
+        if (k->src[id][0] != '\0')
             tc_buf_addf(&m, " (%s)", k->src[id]);
         tc_buf_adds(&m, "; see --check");
         rc = tc_buf_status(&m);
@@ -577,7 +567,7 @@ tc_check_stage_new(struct tc_ctx *ctx, struct tc_stage *next,
     for (i = 0; i < NPLACES; i++)
         k->last_end[i] = TC_TIME_NONE;
     for (i = 0; i < TC_CHECK__COUNT; i++)
-        k->src[i] = tc_check_limit_source(ctx, i);
+        tc_check_limit_source(ctx, i, k->src[i]);
     rc = tc_limits_from_ctx(ctx, &k->lim);
     if (rc != TC_OK) {
         free(k);

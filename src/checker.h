@@ -82,9 +82,10 @@ int tc_check_option_bad(struct tc_ctx *ctx, const char *key,
 int tc_check_hides(const struct tc_ctx *ctx, int id);
 void tc_check_free(struct tc_check *ck);
 const char *tc_check_name_of(int id);
-/* Where a limit comes from, for messages: "netflix", or "--max-cps" when
- * an option set it. */
-const char *tc_check_limit_source(const struct tc_ctx *ctx, int id);
+/* Where the limit of check id comes from, for messages, into out[32]:
+ * "netflix", or "--max-cps" when an option set it; "" for a check
+ * without a limit option. */
+void tc_check_limit_source(const struct tc_ctx *ctx, int id, char *out);
 /* A reading speed above limit, with as many decimals (one at least) as it
  * takes to be seen above it, into out[32]. */
 void tc_check_fmt_cps(char *out, double cps, double limit);
