@@ -182,7 +182,7 @@ struct srt_style {
 enum {
     RP_TIME, RP_ARROW, RP_NOINDEX, RP_INDEX, RP_NOBLANK, RP_AFTER, RP_BOX,
     RP_JOINED, RP_EMPTY, RP_ORDER, RP_TAG, RP_FONT, RP_STRIKE, RP_OVERRIDE,
-    RP_NOTIME, RP__COUNT
+    RP_NOTIME, RP_LATE, RP__COUNT
 };
 static const char *const rp_what[RP__COUNT] = {
     NULL, "arrow written as '->'", "no cue number",
@@ -190,6 +190,7 @@ static const char *const rp_what[RP__COUNT] = {
     "SubRip position boxes", "text after a blank line joined", NULL, NULL,
     "markup removed", "font attributes", "strike-through",
     "overrides removed", "cues without a timing line",
+    "text left out",
 };
 
 struct srt_reader {
@@ -207,6 +208,7 @@ struct srt_reader {
     long prev_index;           /* the last cue number read, 0 = none */
     struct tc_buf junk;        /* the first line before the first cue */
     unsigned long njunk, junk_line;
+    int gone;                  /* the cue was written at a live pause */
     /* causes that real files repeat on every cue: said once, counted */
     struct tc_repeat rp[RP__COUNT];
 };
@@ -526,6 +528,7 @@ start_cue(struct srt_reader *r, const struct timing *t, const char *l,
 
     if (rc != TC_OK)
         return rc;
+    r->gone = 0;
     r->cur = tc_cue_new(r->ctx);
     if (r->cur == NULL)
         return TC_ERR_NOMEM;
@@ -640,6 +643,13 @@ srt_read(struct tc_source *src, struct tc_stage *next)
 
         if (tc_is_blank_line(l, n)) {
             state = S_BETWEEN;
+            /* a live producer pauses after a cue's blank line: the cue
+             * goes on now, not when the next one begins */
+            if (r.cur != NULL && tc_lines_would_wait(src)) {
+                if ((rc = flush_cue(&r)) != TC_OK)
+                    break;
+                r.gone = 1;
+            }
             continue;
         }
         if (is_index(l, n)) {
@@ -707,6 +717,7 @@ srt_read(struct tc_source *src, struct tc_stage *next)
                                    "'%.*s'", (int)n, l)) != TC_OK)
                     break;
                 state = S_SKIP;
+                r.gone = 0;
                 continue;
             }
             if (state == S_TEXT) {
@@ -740,6 +751,14 @@ srt_read(struct tc_source *src, struct tc_stage *next)
         /* text */
         if (state == S_SKIP)
             continue;
+        if (r.cur == NULL && r.gone) {
+            rc = tc_repeatf(r.ctx, &r.rp[RP_LATE], TC_D_JUNK, line, 0,
+                            "text after a blank line, and the cue above "
+                            "already written (live input): left out");
+            if (rc != TC_OK)
+                break;
+            continue;
+        }
         if (r.cur == NULL && r.count > 0)
             continue;           /* after a blank: still the skipped cue */
         if (r.cur == NULL) {

@@ -157,23 +157,35 @@ wh_read(struct tc_source *src, struct tc_stage *next)
     const char *l;
     size_t n;
     struct wh_junk junk;
-    struct tc_repeat rp_empty, rp_joined;
-    int rc, got, skip = 0, seen = 0;
+    struct tc_repeat rp_empty, rp_joined, rp_late;
+    int rc = TC_OK, got = 0, skip = 0, seen = 0, written = 0;
 
     memset(&rp_empty, 0, sizeof rp_empty);
     memset(&rp_joined, 0, sizeof rp_joined);
+    memset(&rp_late, 0, sizeof rp_late);
     memset(&junk, 0, sizeof junk);
     tc_buf_init(&junk.first, 0);
     memset(&track, 0, sizeof track);
     if ((rc = tc_stage_track(next, &track)) != TC_OK)
         return rc;
-    while ((got = tc_lines_next(src, &l, &n)) == 1) {
-        unsigned long line = tc_lines_lineno(src);
+    for (;;) {
+        unsigned long line;
         int64_t start, end;
         const char *text;
         unsigned col = 1;
         int t;
 
+        /* a live recogniser's segment goes on now, not when the next one
+         * is printed: a text line without a timestamp after it is then
+         * too late to join it */
+        if (cur != NULL && tc_lines_would_wait(src)) {
+            if ((rc = wh_flush(ctx, &cur, next, &rp_empty)) != TC_OK)
+                break;
+            written = 1;
+        }
+        if ((got = tc_lines_next(src, &l, &n)) != 1)
+            break;
+        line = tc_lines_lineno(src);
         if (tc_is_blank_line(l, n))
             continue;
         t = wh_timing(l, n, &start, &end, &text, &col);
@@ -209,6 +221,14 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         }
         if (skip)
             continue;
+        if (cur == NULL && written) {
+            rc = tc_repeatf(ctx, &rp_late, TC_D_JUNK, line, 1,
+                            "text without a timestamp after a segment "
+                            "already written (live input): left out");
+            if (rc != TC_OK)
+                break;
+            continue;
+        }
         if (cur == NULL) {
             /* tools print a banner ("Detected language: ...") first; it is
              * reported once, when a segment shows that this is Whisper */
@@ -241,6 +261,8 @@ wh_read(struct tc_source *src, struct tc_stage *next)
         rc = tc_repeat_end(ctx, &rp_empty, NULL);
     if (rc == TC_OK)
         rc = tc_repeat_end(ctx, &rp_joined, "text joined");
+    if (rc == TC_OK)
+        rc = tc_repeat_end(ctx, &rp_late, "text left out");
     tc_cue_free(cur);
     tc_buf_release(&junk.first);
     return rc;

@@ -49,7 +49,9 @@ enum tc_status {
     TC_ERR_ARG            = -6,
     TC_ERR_UNKNOWN_FORMAT = -7,
     TC_ERR_STRICT         = -8,   /* a repair was needed under --strict */
-    TC_ERR_UNSUPPORTED    = -9    /* the format cannot do this (e.g. write) */
+    TC_ERR_UNSUPPORTED    = -9,   /* the format cannot do this (e.g. write) */
+    TC_ERR_CLOSED         = -10   /* the output's reader went away (EPIPE);
+                                     not reported as a diagnostic */
 };
 
 /** Text for a status code; never NULL.  @since 0.1 */
@@ -250,6 +252,17 @@ TC_API void tc_ctx_reset_worst(struct tc_ctx *ctx);
 /** Under strict mode every repair warning becomes an error.  @since 0.1 */
 TC_API void tc_ctx_set_strict(struct tc_ctx *ctx, int strict);
 
+/** With sync 1, a file that tc_convert() writes is flushed to the disk
+ *  (fsync) before it is renamed into place, and its directory after, so
+ *  that a crash leaves the old content or the new one, never an empty
+ *  file.  Off by default: it costs time on every file.  @since 0.1 */
+TC_API void tc_ctx_set_sync(struct tc_ctx *ctx, int sync);
+/** Keep a file that tc_convert() replaces under its name plus suffix
+ *  ("~": talk.srt~), replacing an older backup; NULL (the default) keeps
+ *  none.  TC_ERR_ARG, reported, for an empty suffix or one with a '/'.
+ *  @since 0.1 */
+TC_API int tc_ctx_set_backup(struct tc_ctx *ctx, const char *suffix);
+
 /** Set a named option (see tc_option_at()): "max-chars" = "42" ... .
  *  TC_ERR_ARG names the problem through the diagnostic callback.
  *  @since 0.1 */
@@ -297,10 +310,22 @@ TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
 
 /* ---- converting ------------------------------------------------------- */
 
+/** The format of the input in_path (NULL or "-": standard input, which is
+ *  then partly consumed), detected as tc_convert() does: from the content,
+ *  then from the name.  *sure (may be NULL) is 1 when the content alone
+ *  decided, 0 when the name or a weak likeness did.  TC_ERR_UNKNOWN_FORMAT,
+ *  reported through the diagnostic callback, when nothing matches.
+ *  @since 0.1 */
+TC_API int tc_detect_format(struct tc_ctx *ctx, const char *in_path,
+                            const struct tc_format **out, int *sure);
+
 /** Convert one input to one output through the context's filter chain.
  *  in_path NULL or "-" reads standard input, shown as "<stdin>".
  *  out_path NULL or "-" writes standard output; a file is written under a
- *  temporary name beside it and renamed into place only on success.
+ *  temporary name beside it and renamed into place only on success,
+ *  keeping the mode and, where the system allows, the owner of a file it
+ *  replaces.  out_path may name in_path: the file is then converted in
+ *  place.
  *  from NULL detects the format (content, then extension); to NULL takes
  *  the out_path extension, else SRT.
  *  @since 0.1 */

@@ -33,7 +33,9 @@ void
 tc_buf_clear(struct tc_buf *b)
 {
     b->len = 0;
-    b->data[0] = '\0';
+    /* the shared empty buffer is never written: threads share it */
+    if (b->cap)
+        b->data[0] = '\0';
     b->status = TC_OK;
 }
 

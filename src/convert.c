@@ -145,49 +145,6 @@ chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
     return TC_OK;
 }
 
-static void
-output_diag(struct tc_ctx *ctx, const char *path, const char *what)
-{
-    const char *saved = tc_ctx_file(ctx);
-
-    tc_ctx_set_file(ctx, path);
-    tc_diagf(ctx, TC_D_IO, 0, 0, "%s: %s", what, strerror(errno));
-    tc_ctx_set_file(ctx, saved);
-}
-
-/* Where a symbolic link points, so that the link survives the rename; a
- * dangling link is followed one step, to the file it will create. */
-static char *
-link_target(const char *path)
-{
-    char buf[4096], *p;
-    const char *slash;
-    ssize_t n;
-    size_t size;
-
-    p = realpath(path, NULL);
-    if (p != NULL || errno != ENOENT)
-        return p;
-    n = readlink(path, buf, sizeof buf - 1);
-    if (n < 0)
-        return NULL;
-    buf[n] = '\0';
-    slash = strrchr(path, '/');
-    if (buf[0] == '/' || slash == NULL)
-        return strdup(buf);
-    size = (size_t)(slash - path) + 1 + (size_t)n + 1;
-    p = malloc(size);
-    if (p != NULL)
-        snprintf(p, size, "%.*s%s", (int)(slash - path + 1), path, buf);
-    return p;
-}
-
-/* Open the output.  A regular file (or a new one) is written under a
- * hidden temporary name in the directory of its real path and renamed
- * over *target at the end, so a failed run leaves nothing half-written and
- * a symbolic link keeps pointing at the file.  Anything else -- a device
- * such as /dev/null, a FIFO, a terminal -- has no content to protect and
- * must not be replaced: it is written directly (*tmp stays NULL). */
 int
 tc_ctx_check(struct tc_ctx *ctx)
 {
@@ -207,71 +164,61 @@ tc_ctx_check(struct tc_ctx *ctx)
     return rc == TC_OK ? TC_OK : TC_ERR_ARG;
 }
 
+/* The input's format from its first bytes, then its name.  A live source
+ * is not made to wait for the few KiB a slow producer may take minutes to
+ * write: the format is decided as soon as the complete lines so far make a
+ * probe sure. */
 static int
-open_output(struct tc_ctx *ctx, const char *out_path, char **tmp,
-            char **target, int *fd)
+detect(struct tc_ctx *ctx, struct tc_source *src, const char *path,
+       const struct tc_format **out, int *sure)
 {
-    struct stat st;
-    mode_t um;
+    const unsigned char *head = NULL;
+    size_t len = 0, n;
+    int more = 1, rc;
 
-    *tmp = NULL;
-    *target = NULL;
-    /* /dev/stdout names a descriptor, not a file: opening it anew would
-     * start at offset 0 of whatever it points to (losing a '>>' log's
-     * contents), and renaming over its target would replace that file */
-    if (out_path == NULL || strcmp(out_path, "-") == 0 ||
-        strcmp(out_path, "/dev/stdout") == 0) {
-        *fd = STDOUT_FILENO;
-        return TC_OK;
-    }
-    if (strcmp(out_path, "/dev/stderr") == 0) {
-        *fd = STDERR_FILENO;
-        return TC_OK;
-    }
-    if (stat(out_path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        *fd = open(out_path, O_WRONLY);
-        if (*fd < 0) {
-            output_diag(ctx, out_path, "cannot open for writing");
-            return TC_ERR_IO;
+    *out = NULL;
+    while (more) {
+        rc = tc_source_peek_some(src, &head, &len, &more);
+        if (rc != TC_OK)
+            return rc;
+        for (n = len; more && n > 0 && head[n - 1] != '\n'; n--)
+            ;
+        if (more && n > 0) {
+            *out = tc_format_detect_sure(head, n);
+            if (*out != NULL) {
+                *sure = 1;
+                return TC_OK;
+            }
         }
-        return TC_OK;
     }
-    if (lstat(out_path, &st) == 0 && S_ISLNK(st.st_mode))
-        *target = link_target(out_path);
-    else
-        *target = strdup(out_path);
-    if (*target == NULL) {
-        output_diag(ctx, out_path, "cannot resolve");
-        return TC_ERR_IO;
-    }
-    {
-        const char *slash = strrchr(*target, '/');
-        int dirlen = slash ? (int)(slash - *target) + 1 : 0;
-        size_t size = strlen(*target) + 16;
-
-        *tmp = malloc(size);
-        if (*tmp == NULL)
-            return TC_ERR_NOMEM;
-        snprintf(*tmp, size, "%.*s.%s.XXXXXX", dirlen, *target,
-                 *target + dirlen);
-    }
-    *fd = mkstemp(*tmp);
-    if (*fd < 0) {
-        output_diag(ctx, out_path, "cannot create");
-        free(*tmp);
-        *tmp = NULL;
-        return TC_ERR_IO;
-    }
-    /* a file that is replaced keeps its permissions; a new one gets the
-     * usual 0666 less the umask */
-    if (stat(*target, &st) == 0) {
-        fchmod(*fd, st.st_mode & 07777);
-    } else {
-        um = umask(0);
-        umask(um);
-        fchmod(*fd, 0666 & ~um);
+    *sure = tc_format_detect_sure(head, len) != NULL;
+    *out = tc_format_detect(head, len, path);
+    if (*out == NULL) {
+        tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, 0, 0,
+                 "%s; name it with --from (see --list-formats)",
+                 len == 0 ? "the input is empty"
+                          : "no known format matches the content");
+        return TC_ERR_UNKNOWN_FORMAT;
     }
     return TC_OK;
+}
+
+int
+tc_detect_format(struct tc_ctx *ctx, const char *in_path,
+                 const struct tc_format **out, int *sure)
+{
+    struct tc_source *src = NULL;
+    int rc, dummy;
+
+    *out = NULL;
+    if (sure == NULL)
+        sure = &dummy;
+    *sure = 0;
+    rc = tc_source_open(ctx, in_path, &src);
+    if (rc == TC_OK)
+        rc = detect(ctx, src, in_path, out, sure);
+    tc_source_free(src);
+    return rc;
 }
 
 int
@@ -283,11 +230,13 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     struct tc_sink *sink = NULL;
     struct tc_stage *writer = NULL;
     struct chain chain = { NULL, 0 };
+    struct tc_output out;
     const char *sink_name;
-    char *tmp = NULL, *target = NULL;
-    int fd = -1, rc, prior = ctx->worst;
+    int rc, prior = ctx->worst;
 
     ctx->worst = -1;
+    memset(&out, 0, sizeof out);
+    out.fd = -1;
     tc_lang_reset(ctx);
     ctx->cues_in = ctx->skipped = ctx->discarded = ctx->dropped = 0;
     tc_buf_clear(&ctx->dropwhy);
@@ -297,21 +246,11 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     if (rc != TC_OK)
         goto done;
     if (from == NULL) {
-        const unsigned char *head;
-        size_t len;
+        int sure;
 
-        rc = tc_source_peek(src, &head, &len);
+        rc = detect(ctx, src, in_path, &from, &sure);
         if (rc != TC_OK)
             goto done;
-        from = tc_format_detect(head, len, in_path);
-        if (from == NULL) {
-            tc_diagf(ctx, TC_D_FORMAT_UNKNOWN, 0, 0,
-                     "%s; name it with --from (see --list-formats)",
-                     len == 0 ? "the input is empty"
-                              : "no known format matches the content");
-            rc = TC_ERR_UNKNOWN_FORMAT;
-            goto done;
-        }
     }
     if (to == NULL)
         to = tc_format_by_extension(out_path);
@@ -327,11 +266,11 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
         rc = TC_ERR_UNSUPPORTED;
         goto done;
     }
-    rc = open_output(ctx, out_path, &tmp, &target, &fd);
+    rc = tc_output_open(ctx, out_path, &out);
     if (rc != TC_OK)
         goto done;
-    sink_name = fd == STDOUT_FILENO ? "<stdout>" : out_path;
-    rc = tc_sink_new(ctx, fd, sink_name, &sink);
+    sink_name = out.fd == STDOUT_FILENO ? "<stdout>" : out_path;
+    rc = tc_sink_new(ctx, out.fd, sink_name, &sink);
     if (rc != TC_OK)
         goto done;
     rc = to->writer_new(sink, ctx, &writer);
@@ -345,7 +284,8 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     ctx->out = sink;
     rc = from->read(src, chain.st[chain.n - 1]);
     ctx->out = NULL;
-    if (rc != TC_OK && rc != TC_ERR_STRICT && ctx->worst < TC_SEV_ERROR) {
+    if (rc != TC_OK && rc != TC_ERR_STRICT && rc != TC_ERR_CLOSED &&
+        ctx->worst < TC_SEV_ERROR && tc_sink_status(sink) == TC_OK) {
         /* a failure nobody explained, e.g. the cue text limit of
          * tc_text_append(): never fail without a message */
         if (rc == TC_ERR_LIMIT)
@@ -366,31 +306,16 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
                       "above); the rest were converted, and --strict "
                       "makes a skipped cue an error", ctx->skipped, had);
     }
-    if (tc_sink_flush(sink) != TC_OK && rc == TC_OK)
-        rc = TC_ERR_IO;
+    if (tc_sink_flush(sink) != TC_OK &&
+        (rc == TC_OK || tc_sink_status(sink) == TC_ERR_CLOSED))
+        rc = tc_sink_status(sink);
     if (rc == TC_OK && ctx->worst >= TC_SEV_ERROR)
         rc = TC_ERR_SYNTAX;
 done:
     chain_free(&chain);
     tc_sink_free(sink);
-    if (tmp == NULL && fd >= 0 && fd != STDOUT_FILENO)
-        close(fd);                       /* a device opened as it is */
-    if (tmp != NULL) {
-        if (close(fd) != 0 && rc == TC_OK) {
-            output_diag(ctx, out_path, "write error");
-            rc = TC_ERR_IO;
-        }
-        if (rc == TC_OK && rename(tmp, target) != 0) {
-            output_diag(ctx, out_path, "cannot rename into place");
-            rc = TC_ERR_IO;
-        }
-        if (rc != TC_OK)
-            unlink(tmp);
-        free(tmp);
-    } else if (fd > STDERR_FILENO) {
-        close(fd);
-    }
-    free(target);
+    if (out.fd >= 0)
+        rc = tc_output_close(ctx, &out, rc);
     tc_source_free(src);
     if (prior > ctx->worst)
         ctx->worst = prior;

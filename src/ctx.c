@@ -5,8 +5,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "checker.h"
 #include "ctx.h"
+
+/* libxml2 before 2.11 sets up its global state on first use, which two
+ * threads, each with its own context, must not do at once: it is done
+ * when the library is loaded, else by the first tc_ctx_new(). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((constructor)) static void
+init_xml(void)
+{
+    xmlInitParser();
+}
+#endif
 
 #define FREE_MAX 256   /* cues kept for reuse; a window rarely needs more */
 
@@ -17,6 +30,7 @@ tc_ctx_new(void)
 
     if (ctx == NULL)
         return NULL;
+    xmlInitParser();
     ctx->optval = calloc(tc_option_count() + 1, sizeof *ctx->optval);
     if (ctx->optval == NULL) {
         free(ctx);
@@ -76,6 +90,7 @@ tc_ctx_free(struct tc_ctx *ctx)
     tc_buf_release(&ctx->diagbuf);
     tc_buf_release(&ctx->dropwhy);
     tc_check_free(ctx->check);
+    free(ctx->backup);
     free(ctx);
 }
 
@@ -102,6 +117,32 @@ void
 tc_ctx_set_strict(struct tc_ctx *ctx, int strict)
 {
     ctx->strict = strict != 0;
+}
+
+void
+tc_ctx_set_sync(struct tc_ctx *ctx, int sync)
+{
+    ctx->sync = sync != 0;
+}
+
+int
+tc_ctx_set_backup(struct tc_ctx *ctx, const char *suffix)
+{
+    char *copy = NULL;
+
+    if (suffix != NULL) {
+        if (*suffix == '\0' || strchr(suffix, '/') != NULL) {
+            tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
+                     "backup suffix '%s': empty, or holds a '/'", suffix);
+            return TC_ERR_ARG;
+        }
+        copy = strdup(suffix);
+        if (copy == NULL)
+            return TC_ERR_NOMEM;
+    }
+    free(ctx->backup);
+    ctx->backup = copy;
+    return TC_OK;
 }
 
 int

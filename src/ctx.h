@@ -27,7 +27,11 @@ struct tc_ctx {
                                    nothing */
     size_t nfree, free_cap;
     struct tc_sink *out;        /* the running conversion's output */
+    char *backup;               /* suffix for a replaced file, or NULL */
+    int sync;                   /* fsync a replaced file before the rename */
+    uint64_t tmp_count;         /* temporary names made (output.c) */
     int lang_want, lang_done;   /* lang.c: a filter asked; resolved */
+    int live_in;                /* the input is a pipe or terminal */
     struct tc_lang lang;        /* the running conversion's language */
     void *textcat;              /* the language guesser, loaded once */
     int textcat_failed;
@@ -41,9 +45,27 @@ struct tc_ctx {
                                    NULL until needed */
 };
 
+/* An output being written (output.c): a descriptor, and for a file the
+ * temporary name renamed over target at the end. */
+struct tc_output {
+    const char *path;           /* as given, for messages */
+    int fd;
+    int own_fd;                 /* opened here: close it */
+    char *tmp;                  /* NULL: written directly */
+    char *target;
+    int replaces;               /* target existed */
+};
 
-/* Write out what the running conversion's writer has buffered. */
-void tc_ctx_flush_output(struct tc_ctx *ctx);
+/* Open out_path (NULL or "-": standard output) for writing. */
+int tc_output_open(struct tc_ctx *ctx, const char *out_path,
+                   struct tc_output *o);
+/* Close it; with rc TC_OK put the file in place, else remove the
+ * temporary file.  Returns rc, or the error that closing met. */
+int tc_output_close(struct tc_ctx *ctx, struct tc_output *o, int rc);
+
+/* Write out what the running conversion's writer has buffered; returns
+ * the output's sticky status. */
+int tc_ctx_flush_output(struct tc_ctx *ctx);
 /* Are two cues shown in the same place: the same region and every
  * placement setting alike? */
 int tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b);

@@ -2,8 +2,9 @@
  * lines and blank edges.  A cue whose end is unset
  * or not after its start gets an end, so no writer ever prints a cue that
  * ends before or when it starts.  The new end comes from the text's length
- * at a comfortable reading speed, and stops at the next cue's start.  It
- * holds one cue, to see that next start. */
+ * at a comfortable reading speed, and stops at the next cue's start.  Only
+ * such a cue is held, to see that next start: a cue whose end is fine goes
+ * on at once, so a live pipe is not kept a cue behind. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -23,6 +24,13 @@ struct endfix {
     struct tc_repeat rp_new, rp_join;
 };
 
+/* Does the cue need an end from the next cue's start? */
+static int
+needs_end(const struct endfix *ef, const struct tc_cue *c)
+{
+    return c->end == TC_TIME_NONE || (!ef->unset_only && c->end <= c->start);
+}
+
 static int
 endfix_forward(struct endfix *ef, int64_t next_start)
 {
@@ -32,8 +40,7 @@ endfix_forward(struct endfix *ef, int64_t next_start)
     ef->held = NULL;
     if (!tc_text_is_blank(&c->text))
         ef->seen++;
-    if (c->end == TC_TIME_NONE ||
-        (!ef->unset_only && c->end <= c->start)) {
+    if (needs_end(ef, c)) {
         int64_t d = (int64_t)tc_text_len(&c->text) * READ_MS_PER_CHAR;
         int64_t end;
 
@@ -93,6 +100,8 @@ endfix_join(struct endfix *ef, struct tc_cue *c)
     }
     h->end = c->end;
     tc_cue_free(c);
+    if (rc == TC_OK && !needs_end(ef, h))
+        rc = endfix_forward(ef, TC_TIME_NONE);
     return rc;
 }
 
@@ -116,7 +125,7 @@ endfix_push(struct tc_stage *st, struct tc_cue *c)
         return rc;
     }
     ef->held = c;
-    return TC_OK;
+    return needs_end(ef, c) ? TC_OK : endfix_forward(ef, TC_TIME_NONE);
 }
 
 /* Nothing to write.  An input without cues (empty, a header only) is worth

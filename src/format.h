@@ -52,6 +52,11 @@ struct tc_ctx *tc_source_ctx(const struct tc_source *src);
 /* The first decoded bytes (at most a few KiB) without consuming them. */
 int  tc_source_peek(struct tc_source *src, const unsigned char **head,
                     size_t *len);
+/* The same in steps: a live source (a pipe, a terminal) returns after each
+ * read, with *more set while the head is short of those few KiB and the
+ * input has not ended, so that the caller can decide without waiting. */
+int  tc_source_peek_some(struct tc_source *src, const unsigned char **head,
+                         size_t *len, int *more);
 /* Up to n decoded bytes; returns the count, 0 at end, or a negative
  * tc_status. */
 long tc_source_read(struct tc_source *src, void *dst, size_t n);
@@ -61,6 +66,10 @@ long tc_source_read(struct tc_source *src, void *dst, size_t n);
  * NUL-terminated.  tc_lines_lineno() is the 1-based number of that line. */
 int  tc_lines_next(struct tc_source *src, const char **line, size_t *len);
 unsigned long tc_lines_lineno(const struct tc_source *src);
+/* 1 when the next tc_lines_next() would wait on a live source (a pipe, a
+ * terminal) for a line not yet written; a reader that holds a complete
+ * cue only to see whether more text belongs to it can then let it go. */
+int  tc_lines_would_wait(struct tc_source *src);
 /* Give back the line just read: the next tc_lines_next() returns it again. */
 void tc_lines_unread(struct tc_source *src);
 
@@ -205,5 +214,9 @@ const char *tc_color_name(uint32_t rgb);
 /* ---- the registry (src/registry.c) ------------------------------------ */
 const struct tc_format *tc_format_detect(const unsigned char *head, size_t len,
                                          const char *path);
+/* The format whose probe is at least TC_PROBE_LIKELY for these bytes and
+ * scores highest, or NULL: what detection decides from content alone. */
+const struct tc_format *tc_format_detect_sure(const unsigned char *head,
+                                              size_t len);
 
 #endif /* TRANSCUE_SRC_FORMAT_H */

@@ -311,6 +311,9 @@ la_push(struct tc_stage *st, struct tc_cue *cue)
     tc_buf_addc(&la->sample, '\n');
     if (la->nheld == TC_LANG_SAMPLE_CUES ||
         la->sample.len >= TC_LANG_SAMPLE_BYTES ||
+        (st->ctx->live_in && cue->start != TC_TIME_NONE &&
+         la->held[0]->start != TC_TIME_NONE &&
+         cue->start - la->held[0]->start >= TC_LANG_LIVE_MS) ||
         tc_buf_status(&la->sample) != TC_OK)
         return la_release(la);
     return TC_OK;

@@ -17,7 +17,9 @@
  * How a stage uses it: call tc_lang_want() from the filter's create();
  * tc_convert() then puts a look-ahead stage at the head of the filter
  * chain that holds the first cues (at most TC_LANG_SAMPLE_CUES, until it
- * has TC_LANG_SAMPLE_BYTES of text, or to the end of a shorter input),
+ * has TC_LANG_SAMPLE_BYTES of text, or to the end of a shorter input; from
+ * a pipe or a terminal, at most TC_LANG_LIVE_MS of the input's time, so a
+ * live transcript is not held up for minutes),
  * resolves the language from them and only then hands them on.  So at the
  * stage's first push() tc_lang_current() answers, and every stage sees the
  * same answer.  When the language is declared (1 or 2), nothing is held.
@@ -35,6 +37,7 @@
 #define TC_LANG_SAMPLE_BYTES 2048    /* text the look-ahead collects */
 #define TC_LANG_SAMPLE_CUES  64      /* cues it holds at most */
 #define TC_LANG_SAMPLE_MIN   48      /* fewer letters: no guess */
+#define TC_LANG_LIVE_MS      10000   /* a live input's look-ahead */
 
 enum tc_lang_how {
     TC_LANG_UNKNOWN = 0,    /* nothing declared, no sure guess */

@@ -20,6 +20,7 @@ libtranscue_core_la_SOURCES = \
 	src/measure.c src/measure.h \
 	src/format.h \
 	src/options.c \
+	src/output.c \
 	src/profile.c \
 	src/registry.c \
 	src/sink.c \

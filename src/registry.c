@@ -94,25 +94,45 @@ tc_format_by_extension(const char *path)
     return NULL;
 }
 
-const struct tc_format *
-tc_format_detect(const unsigned char *head, size_t len, const char *path)
+/* The best probe score and its format. */
+static const struct tc_format *
+best_probe(const unsigned char *head, size_t len, int *score)
 {
-    const struct tc_format *best = NULL, *byext;
-    int best_score = 0;
+    const struct tc_format *best = NULL;
     size_t i;
 
+    *score = 0;
     for (i = 0; tc_format_at(i) != NULL; i++) {
-        int score;
+        int sc;
 
         if (formats[i]->read == NULL || formats[i]->probe == NULL)
             continue;
-        score = formats[i]->probe(head, len);
-        if (score > best_score) {
-            best_score = score;
+        sc = formats[i]->probe(head, len);
+        if (sc > *score) {
+            *score = sc;
             best = formats[i];
         }
     }
-    if (best_score >= TC_PROBE_LIKELY)
+    return best;
+}
+
+const struct tc_format *
+tc_format_detect_sure(const unsigned char *head, size_t len)
+{
+    int score;
+    const struct tc_format *best = best_probe(head, len, &score);
+
+    return score >= TC_PROBE_LIKELY ? best : NULL;
+}
+
+const struct tc_format *
+tc_format_detect(const unsigned char *head, size_t len, const char *path)
+{
+    const struct tc_format *best, *byext;
+    int score;
+
+    best = best_probe(head, len, &score);
+    if (score >= TC_PROBE_LIKELY)
         return best;
     byext = tc_format_by_extension(path);
     if (byext != NULL && byext->read != NULL)

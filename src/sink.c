@@ -160,6 +160,12 @@ sink_drain(struct tc_sink *s, const char *p, size_t n)
 
         if (w < 0 && errno == EINTR)
             continue;
+        if (w < 0 && errno == EPIPE) {
+            /* the reader went away (head(1) has its lines): not an error
+             * in the data, and the caller is told by the status */
+            s->status = TC_ERR_CLOSED;
+            return;
+        }
         if (w <= 0) {
             sink_diag(s, TC_D_IO, 0, "write error: %s", strerror(errno),
                       NULL, NULL, NULL);
@@ -360,11 +366,10 @@ tc_sink_printf(struct tc_sink *s, const char *fmt, ...)
     }
 }
 
-void
+int
 tc_ctx_flush_output(struct tc_ctx *ctx)
 {
-    if (ctx->out != NULL)
-        tc_sink_flush(ctx->out);
+    return ctx->out != NULL ? tc_sink_flush(ctx->out) : TC_OK;
 }
 
 void

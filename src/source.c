@@ -153,6 +153,7 @@ tc_source_open(struct tc_ctx *ctx, const char *path, struct tc_source **out)
         struct stat st;
 
         s->live = fstat(s->fd, &st) == 0 && !S_ISREG(st.st_mode);
+        ctx->live_in = s->live;
     }
     *out = s;
     return TC_OK;
@@ -190,8 +191,14 @@ read_fd(struct tc_source *s, void *dst, size_t n)
     /* before a read that may wait for a live transcript, hand on what the
      * writer has buffered, so each cue reaches the reader downstream as
      * soon as the filters let it go */
-    if (s->live)
-        tc_ctx_flush_output(s->ctx);
+    if (s->live) {
+        int rc = tc_ctx_flush_output(s->ctx);
+
+        /* an output that failed ends the reading now, not at the next cue
+         * the filters let go: endless input must not be read for nothing */
+        if (rc != TC_OK)
+            return rc;
+    }
     do
         r = read(s->fd, dst, n);
     while (r < 0 && errno == EINTR);
@@ -534,14 +541,30 @@ fill(struct tc_source *s)
 int
 tc_source_peek(struct tc_source *s, const unsigned char **head, size_t *len)
 {
-    while (s->dec.len - s->dpos < PEEK && !s->eof) {
-        long r = fill(s);
+    int more = 1, rc = TC_OK;
 
-        if (r < 0)
-            return (int)r;
-    }
+    while (more && rc == TC_OK)
+        rc = tc_source_peek_some(s, head, len, &more);
+    return rc;
+}
+
+int
+tc_source_peek_some(struct tc_source *s, const unsigned char **head,
+                    size_t *len, int *more)
+{
+    do {
+        if (s->dec.len - s->dpos >= PEEK || s->eof)
+            break;
+        {
+            long r = fill(s);
+
+            if (r < 0)
+                return (int)r;
+        }
+    } while (!s->live);
     *head = (const unsigned char *)s->dec.data + s->dpos;
     *len = s->dec.len - s->dpos;
+    *more = *len < PEEK && !s->eof;
     return TC_OK;
 }
 
@@ -828,6 +851,23 @@ repair_line(struct tc_source *s, const char **line, size_t *len)
     *line = s->fixed.data;
     *len = s->fixed.len;
     return TC_OK;
+}
+
+int
+tc_lines_would_wait(struct tc_source *s)
+{
+    struct pollfd pf;
+    size_t avail = s->dec.len - s->dpos;
+
+    if (!s->live || s->eof || s->unread || s->nraw > 0)
+        return 0;
+    if (avail > 0 && (memchr(s->dec.data + s->dpos, '\n', avail) != NULL ||
+                      memchr(s->dec.data + s->dpos, '\r', avail) != NULL))
+        return 0;
+    pf.fd = s->fd;
+    pf.events = POLLIN;
+    pf.revents = 0;
+    return poll(&pf, 1, 0) == 0;
 }
 
 int

@@ -27,6 +27,8 @@ tc_strerror(int status)
         return "repair needed in strict mode";
     case TC_ERR_UNSUPPORTED:
         return "not supported by this format";
+    case TC_ERR_CLOSED:
+        return "the output was closed by its reader";
     }
     return "unknown status";
 }

@@ -42,8 +42,11 @@ cli_check_begin(struct cli_check *cc, struct tc_ctx *ctx)
     if (!cc->json)
         return 0;
     s = tc_check_report(ctx, TC_REPORT_JSON_OPEN);
-    if (s == NULL)
+    cc->close = tc_check_report(ctx, TC_REPORT_JSON_CLOSE);
+    if (s == NULL || cc->close == NULL) {
+        tc_free(s);
         return -1;
+    }
     fputs(s, stdout);
     tc_free(s);
     return 0;
@@ -75,21 +78,23 @@ cli_check_emit(struct cli_check *cc, struct cli_check_result *r)
         fputs(r->table, f);
     }
     cc->files++;
-    tc_free(r->json);
-    tc_free(r->table);
-    r->json = r->table = NULL;
+    cli_check_result_free(r);
     return r->passed;
 }
 
 void
-cli_check_end(struct cli_check *cc, struct tc_ctx *ctx)
+cli_check_end(struct cli_check *cc)
 {
-    char *s;
+    if (cc->close != NULL)
+        fputs(cc->close, stdout);
+    tc_free(cc->close);
+    cc->close = NULL;
+}
 
-    if (!cc->json)
-        return;
-    s = tc_check_report(ctx, TC_REPORT_JSON_CLOSE);
-    if (s != NULL)
-        fputs(s, stdout);
-    tc_free(s);
+void
+cli_check_result_free(struct cli_check_result *r)
+{
+    tc_free(r->json);
+    tc_free(r->table);
+    r->json = r->table = NULL;
 }

@@ -10,10 +10,12 @@
 
 struct cli_check {
     int on;                 /* --check, or an option that implies it */
+    int only;               /* --check alone: read and check, write nothing */
     int json;               /* --report=json */
     int table;              /* --report=table */
     int quiet;              /* --quiet: no table on a terminal */
     unsigned long files;    /* file reports emitted */
+    char *close;            /* the end of the JSON document */
 };
 
 /* What one file's check printed: taken from the context after its run. */
@@ -35,6 +37,7 @@ void cli_check_collect(const struct cli_check *cc, struct tc_ctx *ctx,
 /* Print a collected report and free it; returns r->passed. */
 int cli_check_emit(struct cli_check *cc, struct cli_check_result *r);
 /* After the last file: the end of the JSON document. */
-void cli_check_end(struct cli_check *cc, struct tc_ctx *ctx);
+void cli_check_end(struct cli_check *cc);
+void cli_check_result_free(struct cli_check_result *r);
 
 #endif /* TRANSCUE_CLI_CHECK_H */

@@ -1,50 +1,181 @@
-/* cli_main.c -- the transcue command: options, diagnostics on stderr, one
- * conversion per input.  It uses only the public library interface. */
+/* cli_main.c -- the transcue command: options, the list of conversions
+ * (jobs) they ask for, and the checks made before any file is touched.
+ * walk.c finds the files of -r, batch.c runs the jobs.  The command uses
+ * only the public library interface. */
 #include "config.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "transcue.h"
-#include "cli_check.h"
+#include "cli.h"
 
-#define EXIT_INPUT 1     /* an input could not be converted */
-#define EXIT_USAGE 2     /* bad command line */
+const char *const cli_progname = "transcue";
+#define progname cli_progname
 
-static const char *progname = "transcue";
+int
+cli_diag_shown(const struct cli *cli, const struct tc_diag *d)
+{
+    if (d->sev == TC_SEV_NOTE && !cli->verbose)
+        return 0;
+    if (d->sev == TC_SEV_WARNING && cli->quiet)
+        return 0;
+    return 1;
+}
 
-struct cli {
-    struct tc_ctx *ctx;
-    int quiet, verbose;
-    int usage_error;
-};
+void
+cli_print_diag(const struct cli *cli, const struct tc_diag *d, FILE *f)
+{
+    if (!cli_diag_shown(cli, d))
+        return;
+    fprintf(f, "%s: ", progname);
+    if (d->file != NULL) {
+        fputs(d->file, f);
+        if (d->line > 0)
+            fprintf(f, ":%lu", d->line);
+        if (d->line > 0 && d->col > 0)
+            fprintf(f, ":%u", d->col);
+        fputs(": ", f);
+    }
+    fputs(tc_severity_name(d->sev), f);
+    /* a plain note says "note: DETAIL", not "note: note: DETAIL" */
+    if (d->detail == NULL || strcmp(d->message, tc_severity_name(d->sev)))
+        fprintf(f, ": %s", d->message);
+    if (d->detail != NULL)
+        fprintf(f, ": %s", d->detail);
+    fputc('\n', f);
+}
 
 static void
 print_diag(const struct tc_diag *d, void *ud)
 {
-    struct cli *cli = ud;
+    cli_print_diag(ud, d, stderr);
+}
 
-    if (d->sev == TC_SEV_NOTE && !cli->verbose)
-        return;
-    if (d->sev == TC_SEV_WARNING && cli->quiet)
-        return;
-    fprintf(stderr, "%s: ", progname);
-    if (d->file != NULL) {
-        fputs(d->file, stderr);
-        if (d->line > 0)
-            fprintf(stderr, ":%lu", d->line);
-        if (d->line > 0 && d->col > 0)
-            fprintf(stderr, ":%u", d->col);
-        fputs(": ", stderr);
+struct tc_ctx *
+cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
+{
+    static const char *const clean_chain[] = {
+        "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
+    };
+    struct tc_ctx *ctx = tc_ctx_new();
+    size_t i;
+    int rc = TC_OK;
+
+    if (ctx == NULL)
+        return NULL;
+    tc_ctx_set_diag(ctx, fn, ud);
+    tc_ctx_set_strict(ctx, cli->strict);
+    tc_ctx_set_check(ctx, cli->check->on);
+    /* an in-place file must survive a crash: old content or new */
+    tc_ctx_set_sync(ctx, cli->in_place);
+    for (i = 0; i < cli->nsettings && rc == TC_OK; i++)
+        rc = tc_ctx_set_option(ctx, cli->settings[i].key,
+                               cli->settings[i].value);
+    /* the preset runs first; filters named with -F follow it in order */
+    for (i = 0; cli->clean && rc == TC_OK &&
+                i < sizeof clean_chain / sizeof clean_chain[0]; i++)
+        rc = tc_ctx_add_filter(ctx, clean_chain[i]);
+    for (i = 0; i < cli->nspecs && rc == TC_OK; i++)
+        rc = tc_ctx_add_filter(ctx, cli->specs[i]);
+    if (rc == TC_OK && cli->backup != NULL)
+        rc = tc_ctx_set_backup(ctx, cli->backup);
+    if (rc != TC_OK) {
+        tc_ctx_free(ctx);
+        return NULL;
     }
-    fprintf(stderr, "%s: %s", tc_severity_name(d->sev), d->message);
-    if (d->detail != NULL)
-        fprintf(stderr, ": %s", d->detail);
-    fputc('\n', stderr);
+    return ctx;
+}
+
+/* ---- lists ------------------------------------------------------------- */
+
+int
+cli_strv_add(struct strv *sv, const char *s)
+{
+    char *copy;
+
+    if (sv->n == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 16;
+        char **v = realloc(sv->v, cap * sizeof *v);
+
+        if (v == NULL)
+            return -1;
+        sv->v = v;
+        sv->cap = cap;
+    }
+    copy = strdup(s);
+    if (copy == NULL)
+        return -1;
+    sv->v[sv->n++] = copy;
+    return 0;
+}
+
+void
+cli_strv_free(struct strv *sv)
+{
+    size_t i;
+
+    for (i = 0; i < sv->n; i++)
+        free(sv->v[i]);
+    free(sv->v);
+    memset(sv, 0, sizeof *sv);
+}
+
+int
+cli_jobs_add(struct jobs *js, const char *in, const char *out)
+{
+    struct job *j;
+
+    if (js->n == js->cap) {
+        size_t cap = js->cap ? js->cap * 2 : 16;
+        struct job *v = realloc(js->v, cap * sizeof *v);
+
+        if (v == NULL)
+            return -1;
+        js->v = v;
+        js->cap = cap;
+    }
+    j = &js->v[js->n];
+    memset(j, 0, sizeof *j);
+    j->in = strdup(in);
+    j->out = out != NULL ? strdup(out) : NULL;
+    if (j->in == NULL || (out != NULL && j->out == NULL)) {
+        free(j->in);
+        free(j->out);
+        return -1;
+    }
+    js->n++;
+    return 0;
+}
+
+int
+cli_jobs_add_error(struct jobs *js, const char *in, const char *msg)
+{
+    if (cli_jobs_add(js, in, NULL) != 0)
+        return -1;
+    js->v[js->n - 1].error = strdup(msg);
+    return js->v[js->n - 1].error != NULL ? 0 : -1;
+}
+
+void
+cli_jobs_free(struct jobs *js)
+{
+    size_t i;
+
+    for (i = 0; i < js->n; i++) {
+        free(js->v[i].in);
+        free(js->v[i].out);
+        free(js->v[i].error);
+        free(js->v[i].msgs);
+        cli_check_result_free(&js->v[i].check);
+    }
+    free(js->v);
+    memset(js, 0, sizeof *js);
 }
 
 static void
@@ -64,7 +195,7 @@ help(void)
            "Convert and clean subtitles and transcripts.\n"
            "\n"
            "With no FILE, or when FILE is -, read standard input.  Output goes to\n"
-           "standard output unless -o or -d is given.\n"
+           "standard output unless -o, -d or -i is given.\n"
            "\n"
            "  -f, --from=FORMAT      input format (default: detected from the\n"
            "                         content, then from the file name)\n"
@@ -74,6 +205,13 @@ help(void)
            "                         conversion succeeds\n"
            "  -d, --output-dir=DIR   convert each FILE into DIR, keeping its name\n"
            "                         with the output format's extension\n"
+           "  -r, --recursive        convert the files in directories and below;\n"
+           "                         with -d the tree is mirrored in DIR\n"
+           "  -i, --in-place         rewrite each FILE in its own format\n"
+           "      --backup[=SUFFIX]  with -i, keep the original as FILE~ (or\n"
+           "                         FILE and SUFFIX)\n"
+           "  -j, --jobs=N           convert N files at a time (default: the\n"
+           "                         number of processors)\n"
            "  -F, --filter=NAME[:KEY=VALUE,...]\n"
            "                         apply a cleanup filter; repeatable, applied\n"
            "                         in the order given\n"
@@ -81,11 +219,12 @@ help(void)
            "                         dedupe, merge, wrap, timing\n"
            "      --check            check each FILE against the profile's limits\n"
            "                         and report every violation (with --clean, -F,\n"
-           "                         -o, -d or -t: check what the conversion writes)\n"
+           "                         -o, -d, -i or -t: check what the conversion\n"
+           "                         writes)\n"
            "      --report=FORM      --check's report on standard output: json or\n"
            "                         table\n"
            "      --strict           treat every repair warning as an error\n"
-           "  -q, --quiet            print errors only\n"
+           "  -q, --quiet            print errors only (no progress, no summary)\n"
            "  -v, --verbose          also print notes\n"
            "      --list-formats     list the formats and exit\n"
            "      --list-filters     list the filters and their options and exit\n"
@@ -106,8 +245,8 @@ help(void)
     }
     printf("\n"
            "Exit status: 0 on success (warnings allowed), 1 when an input could\n"
-           "not be converted (or, with --check, a file has more violations than\n"
-           "--max-violations allows), 2 on a usage error.\n"
+           "not be converted (the others still are) or, with --check, a file has\n"
+           "more violations than --max-violations allows, 2 on a usage error.\n"
            "\n"
            "Messages have the form 'transcue: FILE:LINE:COL: SEVERITY: TEXT'.\n"
            "See transcue(1) for the formats, filters and profiles.\n");
@@ -164,122 +303,210 @@ format_arg(const char *name, int want_write)
     return f;
 }
 
-/* DIR/base-of-in with the output format's first extension. */
-static char *
-batch_output(const char *dir, const char *in, const struct tc_format *to)
+char *
+cli_output_name(const char *dir, const char *rel, const struct tc_format *to)
 {
-    const char *base = strrchr(in, '/'), *dot, *ext = tc_format_extensions(to);
-    size_t stem, extlen = strcspn(ext, " "), size;
+    const char *base = strrchr(rel, '/'), *dot, *ext;
+    size_t stem, extlen, dirlen = strlen(dir), size;
     char *out;
-
-    base = base ? base + 1 : in;
-    dot = strrchr(base, '.');
-    stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    size = strlen(dir) + stem + extlen + 3;
-    out = malloc(size);
-    if (out != NULL)
-        snprintf(out, size, "%s/%.*s.%.*s", dir, (int)stem, base, (int)extlen,
-                 ext);
-    return out;
-}
-
-/* mkdir -p */
-static int
-make_dirs(const char *dir)
-{
-    char *p = strdup(dir), *q;
-    int rc = 0;
-
-    if (p == NULL)
-        return -1;
-    for (q = p + 1; rc == 0; q++) {
-        if (*q != '/' && *q != '\0')
-            continue;
-        {
-            char c = *q;
-
-            *q = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST)
-                rc = -1;
-            *q = c;
-            if (c == '\0')
-                break;
-        }
-    }
-    free(p);
-    return rc;
-}
-
-/* In batch mode every input needs a name of its own in DIR: standard input
- * has none, and a.srt and a.vtt would both become DIR/a.srt. */
-static int
-check_batch(const char *dir, char **in, int n, const struct tc_format *to)
-{
-    char **names;
-    int i, j, bad = 0;
 
     if (to == NULL)
         to = tc_format_find("srt");
-    names = calloc((size_t)n, sizeof *names);
-    if (names == NULL)
+    ext = tc_format_extensions(to);
+    extlen = strcspn(ext, " ");
+    base = base ? base + 1 : rel;
+    dot = strrchr(base, '.');
+    stem = (size_t)(base - rel) +
+           (dot && dot != base ? (size_t)(dot - base) : strlen(base));
+    while (dirlen > 1 && dir[dirlen - 1] == '/')
+        dirlen--;
+    size = dirlen + stem + extlen + 3;
+    out = malloc(size);
+    if (out != NULL)
+        snprintf(out, size, "%.*s/%.*s.%.*s", (int)dirlen, dir, (int)stem,
+                 rel, (int)extlen, ext);
+    return out;
+}
+
+static int
+cmp_out(const void *a, const void *b)
+{
+    const struct job *x = *(const struct job *const *)a;
+    const struct job *y = *(const struct job *const *)b;
+
+    return strcmp(x->out, y->out);
+}
+
+/* Every input needs an output of its own: a.srt and a.vtt would both
+ * become DIR/a.srt.  Sorted, so that ten thousand files take no time. */
+static int
+check_clashes(const struct jobs *js)
+{
+    const struct job **v = malloc((js->n + 1) * sizeof *v);
+    size_t i, n = 0;
+    int bad = 0;
+
+    if (v == NULL)
         return -1;
-    for (i = 0; i < n && !bad; i++) {
-        if (strcmp(in[i], "-") == 0) {
-            usage_error("%s", "-d needs named input files, not -");
+    for (i = 0; i < js->n; i++)
+        if (js->v[i].out != NULL)
+            v[n++] = &js->v[i];
+    qsort(v, n, sizeof *v, cmp_out);
+    for (i = 1; i < n; i++)
+        if (strcmp(v[i - 1]->out, v[i]->out) == 0) {
+            /* name them in the order given */
+            const struct job *a = v[i - 1] < v[i] ? v[i - 1] : v[i];
+            const struct job *b = v[i - 1] < v[i] ? v[i] : v[i - 1];
+
+            fprintf(stderr, "%s: %s and %s would both be written to %s\n",
+                    progname, a->in, b->in, a->out);
             bad = 1;
-            break;
         }
-        names[i] = batch_output(dir, in[i], to);
-        if (names[i] == NULL) {
-            bad = 1;
-            break;
-        }
-        for (j = 0; j < i; j++)
-            if (strcmp(names[i], names[j]) == 0) {
-                fprintf(stderr, "%s: %s and %s would both be written to "
-                        "%s\n", progname, in[j], in[i], names[i]);
-                bad = 1;
-                break;
-            }
-    }
-    for (i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    free(v);
     return bad ? -1 : 0;
 }
 
-/* --check: print what the run just checked found; 1 when it passed. */
-static int
-check_done(struct cli_check *cc, struct tc_ctx *ctx)
+static void
+quiet_diag(const struct tc_diag *d, void *ud)
 {
-    struct cli_check_result r;
-
-    cli_check_collect(cc, ctx, &r);
-    return cli_check_emit(cc, &r);
+    (void)d;
+    (void)ud;
 }
 
-/* --check without output: read and check each input (several need no
- * -d); the exit status. */
+/* -i keeps each file's format: a --to that differs from one of them is a
+ * mistake to catch before any file is rewritten. */
 static int
-check_files(struct cli_check *cc, struct tc_ctx *ctx, char **in, int n,
-            const struct tc_format *from)
+check_in_place(const struct cli *cli, const struct jobs *js)
 {
-    int i, status = 0;
+    struct tc_ctx *ctx;
+    size_t i;
+    int bad = 0;
 
-    for (i = 0; i < (n > 0 ? n : 1); i++) {
-        int rc = tc_check(ctx, n > 0 ? in[i] : NULL, from);
-
-        if (!check_done(cc, ctx) || rc != TC_OK)
-            status = EXIT_INPUT;
+    if (cli->to == NULL)
+        return 0;
+    if (cli->from != NULL) {
+        if (cli->from == cli->to)
+            return 0;
+        fprintf(stderr, "%s: -i keeps each file's format (%s here); use -d "
+                "DIR to write %s\n", progname, tc_format_name(cli->from),
+                tc_format_name(cli->to));
+        return -1;
     }
-    return status;
+    ctx = cli_ctx_new(cli, quiet_diag, NULL);
+    if (ctx == NULL)
+        return -1;
+    for (i = 0; i < js->n && !bad; i++) {
+        const struct tc_format *f;
+
+        /* one that cannot be read fails in its turn, with its reason */
+        if (js->v[i].error != NULL ||
+            tc_detect_format(ctx, js->v[i].in, &f, NULL) != TC_OK ||
+            f == cli->to)
+            continue;
+        fprintf(stderr, "%s: %s is %s and -i keeps each file's format; use "
+                "-d DIR to write %s\n", progname, js->v[i].in,
+                tc_format_name(f), tc_format_name(cli->to));
+        bad = 1;
+    }
+    tc_ctx_free(ctx);
+    return bad ? -1 : 0;
+}
+
+/* The jobs the file arguments ask for. */
+static int
+make_jobs(const struct cli *cli, char **args, int n, struct jobs *js)
+{
+    int i;
+
+    if (n == 0)
+        return cli_jobs_add(js, "-", cli->out);
+    /* --check alone writes nothing: out stays NULL */
+    for (i = 0; i < n; i++) {
+        const char *a = args[i];
+        struct stat st;
+        int rc;
+
+        if (strcmp(a, "-") != 0 && stat(a, &st) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            rc = cli->recursive
+                     ? cli_walk(cli, a, js)
+                     : cli_jobs_add_error(js, a, "is a directory; use -r "
+                                          "to convert the files in it");
+        } else if (cli->dir != NULL) {
+            const char *base = strrchr(a, '/');
+            char *out = cli_output_name(cli->dir, base ? base + 1 : a,
+                                        cli->to);
+
+            rc = out != NULL ? cli_jobs_add(js, a, out) : -1;
+            free(out);
+        } else {
+            rc = cli_jobs_add(js, a, cli->in_place ? a : cli->out);
+        }
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The directories the outputs go to; those made are removed again at the
+ * end if they stayed empty (every file in them failed). */
+static int
+make_out_dirs(const struct cli *cli, const struct jobs *js,
+              struct strv *made)
+{
+    const char *last = NULL;
+    size_t last_len = 0, i;
+
+    if (cli_make_dirs(cli->dir, made) != 0) {
+        fprintf(stderr, "%s: %s: cannot create directory: %s\n", progname,
+                cli->dir, strerror(errno));
+        return -1;
+    }
+    for (i = 0; i < js->n; i++) {
+        const char *o = js->v[i].out, *slash;
+        char *d;
+        int rc;
+
+        if (o == NULL || (slash = strrchr(o, '/')) == NULL)
+            continue;
+        /* the walk lists a directory's files together */
+        if (last != NULL && (size_t)(slash - o) == last_len &&
+            strncmp(o, last, last_len) == 0)
+            continue;
+        last = o;
+        last_len = (size_t)(slash - o);
+        d = strndup(o, last_len);
+        if (d == NULL)
+            return -1;
+        rc = cli_make_dirs(d, made);
+        if (rc != 0)
+            fprintf(stderr, "%s: %s: cannot create directory: %s\n",
+                    progname, d, strerror(errno));
+        free(d);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
 }
 
 enum {
     OPT_LIST_FORMATS = 256, OPT_LIST_FILTERS, OPT_CLEAN, OPT_STRICT,
-    OPT_BOM, OPT_CHECK, OPT_REPORT,
+    OPT_BOM, OPT_BACKUP, OPT_CHECK, OPT_REPORT,
     OPT_LIMIT   /* OPT_LIMIT + i: the library's option i */
 };
+
+static int
+jobs_arg(const char *s)
+{
+    char *end;
+    long n;
+
+    errno = 0;
+    n = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 1024)
+        return -1;
+    return (int)n;
+}
 
 int
 main(int argc, char **argv)
@@ -289,6 +516,10 @@ main(int argc, char **argv)
         { "to", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
         { "output-dir", required_argument, NULL, 'd' },
+        { "recursive", no_argument, NULL, 'r' },
+        { "in-place", no_argument, NULL, 'i' },
+        { "backup", optional_argument, NULL, OPT_BACKUP },
+        { "jobs", required_argument, NULL, 'j' },
         { "filter", required_argument, NULL, 'F' },
         { "clean", no_argument, NULL, OPT_CLEAN },
         { "strict", no_argument, NULL, OPT_STRICT },
@@ -302,27 +533,28 @@ main(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
     };
-    static const char *const clean_chain[] = {
-        "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
-    };
     const size_t nfixed = sizeof fixed / sizeof fixed[0];
     struct option *longopts;
     struct cli cli;
     struct cli_check cc;
-    const struct tc_format *from = NULL, *to = NULL;
-    const char *out = NULL, *dir = NULL;
-    const char **specs;
-    size_t nlimits = 0, nspecs = 0, i;
-    int c, status = 0, clean = 0, writes;
+    struct jobs js = { NULL, 0, 0 };
+    struct strv made = { NULL, 0, 0 };
+    struct tc_ctx *ctx = NULL;
+    size_t nlimits = 0, i;
+    int c, status = 0, nargs;
 
+    /* a reader that goes away is seen as EPIPE and ends the run quietly
+     * (an abrupt SIGPIPE would leave temporary files behind) */
+    signal(SIGPIPE, SIG_IGN);
     memset(&cli, 0, sizeof cli);
     memset(&cc, 0, sizeof cc);
+    cli.check = &cc;
     while (tc_option_at(nlimits) != NULL)
         nlimits++;
     longopts = calloc(nfixed + nlimits + 1, sizeof *longopts);
-    specs = calloc((size_t)argc + 1, sizeof *specs);
-    cli.ctx = tc_ctx_new();
-    if (longopts == NULL || specs == NULL || cli.ctx == NULL) {
+    cli.specs = calloc((size_t)argc + 1, sizeof *cli.specs);
+    cli.settings = calloc((size_t)argc + 1, sizeof *cli.settings);
+    if (longopts == NULL || cli.specs == NULL || cli.settings == NULL) {
         fprintf(stderr, "%s: out of memory\n", progname);
         return EXIT_INPUT;
     }
@@ -332,35 +564,51 @@ main(int argc, char **argv)
         longopts[nfixed + i].has_arg = required_argument;
         longopts[nfixed + i].val = OPT_LIMIT + (int)i;
     }
-    tc_ctx_set_diag(cli.ctx, print_diag, &cli);
 
-    while ((c = getopt_long(argc, argv, "f:t:o:d:F:qvhV", longopts, NULL)) !=
-           -1) {
+    while ((c = getopt_long(argc, argv, "f:t:o:d:rij:F:qvhV", longopts,
+                            NULL)) != -1) {
         switch (c) {
         case 'f':
-            from = format_arg(optarg, 0);
-            if (from == NULL)
+            cli.from = format_arg(optarg, 0);
+            if (cli.from == NULL)
                 goto usage;
             break;
         case 't':
-            to = format_arg(optarg, 1);
-            if (to == NULL)
+            cli.to = format_arg(optarg, 1);
+            if (cli.to == NULL)
                 goto usage;
             break;
         case 'o':
-            out = optarg;
+            cli.out = optarg;
             break;
         case 'd':
-            dir = optarg;
+            cli.dir = optarg;
+            break;
+        case 'r':
+            cli.recursive = 1;
+            break;
+        case 'i':
+            cli.in_place = 1;
+            break;
+        case OPT_BACKUP:
+            cli.backup = optarg != NULL ? optarg : "~";
+            break;
+        case 'j':
+            cli.jobs = jobs_arg(optarg);
+            if (cli.jobs < 0) {
+                usage_error("-j wants a number of files at a time from 1 "
+                            "to 1024, not '%s'", optarg);
+                goto usage;
+            }
             break;
         case 'F':
-            specs[nspecs++] = optarg;   /* added after the --clean preset */
+            cli.specs[cli.nspecs++] = optarg;
             break;
         case OPT_CLEAN:
-            clean = 1;
+            cli.clean = 1;
             break;
         case OPT_STRICT:
-            tc_ctx_set_strict(cli.ctx, 1);
+            cli.strict = 1;
             break;
         case OPT_CHECK:
             cc.on = 1;
@@ -372,9 +620,8 @@ main(int argc, char **argv)
             }
             break;
         case OPT_BOM:
-            if (tc_ctx_set_option(cli.ctx, "bom", optarg ? optarg : "yes") !=
-                TC_OK)
-                goto usage_quiet;
+            cli.settings[cli.nsettings].key = "bom";
+            cli.settings[cli.nsettings++].value = optarg ? optarg : "yes";
             break;
         case 'q':
             cli.quiet = 1;
@@ -396,112 +643,114 @@ main(int argc, char **argv)
             goto done;
         default:
             if (c >= OPT_LIMIT && c < OPT_LIMIT + (int)nlimits) {
-                const char *name =
+                cli.settings[cli.nsettings].key =
                     tc_option_at((size_t)(c - OPT_LIMIT))->name;
-
-                if (tc_ctx_set_option(cli.ctx, name, optarg) != TC_OK)
-                    goto usage_quiet;
-                if (cli_check_implied(name))
+                cli.settings[cli.nsettings++].value = optarg;
+                if (cli_check_implied(cli.settings[cli.nsettings - 1].key))
                     cc.on = 1;
                 break;
             }
-            goto usage_quiet;
+            goto usage;
         }
     }
-    /* the preset runs first; filters named with -F follow it in order */
-    for (i = 0; clean && i < sizeof clean_chain / sizeof clean_chain[0]; i++)
-        if (tc_ctx_add_filter(cli.ctx, clean_chain[i]) != TC_OK)
-            goto usage_quiet;
-    for (i = 0; i < nspecs; i++)
-        if (tc_ctx_add_filter(cli.ctx, specs[i]) != TC_OK)
-            goto usage_quiet;
-    if (out != NULL && dir != NULL) {
-        usage_error("%s", "-o and -d cannot be used together");
-        goto usage_quiet;
-    }
-    if (out != NULL && argc - optind > 1) {
-        usage_error("%s", "-o takes one input; use -d DIR for several");
-        goto usage_quiet;
-    }
-    if (dir != NULL && argc - optind < 1) {
-        usage_error("%s", "-d needs input files");
-        goto usage_quiet;
-    }
+    nargs = argc - optind;
     /* --check alone reads and reports; asked for output, the conversion
      * runs as usual and what it writes is checked */
-    writes = clean || nspecs > 0 || out || dir || to;
-    if (cc.on && (cc.json || cc.table) && writes && !out && !dir) {
+    cc.only = cc.on && !cli.clean && cli.nspecs == 0 && !cli.out &&
+              !cli.dir && !cli.in_place && !cli.to;
+    cc.quiet = cli.quiet;
+    if (cc.on && (cc.json || cc.table) && !cc.only && !cli.out && !cli.dir &&
+        !cli.in_place) {
         usage_error("%s", "--report writes to standard output; give the "
                     "converted output -o FILE or -d DIR");
-        goto usage_quiet;
+        goto usage;
     }
-    tc_ctx_set_check(cli.ctx, cc.on);
-    cc.quiet = cli.quiet;
-    if (tc_ctx_check(cli.ctx) != TC_OK)
-        goto usage_quiet;
-    if (cc.on && cli_check_begin(&cc, cli.ctx) != 0)
-        goto usage_quiet;
-    if (cc.on && !writes) {
-        status = check_files(&cc, cli.ctx, argv + optind, argc - optind,
-                             from);
-        goto done;
+    /* a context made now reports every bad setting before any work */
+    ctx = cli_ctx_new(&cli, print_diag, &cli);
+    if (ctx == NULL || tc_ctx_check(ctx) != TC_OK)
+        goto usage;
+    if (cli.out != NULL && cli.dir != NULL) {
+        usage_error("%s", "-o and -d cannot be used together");
+        goto usage;
     }
-    if (dir != NULL && check_batch(dir, argv + optind, argc - optind,
-                                   to) != 0)
-        goto usage_quiet;
-    if (dir != NULL && make_dirs(dir) != 0) {
-        fprintf(stderr, "%s: %s: cannot create directory: %s\n", progname,
-                dir, strerror(errno));
+    if (cli.in_place && (cli.out != NULL || cli.dir != NULL)) {
+        usage_error("%s", "-i rewrites each file: no -o or -d with it");
+        goto usage;
+    }
+    if (cli.backup != NULL && !cli.in_place) {
+        usage_error("%s", "--backup goes with -i");
+        goto usage;
+    }
+    if (cli.out != NULL && (nargs > 1 || cli.recursive)) {
+        usage_error("%s", "-o takes one input; use -d DIR for several");
+        goto usage;
+    }
+    if ((cli.dir != NULL || cli.in_place || cli.recursive) && nargs < 1) {
+        usage_error("%s", cli.in_place ? "-i needs input files"
+                          : cli.recursive ? "-r needs a directory"
+                          : "-d needs input files");
+        goto usage;
+    }
+    if (cli.recursive && cli.dir == NULL && !cli.in_place && !cc.only) {
+        usage_error("%s", "-r needs -d DIR or -i");
+        goto usage;
+    }
+    for (i = (size_t)optind; i < (size_t)argc; i++)
+        if ((cli.dir != NULL || cli.in_place) && strcmp(argv[i], "-") == 0) {
+            usage_error("%s", cli.in_place
+                                  ? "-i needs named input files, not -"
+                                  : "-d needs named input files, not -");
+            goto usage;
+        }
+    if (cli.dir == NULL && cli.out == NULL && !cli.in_place && !cc.only &&
+        nargs > 1) {
+        usage_error("%s", "several inputs need -d DIR (or -i)");
+        goto usage;
+    }
+    if (make_jobs(&cli, argv + optind, nargs, &js) != 0) {
+        fprintf(stderr, "%s: out of memory\n", progname);
         status = EXIT_INPUT;
         goto done;
     }
-    if (dir == NULL && out == NULL && argc - optind > 1) {
-        usage_error("%s", "several inputs need -d DIR");
-        goto usage_quiet;
-    }
-    if (argc - optind == 0) {
-        if (tc_convert(cli.ctx, NULL, from, out, to) != TC_OK)
-            status = EXIT_INPUT;
-        if (cc.on && !check_done(&cc, cli.ctx))
-            status = EXIT_INPUT;
+    if (cli.dir != NULL && check_clashes(&js) != 0)
+        goto usage;
+    if (cli.in_place && check_in_place(&cli, &js) != 0)
+        goto usage;
+    if (js.n == 0) {
+        if (!cli.quiet)
+            fprintf(stderr, "%s: no file to convert\n", progname);
         goto done;
     }
-    for (i = (size_t)optind; i < (size_t)argc; i++) {
-        char *dest = NULL;
-        int rc;
-
-        if (dir != NULL) {
-            if (to == NULL)
-                to = tc_format_find("srt");
-            dest = batch_output(dir, argv[i], to);
-            if (dest == NULL) {
-                fprintf(stderr, "%s: out of memory\n", progname);
-                status = EXIT_INPUT;
-                break;
-            }
-        }
-        rc = tc_convert(cli.ctx, argv[i], from, dest ? dest : out, to);
-        if (rc != TC_OK)
-            status = EXIT_INPUT;
-        if (cc.on && !check_done(&cc, cli.ctx))
-            status = EXIT_INPUT;
-        free(dest);
+    if (cli.dir != NULL && make_out_dirs(&cli, &js, &made) != 0) {
+        status = EXIT_INPUT;
+        goto done;
     }
+    if (cc.on && cli_check_begin(&cc, ctx) != 0)
+        goto usage;
+    tc_ctx_free(ctx);
+    ctx = NULL;
+    status = cli_run(&cli, &js);
+    if (cc.on)
+        cli_check_end(&cc);
     goto done;
 usage:
-usage_quiet:
     status = EXIT_USAGE;
 done:
-    if (cc.on && status != EXIT_USAGE)
-        cli_check_end(&cc, cli.ctx);
+    /* directories made for outputs that all failed */
+    for (i = made.n; i-- > 0;)
+        rmdir(made.v[i]);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "%s: write error on standard output: %s\n",
-                progname, strerror(errno));
+        if (errno != EPIPE)
+            fprintf(stderr, "%s: write error on standard output: %s\n",
+                    progname, strerror(errno));
         if (status == 0)
             status = EXIT_INPUT;
     }
-    tc_ctx_free(cli.ctx);
+    tc_ctx_free(ctx);
+    cli_strv_free(&made);
+    cli_jobs_free(&js);
     free(longopts);
-    free(specs);
+    free(cli.specs);
+    free(cli.settings);
     return status;
 }

@@ -1,0 +1,1 @@
+-v -F timing -t srt timing-max-duration.srt
