@@ -333,6 +333,50 @@ TC_API int tc_convert(struct tc_ctx *ctx, const char *in_path,
                       const struct tc_format *from, const char *out_path,
                       const struct tc_format *to);
 
+/* ---- checking against the limits ----------------------------------------
+ * Quality control: each cue measured against the context's limits (the
+ * profile and the limit options), with the checks named by the option
+ * "checks" (default: all; see tc_check_name()).  Each violation is a
+ * warning that names the cue, its start and the limit, as
+ * "cue 12 (00:01:02.500): reading speed 24.3 characters per second
+ * exceeds 20 (netflix)"; --strict does not make it an error.  The report
+ * of the last run stays in the context.  The filters measure as the
+ * checker does: a cue the timing filter makes readable at max-cps passes
+ * max-cps. */
+
+/** The name of check i ("max-chars", "max-lines", "max-cps",
+ *  "min-duration", "max-duration", "min-gap", "overlap", "order", "empty",
+ *  "bad-time"); NULL past the last.  @since 0.1 */
+TC_API const char *tc_check_name(size_t i);
+/** With on, tc_convert() also checks the cues it writes.  Without it, a
+ *  conversion through filters that work to meet limits (merge, wrap,
+ *  timing) ends with one warning for each of those limits some cues still
+ *  do not meet, with their share.  @since 0.1 */
+TC_API void tc_ctx_set_check(struct tc_ctx *ctx, int on);
+/** Read in_path as tc_convert() does (through the filter chain) and check
+ *  the cues, writing nothing.  @since 0.1 */
+TC_API int tc_check(struct tc_ctx *ctx, const char *in_path,
+                    const struct tc_format *from);
+/** Violations the last run found.  @since 0.1 */
+TC_API unsigned long tc_check_violations(const struct tc_ctx *ctx);
+/** 1 when the last run was checked to the end of its input and found no
+ *  more violations than the option "max-violations" allows (default 0).
+ *  @since 0.1 */
+TC_API int tc_check_passed(const struct tc_ctx *ctx);
+
+enum tc_report {
+    TC_REPORT_JSON_OPEN,    /* a JSON document's start: profile, limits,
+                               checks, and "files": [ */
+    TC_REPORT_JSON_FILE,    /* the last run's file object; join several
+                               with ",\n" */
+    TC_REPORT_JSON_CLOSE,   /* the end of the document */
+    TC_REPORT_TABLE         /* the last run in a short table, for people */
+};
+/** A report as text, which the caller frees with tc_free(); NULL on no
+ *  memory or bad limits (reported).  The JSON schema is in transcue(1).
+ *  @since 0.1 */
+TC_API char *tc_check_report(struct tc_ctx *ctx, enum tc_report form);
+
 #ifdef __cplusplus
 }
 #endif

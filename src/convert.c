@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checker.h"
 #include "ctx.h"
 
 struct chain {
@@ -83,16 +84,26 @@ chain_build(struct tc_ctx *ctx, struct tc_stage *writer, int keeps_short,
     int rc;
 
     c->n = 0;
-    c->st = calloc(ctx->nfilters + 4, sizeof *c->st);
+    c->st = calloc(ctx->nfilters + 5, sizeof *c->st);
     if (c->st == NULL) {
         tc_stage_destroy(writer);
         return TC_ERR_NOMEM;
     }
     c->st[c->n++] = writer;
     {
+        /* the checker sees what the writer is given */
+        struct tc_stage *ck = NULL;
+
+        rc = tc_check_stage_new(ctx, writer, &ck);
+        if (rc != TC_OK)
+            return rc;
+        if (ck != NULL)
+            c->st[c->n++] = ck;
+    }
+    {
         struct tc_stage *ef = NULL;
 
-        rc = tc_endfix_new(ctx, writer, keeps_short, &ef);
+        rc = tc_endfix_new(ctx, c->st[c->n - 1], keeps_short, &ef);
         if (rc != TC_OK)
             return rc;
         c->st[c->n++] = ef;
@@ -148,6 +159,8 @@ tc_ctx_check(struct tc_ctx *ctx)
         if (st != NULL)
             tc_stage_destroy(st);
     }
+    if (rc == TC_OK)
+        rc = tc_check_validate(ctx);
     return rc == TC_OK ? TC_OK : TC_ERR_ARG;
 }
 
@@ -227,7 +240,9 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
     tc_lang_reset(ctx);
     ctx->cues_in = ctx->skipped = ctx->discarded = ctx->dropped = 0;
     tc_buf_clear(&ctx->dropwhy);
-    rc = tc_source_open(ctx, in_path, &src);
+    rc = tc_check_begin(ctx, in_path);
+    if (rc == TC_OK)
+        rc = tc_source_open(ctx, in_path, &src);
     if (rc != TC_OK)
         goto done;
     if (from == NULL) {

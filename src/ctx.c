@@ -7,6 +7,7 @@
 
 #include <libxml/parser.h>
 
+#include "checker.h"
 #include "ctx.h"
 
 /* libxml2 before 2.11 sets up its global state on first use, which two
@@ -88,6 +89,7 @@ tc_ctx_free(struct tc_ctx *ctx)
     tc_lang_release(ctx);
     tc_buf_release(&ctx->diagbuf);
     tc_buf_release(&ctx->dropwhy);
+    tc_check_free(ctx->check);
     free(ctx->backup);
     free(ctx);
 }
@@ -188,6 +190,8 @@ tc_ctx_set_option(struct tc_ctx *ctx, const char *key, const char *value)
                  "tag such as en, de or pt-BR, or auto, or und", value);
         return TC_ERR_ARG;
     }
+    if (tc_check_option_bad(ctx, key, value))
+        return TC_ERR_ARG;
     if (value != NULL) {
         v = strdup(value);
         if (v == NULL)

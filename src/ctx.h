@@ -41,6 +41,8 @@ struct tc_ctx {
     unsigned long discarded;    /* cues a reader left out on request */
     unsigned long dropped;      /* cues the filters dropped */
     struct tc_buf dropwhy;      /* the last drop's detail */
+    struct tc_check *check;     /* checker.h: settings, the last run's report;
+                                   NULL until needed */
 };
 
 /* An output being written (output.c): a descriptor, and for a file the

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 
+#include "checker.h"
 #include "ctx.h"
 
 static const struct {
@@ -48,6 +49,7 @@ static const struct {
     [TC_D_END_INFERRED]   = { TC_SEV_NOTE,    "end time inferred" },
     [TC_D_JSON]           = { TC_SEV_ERROR,   "JSON error" },
     [TC_D_NOT_KEPT]       = { TC_SEV_WARNING, "not kept" },
+    [TC_D_CHECK]          = { TC_SEV_WARNING, NULL },
 };
 
 enum tc_severity
@@ -81,8 +83,10 @@ diag_v(struct tc_ctx *ctx, int id, unsigned long line, unsigned col,
     struct tc_diag d;
     int rc = TC_OK;
 
+    if (tc_check_hides(ctx, id))
+        return TC_OK;
     d.sev = tc_diag_severity(id);
-    if (d.sev == TC_SEV_WARNING && ctx->strict) {
+    if (d.sev == TC_SEV_WARNING && ctx->strict && id != TC_D_CHECK) {
         d.sev = TC_SEV_ERROR;
         rc = TC_ERR_STRICT;
     }
@@ -100,6 +104,11 @@ diag_v(struct tc_ctx *ctx, int id, unsigned long line, unsigned col,
             tc_buf_adds(&ctx->diagbuf, tail);
         if (tc_buf_status(&ctx->diagbuf) == TC_OK)
             d.detail = ctx->diagbuf.data;
+    }
+    if (d.message == NULL) {
+        /* a kind without fixed text: the detail says it all */
+        d.message = d.detail != NULL ? d.detail : "";
+        d.detail = NULL;
     }
     if (id == TC_D_CUE_DROPPED) {
         /* kept for the message of a run that ends with no cue */

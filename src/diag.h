@@ -47,6 +47,10 @@ enum tc_diag_id {
     TC_D_END_INFERRED,      /* an end the input does not give, found */
     TC_D_JSON,              /* JSON not well-formed: the rest is lost */
     TC_D_NOT_KEPT,          /* a warning: input markup the model lacks */
+    TC_D_CHECK,             /* a warning: a cue breaks a limit, or a share
+                               of the cues does (checker.c); its detail is
+                               the whole message, and --strict leaves it
+                               a warning: a finding, not a repair */
     TC_D__COUNT
 };
 

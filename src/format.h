@@ -137,6 +137,10 @@ struct tc_filter {
     const struct tc_option *options;   /* NULL-name terminated */
     int (*create)(struct tc_ctx *ctx, const struct tc_args *args,
                   struct tc_stage **out);
+    /* The checks (TC_CHECK_BIT() of checker.h) whose limits the filter works
+     * to meet: a conversion through it ends with a warning for each of
+     * them that some cues still break.  Fields are only ever appended. */
+    unsigned checks;
 };
 
 /* Value of a filter option: the spec's, else the context option of the same

@@ -17,6 +17,7 @@
 #include "ctx.h"
 #include "lexicon.h"
 #include "linebreak.h"
+#include "measure.h"
 
 /* Costs of a break after a word (lower is better).  Balance costs 2 a
  * character (3 when the upper line is the longer), so a comma is worth
@@ -251,7 +252,7 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 lb->n++;
             }
             cur->len++;
-            if (((unsigned char)c & 0xC0) != 0x80)
+            if (tc_measure_starts_char((unsigned char)c))
                 cur->width++;
             if (nlow < LOW_MAX)
                 low[nlow++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;

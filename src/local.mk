@@ -8,6 +8,8 @@ include_HEADERS = include/transcue.h
 libtranscue_core_la_SOURCES = \
 	src/buf.c src/buf.h \
 	src/charset.c \
+	src/checker.c src/checker.h \
+	src/checker_report.c \
 	src/convert.c \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
@@ -15,6 +17,7 @@ libtranscue_core_la_SOURCES = \
 	src/lang.c src/lang.h \
 	src/lexicon.c src/lexicon.h \
 	src/linebreak.c src/linebreak.h \
+	src/measure.c src/measure.h \
 	src/format.h \
 	src/options.c \
 	src/output.c \

@@ -61,6 +61,10 @@ static const struct tc_option options[] = {
     { "output-encoding", "UTF-8", "output encoding" },
     { "bom",          NULL, "begin the output with a byte-order mark "
                             "(--bom alone means yes)" },
+    { "checks",       NULL, "checks to run, comma-separated; -NAME: all "
+                            "but NAME (implies --check; default: all)" },
+    { "max-violations", "0", "violations a file may have and pass --check "
+                             "(implies --check)" },
     { NULL, NULL, NULL }
 };
 

@@ -16,15 +16,18 @@ tests_unit_unit_SOURCES = \
 	tests/unit/test_time.c \
 	tests/unit/test_registry.c \
 	tests/unit/test_srt.c \
-	tests/unit/test_lang.c
+	tests/unit/test_lang.c \
+	tests/unit/test_check.c
 tests_unit_unit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
 
 TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
-	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh
+	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
+	tests/check.sh
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
+	tests/check.sh \
 	tests/golden tests/data examples
 
 include tests/vtt.mk

@@ -211,9 +211,17 @@ run_job(struct worker *w, struct job *j)
         }
         to = from;
     }
-    rc = tc_convert(w->ctx, j->in, from, j->out, to);
+    if (cli->check->only)
+        rc = tc_check(w->ctx, j->in, from);
+    else
+        rc = tc_convert(w->ctx, j->in, from, j->out, to);
     if (rc == TC_ERR_CLOSED)
         return 2;
+    if (cli->check->on) {
+        cli_check_collect(cli->check, w->ctx, &j->check);
+        if (!j->check.passed)
+            return 1;
+    }
     return rc != TC_OK;
 }
 
@@ -255,6 +263,17 @@ worker_main(void *arg)
     }
 }
 
+/* --check: a file's report, after its diagnostics. */
+static void
+print_check(struct run *r, struct job *j)
+{
+    if (!r->cli->check->on || j->error != NULL)
+        return;
+    if (j->check.table != NULL)
+        progress_clear(&r->pg);
+    cli_check_emit(r->cli->check, &j->check);
+}
+
 static void
 print_job(struct run *r, struct job *j)
 {
@@ -265,6 +284,7 @@ print_job(struct run *r, struct job *j)
     free(j->msgs);
     j->msgs = NULL;
     j->nmsgs = 0;
+    print_check(r, j);
 }
 
 /* The main thread prints the jobs in order as they finish and redraws the
@@ -340,6 +360,7 @@ run_here(struct run *r, struct worker *w)
 
         progress_draw(&r->pg, r->done, r->js->n, r->failed, j->in, i == 0);
         st = run_job(w, j);
+        print_check(r, j);
         r->closed = st == 2;
         j->failed = st != 0;
         r->done++;
@@ -409,9 +430,10 @@ cli_run(const struct cli *cli, struct jobs *js)
     }
     progress_clear(&r.pg);
     if (js->n > 1 && !cli->quiet)
-        fprintf(stderr, "%s: %zu file%s converted, %zu failed\n",
+        fprintf(stderr, "%s: %zu file%s %s, %zu failed\n",
                 cli_progname, r.done - r.failed,
-                r.done - r.failed == 1 ? "" : "s", r.failed);
+                r.done - r.failed == 1 ? "" : "s",
+                cli->check->only ? "passed" : "converted", r.failed);
     if (r.failed > 0)
         status = EXIT_INPUT;
 done:

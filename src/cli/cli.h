@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "transcue.h"
+#include "cli_check.h"
 
 #define EXIT_INPUT 1     /* an input could not be converted */
 #define EXIT_USAGE 2     /* bad command line */
@@ -30,6 +31,7 @@ struct cli {
     size_t nsettings;
     const char **specs;             /* -F, after the --clean preset */
     size_t nspecs;
+    struct cli_check *check;        /* --check (cli_check.h) */
 };
 
 /* One conversion.  out NULL is standard output (or, with -i, in). */
@@ -40,6 +42,8 @@ struct job {
     int failed;
     char *msgs;          /* its diagnostics, printed whole (batch.c) */
     size_t nmsgs;
+    struct cli_check_result check;  /* --check: its report, printed after
+                                       its diagnostics */
 };
 
 struct jobs {

@@ -71,6 +71,7 @@ cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
         return NULL;
     tc_ctx_set_diag(ctx, fn, ud);
     tc_ctx_set_strict(ctx, cli->strict);
+    tc_ctx_set_check(ctx, cli->check->on);
     /* an in-place file must survive a crash: old content or new */
     tc_ctx_set_sync(ctx, cli->in_place);
     for (i = 0; i < cli->nsettings && rc == TC_OK; i++)
@@ -171,6 +172,7 @@ cli_jobs_free(struct jobs *js)
         free(js->v[i].out);
         free(js->v[i].error);
         free(js->v[i].msgs);
+        cli_check_result_free(&js->v[i].check);
     }
     free(js->v);
     memset(js, 0, sizeof *js);
@@ -249,6 +251,12 @@ help(void)
            "                         in the order given\n"
            "      --clean            the cleanup preset: tidy, nonspeech, fillers,\n"
            "                         dedupe, merge, wrap, timing\n"
+           "      --check            check each FILE against the profile's limits\n"
+           "                         and report every violation (with --clean, -F,\n"
+           "                         -o, -d, -i or -t: check what the conversion\n"
+           "                         writes)\n"
+           "      --report=FORM      --check's report on standard output: json or\n"
+           "                         table\n"
            "      --strict           treat every repair warning as an error\n"
            "  -q, --quiet            print errors only (no progress, no summary)\n"
            "  -v, --verbose          also print notes\n"
@@ -271,7 +279,8 @@ help(void)
     }
     printf("\n"
            "Exit status: 0 on success (warnings allowed), 1 when an input could\n"
-           "not be converted (the others still are), 2 on a usage error.\n"
+           "not be converted (the others still are) or, with --check, a file has\n"
+           "more violations than --max-violations allows, 2 on a usage error.\n"
            "\n"
            "Messages have the form 'transcue: FILE:LINE:COL: SEVERITY: TEXT'.\n"
            "See transcue(1) for the formats, filters and profiles.\n");
@@ -445,6 +454,7 @@ make_jobs(const struct cli *cli, char **args, int n, struct jobs *js)
 
     if (n == 0)
         return cli_jobs_add(js, "-", cli->out);
+    /* --check alone writes nothing: out stays NULL */
     for (i = 0; i < n; i++) {
         const char *a = args[i];
         struct stat st;
@@ -515,7 +525,7 @@ make_out_dirs(const struct cli *cli, const struct jobs *js,
 
 enum {
     OPT_LIST_FORMATS = 256, OPT_LIST_FILTERS, OPT_CLEAN, OPT_STRICT,
-    OPT_BOM, OPT_BACKUP,
+    OPT_BOM, OPT_BACKUP, OPT_CHECK, OPT_REPORT,
     OPT_LIMIT   /* OPT_LIMIT + i: the library's option i */
 };
 
@@ -547,6 +557,8 @@ main(int argc, char **argv)
         { "filter", required_argument, NULL, 'F' },
         { "clean", no_argument, NULL, OPT_CLEAN },
         { "strict", no_argument, NULL, OPT_STRICT },
+        { "check", no_argument, NULL, OPT_CHECK },
+        { "report", required_argument, NULL, OPT_REPORT },
         { "bom", optional_argument, NULL, OPT_BOM },  /* before the row */
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
@@ -558,6 +570,7 @@ main(int argc, char **argv)
     const size_t nfixed = sizeof fixed / sizeof fixed[0];
     struct option *longopts;
     struct cli cli;
+    struct cli_check cc;
     struct jobs js = { NULL, 0, 0 };
     struct strv made = { NULL, 0, 0 };
     struct tc_ctx *ctx = NULL;
@@ -568,6 +581,8 @@ main(int argc, char **argv)
      * (an abrupt SIGPIPE would leave temporary files behind) */
     signal(SIGPIPE, SIG_IGN);
     memset(&cli, 0, sizeof cli);
+    memset(&cc, 0, sizeof cc);
+    cli.check = &cc;
     while (tc_option_at(nlimits) != NULL)
         nlimits++;
     longopts = calloc(nfixed + nlimits + 1, sizeof *longopts);
@@ -629,6 +644,15 @@ main(int argc, char **argv)
         case OPT_STRICT:
             cli.strict = 1;
             break;
+        case OPT_CHECK:
+            cc.on = 1;
+            break;
+        case OPT_REPORT:
+            if (cli_check_report_arg(&cc, optarg) != 0) {
+                usage_error("--report=%s: expected json or table", optarg);
+                goto usage;
+            }
+            break;
         case OPT_BOM:
             cli.settings[cli.nsettings].key = "bom";
             cli.settings[cli.nsettings++].value = optarg ? optarg : "yes";
@@ -656,12 +680,25 @@ main(int argc, char **argv)
                 cli.settings[cli.nsettings].key =
                     tc_option_at((size_t)(c - OPT_LIMIT))->name;
                 cli.settings[cli.nsettings++].value = optarg;
+                if (cli_check_implied(cli.settings[cli.nsettings - 1].key))
+                    cc.on = 1;
                 break;
             }
             goto usage;
         }
     }
     nargs = argc - optind;
+    /* --check alone reads and reports; asked for output, the conversion
+     * runs as usual and what it writes is checked */
+    cc.only = cc.on && !cli.clean && cli.nspecs == 0 && !cli.out &&
+              !cli.dir && !cli.in_place && !cli.to;
+    cc.quiet = cli.quiet;
+    if (cc.on && (cc.json || cc.table) && !cc.only && !cli.out && !cli.dir &&
+        !cli.in_place) {
+        usage_error("%s", "--report writes to standard output; give the "
+                    "converted output -o FILE or -d DIR");
+        goto usage;
+    }
     /* a context made now reports every bad setting before any work */
     ctx = cli_ctx_new(&cli, print_diag, &cli);
     if (ctx == NULL || tc_ctx_check(ctx) != TC_OK)
@@ -688,7 +725,7 @@ main(int argc, char **argv)
                           : "-d needs input files");
         goto usage;
     }
-    if (cli.recursive && cli.dir == NULL && !cli.in_place) {
+    if (cli.recursive && cli.dir == NULL && !cli.in_place && !cc.only) {
         usage_error("%s", "-r needs -d DIR or -i");
         goto usage;
     }
@@ -699,7 +736,8 @@ main(int argc, char **argv)
                                   : "-d needs named input files, not -");
             goto usage;
         }
-    if (cli.dir == NULL && cli.out == NULL && !cli.in_place && nargs > 1) {
+    if (cli.dir == NULL && cli.out == NULL && !cli.in_place && !cc.only &&
+        nargs > 1) {
         usage_error("%s", "several inputs need -d DIR (or -i)");
         goto usage;
     }
@@ -721,9 +759,13 @@ main(int argc, char **argv)
         status = EXIT_INPUT;
         goto done;
     }
+    if (cc.on && cli_check_begin(&cc, ctx) != 0)
+        goto usage;
     tc_ctx_free(ctx);
     ctx = NULL;
     status = cli_run(&cli, &js);
+    if (cc.on)
+        cli_check_end(&cc);
     goto done;
 usage:
     status = EXIT_USAGE;

@@ -51,9 +51,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checker.h"
 #include "ctx.h"
 #include "lexicon.h"
 #include "linebreak.h"
+#include "measure.h"
 
 #define SPEECH_CPS 15.0   /* speaking rate for cues without an end */
 
@@ -257,13 +259,13 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
         avail = l->max_duration;
     if (avail < word_end(m, j - 1) - start)
         avail = word_end(m, j - 1) - start;
+    /* the measures of the checker (measure.h), over the words' width:
+     * each gap between words counted as a character, as a space is and
+     * a line break (not yet chosen) is not, so a cue is weighed as read
+     * no slower than it will be */
     chars = tc_lb_width(&m->win, i, j);
-    if (avail > 0) {
-        double cps = (double)chars * 1000.0 / (double)avail;
-
-        if (cps > l->max_cps)
-            c += (long)((cps - l->max_cps) * CPS_COST);
-    }
+    if (avail > 0 && tc_measure_cps_over(chars, avail, l->max_cps))
+        c += (long)((tc_measure_cps(chars, avail) - l->max_cps) * CPS_COST);
     if (avail < l->min_duration)
         c += MIN_DUR_COST;
     if (m->sent[j - 1] > m->sent[i] &&
@@ -327,8 +329,8 @@ plan(struct merge *m, int open)
 static int64_t
 need(const struct merge *m, size_t a, size_t b)
 {
-    int64_t t = (int64_t)((double)tc_lb_width(&m->win, a, b) * 1000.0 /
-                          m->lim.max_cps + 0.999);
+    int64_t t = tc_measure_read_ms(tc_lb_width(&m->win, a, b),
+                                   m->lim.max_cps);
 
     return t > m->lim.min_duration ? t : m->lim.min_duration;
 }
@@ -377,7 +379,10 @@ next_display(const struct merge *m, const size_t *cuts, size_t ncues,
         b1 = s1 + SHIFT_MAX;
     if (b1 > b0 + l->max_duration + l->min_gap)
         b1 = b0 + l->max_duration + l->min_gap;
-    floor = b0 + l->min_gap + 1;
+    /* the first cue keeps min-duration: a cue flashed too short to be
+     * seen is worse than one read a little fast, and the time it takes
+     * comes back at the next pause */
+    floor = b0 + l->min_duration + l->min_gap;
     return b1 > floor ? b1 : floor;
 }
 
@@ -472,26 +477,12 @@ join_space(struct tc_text *out, const struct tc_text *next,
     return tc_text_append(out, " ", 1, &a);
 }
 
-/* Is the text's own layout within the limits? */
+/* Is the text's own layout within the limits, as --check measures it? */
 static int
 layout_ok(const struct tc_text *t, const struct tc_limits *lim)
 {
-    size_t i, j, lines = 1, len = 0;
-
-    for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
-
-        for (j = 0; j < t->runs[i].len; j++) {
-            if (p[j] == '\n') {
-                lines++;
-                len = 0;
-            } else if (((unsigned char)p[j] & 0xC0) != 0x80 &&
-                       ++len > (size_t)lim->max_chars) {
-                return 0;
-            }
-        }
-    }
-    return lines <= (size_t)lim->max_lines;
+    return tc_measure_longest_line(t) <= (size_t)lim->max_chars &&
+           tc_measure_lines(t) <= (size_t)lim->max_lines;
 }
 
 /* Append window words [a, b) to the text of c, after a space unless it
@@ -890,7 +881,6 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
 {
     struct merge *m = calloc(1, sizeof *m);
     const char *dash;
-    size_t i;
     int rc;
 
     if (m == NULL)
@@ -925,8 +915,7 @@ merge_create(struct tc_ctx *ctx, const struct tc_args *args,
         return rc;
     }
     memcpy(m->dash, dash, strlen(dash) + 1);
-    for (i = 0; dash[i] != '\0'; i++)
-        m->dash_w += ((unsigned char)dash[i] & 0xC0) != 0x80;
+    m->dash_w = tc_measure_utf8(dash, strlen(dash));
     m->win.sum[0] = 0;
     *out = &m->base;
     return TC_OK;
@@ -953,4 +942,8 @@ const struct tc_filter tc_filter_merge = {
     .desc    = "cut speech into readable cues at sentence and phrase ends",
     .options = merge_options,
     .create  = merge_create,
+    .checks  = TC_CHECK_BIT(TC_CHECK_MAX_CHARS) |
+               TC_CHECK_BIT(TC_CHECK_MAX_LINES) |
+               TC_CHECK_BIT(TC_CHECK_MAX_CPS) |
+               TC_CHECK_BIT(TC_CHECK_MAX_DURATION),
 };

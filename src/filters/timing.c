@@ -42,8 +42,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checker.h"
 #include "ctx.h"
 #include "linebreak.h"
+#include "measure.h"
 
 /* The most overlap=shift moves a start, in ms: a second late is about as
  * much as viewers forgive; beyond it the earlier cue is cut instead. */
@@ -66,29 +68,6 @@ struct timing {
     struct pending q[QUEUE_MAX];
     size_t nq;
 };
-
-/* Placement classes: auto placement is the bottom. */
-static int
-vclass(const struct tc_cue *c)
-{
-    return c->place.vpos == TC_VPOS_AUTO ? TC_VPOS_BOTTOM : c->place.vpos;
-}
-
-static size_t
-visible_chars(const struct tc_text *t)
-{
-    size_t i, j, n = 0;
-
-    for (i = 0; i < t->nruns; i++) {
-        const unsigned char *p =
-            (const unsigned char *)t->pool + t->runs[i].off;
-
-        for (j = 0; j < t->runs[i].len; j++)
-            if ((p[j] & 0xC0) != 0x80 && p[j] != '\n')
-                n++;
-    }
-    return n;
-}
 
 static void
 fmt(char *b, int64_t ms)
@@ -154,17 +133,6 @@ timing_join(struct timing *t, struct tc_cue *c, struct tc_cue *n)
     return rc;
 }
 
-static size_t
-text_lines(const struct tc_text *t)
-{
-    size_t i, j, n = 1;
-
-    for (i = 0; i < t->nruns; i++)
-        for (j = 0; j < t->runs[i].len; j++)
-            n += t->pool[t->runs[i].off + j] == '\n';
-    return n;
-}
-
 /* c and n start (about) together but their texts would not fit one cue:
  * c is shown first and n after it, their time shared by length, n no more
  * than SHIFT_MAX late. */
@@ -173,7 +141,7 @@ timing_share(struct timing *t, struct tc_cue *c, struct tc_cue *n,
              struct pending *pn)
 {
     int64_t end = c->end > n->end ? c->end : n->end, mid;
-    size_t a = visible_chars(&c->text), b = visible_chars(&n->text);
+    size_t a = tc_measure_chars(&c->text), b = tc_measure_chars(&n->text);
     char b1[32];
 
     mid = c->start + (int64_t)((double)(end - c->start) * (double)a /
@@ -222,7 +190,8 @@ timing_resolve(struct timing *t, struct pending *pc, struct pending *pn,
         return tc_diagf(t->base.ctx, TC_D_OVERLAP, c->line, 0,
                         "next cue moved to start at %s", b1);
     }
-    if (room <= c->start && text_lines(&c->text) + text_lines(&n->text) >
+    if (room <= c->start && tc_measure_lines(&c->text) +
+                                    tc_measure_lines(&n->text) >
                                 (size_t)l->max_lines)
         return timing_share(t, c, n, pn);
     if (room <= c->start) {
@@ -256,8 +225,9 @@ timing_fix(struct timing *t, struct tc_cue *c, int64_t next)
     dur = c->end - c->start;
     need = l->min_duration;
     if (t->extend) {
-        int64_t read = (int64_t)((double)visible_chars(&c->text) * 1000.0 /
-                                 l->max_cps + 0.999);
+        /* the checker's test of reading speed decides (measure.h) */
+        int64_t read = tc_measure_read_ms(tc_measure_chars(&c->text),
+                                          l->max_cps);
 
         if (read > need)
             need = read;
@@ -336,7 +306,7 @@ timing_push(struct tc_stage *st, struct tc_cue *c)
 
         if (pc->settled)
             continue;
-        if (vclass(pc->cue) == vclass(c)) {
+        if (tc_measure_place(pc->cue) == tc_measure_place(c)) {
             rc = timing_resolve(t, pc, pn, &joined);
             if (rc == TC_OK && !joined) {
                 timing_fix(t, pc->cue, c->start);
@@ -459,4 +429,10 @@ const struct tc_filter tc_filter_timing = {
     .desc    = "enforce duration, gap and overlap rules",
     .options = timing_options,
     .create  = timing_create,
+    .checks  = TC_CHECK_BIT(TC_CHECK_MAX_CPS) |
+               TC_CHECK_BIT(TC_CHECK_MIN_DURATION) |
+               TC_CHECK_BIT(TC_CHECK_MAX_DURATION) |
+               TC_CHECK_BIT(TC_CHECK_MIN_GAP) |
+               TC_CHECK_BIT(TC_CHECK_OVERLAP) |
+               TC_CHECK_BIT(TC_CHECK_BAD_TIME),
 };

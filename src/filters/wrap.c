@@ -12,9 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checker.h"
 #include "ctx.h"
 #include "lexicon.h"
 #include "linebreak.h"
+#include "measure.h"
 
 struct wrap {
     struct tc_stage base;
@@ -96,8 +98,7 @@ wrap_split(struct wrap *w, struct tc_cue *c)
     int rc;
 
     if (end == TC_TIME_NONE || end <= c->start)
-        end = c->start + (int64_t)((double)lb->chars * 1000.0 /
-                                   w->lim.max_cps);
+        end = c->start + tc_measure_read_ms(lb->chars, w->lim.max_cps);
     rc = tc_lb_plan_reserve(&w->plan, lb->n);
     if (rc == TC_OK && lb->n + 1 > w->at_cap) {
         int64_t *na = realloc(w->at, (lb->n + 1) * sizeof *na);
@@ -240,4 +241,6 @@ const struct tc_filter tc_filter_wrap = {
     .desc    = "break lines within the limits, balanced",
     .options = wrap_options,
     .create  = wrap_create,
+    .checks  = TC_CHECK_BIT(TC_CHECK_MAX_CHARS) |
+               TC_CHECK_BIT(TC_CHECK_MAX_LINES),
 };

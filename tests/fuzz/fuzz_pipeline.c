@@ -3,8 +3,9 @@
  * exist in this build) and a writer.
  *
  * The first input byte picks the writer among the registry's writable
- * formats (low bits) and the settings: --strict (0x80) and a windows-1252
- * output encoding (0x40).  The rest is the input file. */
+ * formats (low bits) and the settings: --strict (0x80), a windows-1252
+ * output encoding (0x40) and --check with its JSON report and table
+ * (0x20).  The rest is the input file. */
 #include "config.h"
 
 #include <stdint.h>
@@ -84,8 +85,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if ((sel & 0x40) &&
         tc_ctx_set_option(ctx, "output-encoding", "windows-1252") != TC_OK)
         abort();
+    if (sel & 0x20)
+        tc_ctx_set_check(ctx, 1);
     tc_convert(ctx, fuzz_input(data + 1, size - 1), NULL, NULL,
-               writers[(sel & 0x3F) % nwriters]);
+               writers[(sel & 0x1F) % nwriters]);
+    if (sel & 0x20) {
+        tc_free(tc_check_report(ctx, TC_REPORT_JSON_FILE));
+        tc_free(tc_check_report(ctx, TC_REPORT_TABLE));
+    }
     tc_ctx_free(ctx);
     return 0;
 }

@@ -10,6 +10,7 @@ Suite *suite_time(void);
 Suite *suite_registry(void);
 Suite *suite_srt(void);
 Suite *suite_lang(void);
+Suite *suite_check(void);
 
 /* A string literal as the two arguments pointer, length. */
 #define BYTES(s) s, sizeof s - 1

@@ -16,6 +16,7 @@ main(void)
     srunner_add_suite(sr, suite_registry());
     srunner_add_suite(sr, suite_srt());
     srunner_add_suite(sr, suite_lang());
+    srunner_add_suite(sr, suite_check());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

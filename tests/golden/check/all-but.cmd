@@ -1,0 +1,1 @@
+--check --checks=-max-cps,-min-gap one-each.srt

@@ -1,0 +1,1 @@
+--check --checks=bad-time --report=json one-each.srt

@@ -1,0 +1,1 @@
+--check --max-cps=17 --checks=max-cps --report=json boundary.srt

@@ -1,0 +1,1 @@
+--clean --check --report=json --profile=bbc talk.txt -o out.srt

@@ -1,0 +1,1 @@
+--clean --profile=bbc talk.txt

@@ -1,0 +1,1 @@
+--strict --clean --profile=bbc talk.txt -o out.srt; echo "exit $?"

@@ -1,0 +1,1 @@
+--check --checks=empty --report=json one-each.srt

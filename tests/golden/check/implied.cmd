@@ -1,0 +1,1 @@
+--checks=max-cps,min-gap one-each.srt

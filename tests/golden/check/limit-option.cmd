@@ -1,0 +1,1 @@
+--check --max-cps=25 --checks=max-cps one-each.srt

@@ -1,0 +1,1 @@
+--check --checks=max-chars --report=json one-each.srt

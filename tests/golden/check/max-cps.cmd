@@ -1,0 +1,1 @@
+--check --checks=max-cps --report=json one-each.srt

@@ -1,0 +1,1 @@
+--check --checks=max-duration --report=json one-each.srt

@@ -1,0 +1,1 @@
+--check --checks=max-lines --report=json one-each.srt

@@ -1,0 +1,1 @@
+--check --max-violations=9 --report=json one-each.srt

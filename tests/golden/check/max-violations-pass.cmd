@@ -1,0 +1,1 @@
+--check --max-violations=10 one-each.srt

@@ -1,0 +1,1 @@
+--check --checks=min-duration --report=json one-each.srt

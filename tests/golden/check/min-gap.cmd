@@ -1,0 +1,1 @@
+--check --checks=min-gap --report=json one-each.srt

@@ -1,0 +1,1 @@
+--check --report=json missing.srt pass.srt

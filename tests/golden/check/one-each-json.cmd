@@ -1,0 +1,1 @@
+--check --report=json one-each.srt

@@ -1,0 +1,1 @@
+--check --checks=order --report=json one-each.srt

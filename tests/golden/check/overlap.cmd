@@ -1,0 +1,1 @@
+--check --checks=overlap --report=json one-each.srt

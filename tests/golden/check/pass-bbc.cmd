@@ -1,0 +1,1 @@
+--check --profile=bbc --report=json pass.srt

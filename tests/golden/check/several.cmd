@@ -1,0 +1,1 @@
+--check --report=json pass.srt one-each.srt

@@ -1,0 +1,1 @@
+--strict --check one-each.srt

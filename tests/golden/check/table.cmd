@@ -1,0 +1,1 @@
+--check --report=table one-each.srt

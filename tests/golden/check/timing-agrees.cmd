@@ -1,0 +1,1 @@
+-F timing --max-cps=17 --min-duration=0 --check roomy.srt -o out.srt; echo "exit $?"; cat out.srt

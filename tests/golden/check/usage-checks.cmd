@@ -1,0 +1,1 @@
+--check --checks=speed one-each.srt

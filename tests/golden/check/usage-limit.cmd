@@ -1,0 +1,1 @@
+--check --max-cps=fast one-each.srt

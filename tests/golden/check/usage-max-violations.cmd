@@ -1,0 +1,1 @@
+--check --max-violations=-1 one-each.srt

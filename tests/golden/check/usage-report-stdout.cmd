@@ -1,0 +1,1 @@
+--clean --check --report=json one-each.srt

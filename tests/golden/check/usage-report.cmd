@@ -1,0 +1,1 @@
+--check --report=xml one-each.srt
