@@ -319,10 +319,17 @@ punct_len(const unsigned char *s, size_t n, int at_end)
     if (n == 0)
         return 0;
     c = at_end ? s[n - 1] : s[0];
-    if (c < 0x80)
+    if (c < 0x80) {
+        /* letters and digits first: most words begin and end with one */
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            return 0;
         return c != '\0' && strchr(".,;:!?\"'()[]{}-", c) != NULL;
+    }
+    /* every mark begins with C2 or E2 and ends in A1..BF or 98..9D */
+    if (at_end ? c < 0x98 : (c != 0xC2 && c != 0xE2))
+        return 0;
     for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-        k = strlen(marks[i]);
+        k = marks[i][0] == '\xC2' ? 2 : 3;
         if (n >= k && memcmp(at_end ? s + n - k : s, marks[i], k) == 0)
             return k;
     }
@@ -373,7 +380,12 @@ find(const struct tc_lex *lx, const char *key)
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(lx->e[mid].w, key);
+        const char *w = lx->e[mid].w;
+        /* the first letters decide most steps without a call */
+        int c = (unsigned char)w[0] - (unsigned char)key[0];
+
+        if (c == 0)
+            c = strcmp(w, key);
 
         if (c == 0)
             return lx->e[mid].flags;
