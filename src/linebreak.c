@@ -683,6 +683,28 @@ tc_lb_emit(struct tc_text *out, const struct tc_text *src,
                 TC_OK)
                 return TC_ERR_NOMEM;
         }
+        if (r < src->nruns && off + rem <= src->runs[r].len) {
+            /* the common case: the words that follow it in the same run,
+             * each after the one byte the layout puts there, go out with
+             * it at once */
+            const struct tc_run *run = &src->runs[r];
+            const char *p = src->pool + run->off;
+            size_t e = i + 1, end = off + rem;
+
+            while (e < b && lb->w[e].run == r &&
+                   lb->w[e].time == TC_TIME_NONE && lb->w[e].off == end + 1 &&
+                   lb->w[e].off + lb->w[e].len <= run->len &&
+                   p[end] == (lb->brk[e - 1] ? '\n' : ' ')) {
+                end = lb->w[e].off + lb->w[e].len;
+                e++;
+            }
+            tc_run_style(src, run, &st);
+            st.time = w->time;
+            if (tc_text_append(out, p + off, end - off, &st) != TC_OK)
+                return TC_ERR_NOMEM;
+            i = e - 1;
+            continue;
+        }
         for (; rem > 0 && r < src->nruns; r++, off = 0) {
             const struct tc_run *run = &src->runs[r];
             size_t take = run->len - off < rem ? run->len - off : rem;
