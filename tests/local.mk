@@ -22,9 +22,11 @@ tests_unit_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
 
 TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
-	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh
+	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
+	tests/lazy-load.sh
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
+	tests/lazy-load.sh \
 	tests/golden tests/data examples
 
 include tests/vtt.mk
