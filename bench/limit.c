@@ -2,9 +2,9 @@
  * must do.  It reads SubRip (standard input, or FILE, its one argument)
  * and writes WebVTT on standard output in one pass: a WEBVTT header,
  * every line copied, and the decimal comma of each timing line ("-->")
- * made a point.  No validation,
- * no cue model, no text handling: what it reaches on a machine is the
- * limit a real converter is measured against (bench/run).
+ * made a point.  No validation, no cue model, no text handling: what it
+ * reaches on a machine is the limit a real converter is measured against
+ * (bench/run).
  */
 #include <fcntl.h>
 #include <stdio.h>
