@@ -18,6 +18,8 @@ libtranscue_core_la_SOURCES += \
 	formats/ttml_text.c \
 	formats/ttml_time.c \
 	formats/ttml_write.c \
+	formats/ttml_xml.c \
+	formats/ttml_xml.h \
 	formats/vtt.c \
 	formats/whisper.c \
 	formats/youtube.c

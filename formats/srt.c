@@ -33,6 +33,8 @@ srt_field(struct tc_scan *s, unsigned long *v, int *repaired)
     return TC_OK;
 }
 
+#define DIG(c) ((c) >= '0' && (c) <= '9')
+
 /* "H+:MM:SS,mmm".  Accepted with a repair flag: one-digit fields, a field
  * padded with an extra zero, missing hours, '.' or ':' before the
  * fraction, a fraction of 1, 2 or no digits (read as a decimal fraction:
@@ -41,10 +43,28 @@ static int
 srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
 {
     unsigned long a, b, c = 0, frac = 0;
-    const char *fstart;
+    const char *fstart, *p = s->p;
     size_t fdigits;
     int have_hours = 0;
 
+    /* the canonical "HH:MM:SS,mmm", digit by digit; anything else below */
+    if (s->end - p >= 12 && DIG(p[0]) && DIG(p[1]) && p[2] == ':' &&
+        DIG(p[3]) && DIG(p[4]) && p[5] == ':' && DIG(p[6]) && DIG(p[7]) &&
+        p[8] == ',' && DIG(p[9]) && DIG(p[10]) && DIG(p[11]) &&
+        (s->end - p == 12 || !(DIG(p[12]) || (p[12] >= 'a' && p[12] <= 'z') ||
+                               (p[12] >= 'A' && p[12] <= 'Z')))) {
+        a = (unsigned long)(p[0] - '0') * 10 + (unsigned long)(p[1] - '0');
+        b = (unsigned long)(p[3] - '0') * 10 + (unsigned long)(p[4] - '0');
+        c = (unsigned long)(p[6] - '0') * 10 + (unsigned long)(p[7] - '0');
+        frac = (unsigned long)(p[9] - '0') * 100 +
+               (unsigned long)(p[10] - '0') * 10 + (unsigned long)(p[11] - '0');
+        if (b > 59 || c > 59)
+            return TC_ERR_SYNTAX;
+        s->p = p + 12;
+        *ms = (((int64_t)a * 60 + (int64_t)b) * 60 + (int64_t)c) * 1000 +
+              (int64_t)frac;
+        return TC_OK;
+    }
     if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||
         srt_field(s, &b, repaired))
         return TC_ERR_SYNTAX;
@@ -100,11 +120,13 @@ struct timing {
 static int
 looks_like_timing(const char *l, size_t n)
 {
-    const char *p = l, *e = l + n;
+    const char *p = l, *e = l + n, *gt;
 
-    for (; p + 1 < e; p++)
-        if (p[0] == '-' && p[1] == '>')
+    while ((gt = memchr(p, '>', (size_t)(e - p))) != NULL) {
+        if (gt > l && gt[-1] == '-')
             return 1;
+        p = gt + 1;
+    }
     return 0;
 }
 
@@ -435,6 +457,7 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
 {
     const char *p = l, *e = l + n, *run = l;
     const char *gt = NULL, *brace = NULL;   /* next '>' / '}', e if none */
+    const char *lt = NULL, *curly = NULL;   /* next '<' / '{', e if none */
     int rc;
 
     /* the break takes the style open at the start of this line, so a tag
@@ -448,6 +471,18 @@ parse_text_line(struct srt_reader *r, const char *l, size_t n,
         const char *close;
         char want;
 
+        /* to the next '<' or '{', remembered as the '>' below */
+        if (lt == NULL || lt < p) {
+            lt = memchr(p, '<', (size_t)(e - p));
+            lt = lt ? lt : e;
+        }
+        if (curly == NULL || curly < p) {
+            curly = memchr(p, '{', (size_t)(e - p));
+            curly = curly ? curly : e;
+        }
+        p = lt < curly ? lt : curly;
+        if (p == e)
+            break;
         if (*p != '<' && !(*p == '{' && p + 1 < e && p[1] == '\\')) {
             p++;
             continue;

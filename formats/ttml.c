@@ -902,12 +902,19 @@ static int
 ttml_read(struct tc_source *src, struct tc_stage *next)
 {
     struct ttml_reader r;
+    const char *why;
     size_t i;
     int rc;
 
     memset(&r, 0, sizeof r);
     r.src = src;
     r.ctx = tc_source_ctx(src);
+    rc = tc_xml_load(&why);
+    if (rc != TC_OK) {
+        tc_diagf(r.ctx, TC_D_CANNOT_READ, 0, 0, "TTML needs libxml2: %s",
+                 why);
+        return rc;
+    }
     r.next = next;
     r.pregion = -1;
     r.pnamed = -1;

@@ -8,6 +8,7 @@
 #include <libxml/xmlreader.h>
 
 #include "ttml.h"
+#include "ttml_xml.h"
 
 #define TTML_DEPTH_MAX  64          /* open elements */
 #define TTML_P_MAX      (1u << 20)  /* text bytes in one <p> */

@@ -73,6 +73,10 @@ put_valid(struct ttml_writer *w, const char *s, size_t n, int attr)
         unsigned char c = (unsigned char)s[i];
         const char *rep = NULL;
 
+        /* most bytes need nothing: printable ASCII but & < > ", and all
+         * of UTF-8's bytes above it */
+        if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"')
+            continue;
         if (c == '&')
             rep = "&amp;";
         else if (c == '<')
@@ -336,10 +340,19 @@ ttml_push(struct tc_stage *st, struct tc_cue *c)
     default:
         break;
     }
-    tc_sink_printf(w->sink, "      <p begin=\"%s\" end=\"%s\" region=\"%s\"",
-                   a, b, region);
-    if (align != NULL)
-        tc_sink_printf(w->sink, " tts:textAlign=\"%s\"", align);
+    /* pieces, not a format: this is written for every cue */
+    tc_sink_puts(w->sink, "      <p begin=\"");
+    tc_sink_puts(w->sink, a);
+    tc_sink_puts(w->sink, "\" end=\"");
+    tc_sink_puts(w->sink, b);
+    tc_sink_puts(w->sink, "\" region=\"");
+    tc_sink_puts(w->sink, region);
+    tc_sink_putc(w->sink, '"');
+    if (align != NULL) {
+        tc_sink_puts(w->sink, " tts:textAlign=\"");
+        tc_sink_puts(w->sink, align);
+        tc_sink_putc(w->sink, '"');
+    }
     if (needs_preserve(&c->text))
         tc_sink_puts(w->sink, " xml:space=\"preserve\"");
     tc_sink_putc(w->sink, '>');

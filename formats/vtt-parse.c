@@ -24,11 +24,14 @@
 static int
 has_arrow(const char *s, size_t n)
 {
-    size_t i;
+    const char *p = s, *e = s + n, *gt;
 
-    for (i = 0; i + 2 < n; i++)
-        if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+    /* each '>' (rare in text), then the two bytes before it */
+    while ((gt = memchr(p, '>', (size_t)(e - p))) != NULL) {
+        if (gt - s >= 2 && gt[-1] == '-' && gt[-2] == '-')
             return 1;
+        p = gt + 1;
+    }
     return 0;
 }
 

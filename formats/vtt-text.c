@@ -166,10 +166,13 @@ next_token(struct tc_vtt_scratch *sc, const char *s, size_t n, size_t *pos)
                 st = S_TAG;
             } else {
                 /* plain text: take the whole span at once */
-                size_t j = i + 1;
+                const char *e = memchr(s + i + 1, '<', n - i - 1);
+                const char *amp;
+                size_t j;
 
-                while (j < n && s[j] != '&' && s[j] != '<')
-                    j++;
+                e = e != NULL ? e : s + n;
+                amp = memchr(s + i + 1, '&', (size_t)(e - (s + i + 1)));
+                j = (size_t)((amp != NULL ? amp : e) - s);
                 tc_buf_add(&sc->result, s + i, j - i);
                 i = j - 1;
             }

@@ -317,11 +317,17 @@ flush_nl(struct vtt_writer *w)
 static void
 put_escaped_utf8(struct tc_buf *b, const char *s, size_t n, int annotation)
 {
+    /* 1 for the bytes that may need a replacement */
+    static const unsigned char special[256] = {
+        ['&'] = 1, ['<'] = 1, ['>'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1
+    };
     size_t i, run = 0;
 
     for (i = 0; i < n; i++) {
         const char *rep = NULL;
 
+        if (!special[(unsigned char)s[i]])
+            continue;
         switch (s[i]) {
         case '&':
             rep = "&amp;";

@@ -76,6 +76,14 @@ tc_buf_grow(struct tc_buf *b, size_t extra)
 int
 tc_buf_add(struct tc_buf *b, const void *p, size_t n)
 {
+    /* the common case: room already, and the buffer has not failed */
+    if (b->len + n < b->cap && b->status == TC_OK &&
+        (b->limit == 0 || b->len + n <= b->limit)) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return TC_OK;
+    }
     if (tc_buf_grow(b, n) != TC_OK)
         return b->status;
     if (n)
@@ -88,6 +96,12 @@ tc_buf_add(struct tc_buf *b, const void *p, size_t n)
 int
 tc_buf_addc(struct tc_buf *b, char c)
 {
+    if (b->len + 1 < b->cap && b->status == TC_OK &&
+        (b->limit == 0 || b->len + 1 <= b->limit)) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return TC_OK;
+    }
     return tc_buf_add(b, &c, 1);
 }
 

@@ -22,10 +22,55 @@
 #include <strings.h>
 
 #ifdef HAVE_UCHARDET
+#include <pthread.h>
+
 #include <uchardet/uchardet.h>
 #endif
 
 #include "ctx.h"
+#include "dl.h"
+
+#ifdef HAVE_UCHARDET
+/* uchardet, through a table: loaded when the first line that is not
+ * UTF-8 asks, when configure found its soname (src/dl.h), else linked. */
+static struct {
+    uchardet_t (*new_)(void);
+    int (*handle_data)(uchardet_t, const char *, size_t);
+    void (*data_end)(uchardet_t);
+    const char *(*get_charset)(uchardet_t);
+    void (*delete_)(uchardet_t);
+} ud_fn
+#ifndef TC_LAZY_UCHARDET
+    = { uchardet_new, uchardet_handle_data, uchardet_data_end,
+        uchardet_get_charset, uchardet_delete }
+#endif
+;
+static pthread_once_t ud_once = PTHREAD_ONCE_INIT;
+static int ud_ok;
+
+static void
+ud_load(void)
+{
+#ifdef TC_LAZY_UCHARDET
+    static const char *const names[] = {
+        "uchardet_new", "uchardet_handle_data", "uchardet_data_end",
+        "uchardet_get_charset", "uchardet_delete"
+    };
+    void *slots[sizeof names / sizeof names[0]];
+    char why[256];
+    typedef char table_matches[sizeof ud_fn == sizeof slots ? 1 : -1];
+
+    (void)sizeof(table_matches);
+    /* cannot be loaded: the text is read as without uchardet */
+    if (tc_dl_resolve(TC_LAZY_UCHARDET, names, slots,
+                      sizeof names / sizeof names[0], why, sizeof why) !=
+        TC_OK)
+        return;
+    memcpy(&ud_fn, slots, sizeof ud_fn);
+#endif
+    ud_ok = 1;
+}
+#endif
 
 #ifdef HAVE_UCHARDET
 #define EVIDENCE_MIN    8    /* bytes above 0x7F before a guess counts */
@@ -156,23 +201,26 @@ judge_rare(const char *g, const char *s, size_t n, size_t high,
 static const char *
 ask_uchardet(const char *s, size_t n, char *name, size_t size)
 {
-    uchardet_t ud = uchardet_new();
+    uchardet_t ud;
     const char *r;
 
+    if (pthread_once(&ud_once, ud_load) != 0 || !ud_ok)
+        return NULL;
+    ud = ud_fn.new_();
     if (ud == NULL)
         return NULL;
-    if (uchardet_handle_data(ud, s, n) != 0) {
-        uchardet_delete(ud);
+    if (ud_fn.handle_data(ud, s, n) != 0) {
+        ud_fn.delete_(ud);
         return NULL;
     }
-    uchardet_data_end(ud);
-    r = uchardet_get_charset(ud);
+    ud_fn.data_end(ud);
+    r = ud_fn.get_charset(ud);
     if (r == NULL || *r == '\0' || strlen(r) >= size) {
-        uchardet_delete(ud);
+        ud_fn.delete_(ud);
         return NULL;
     }
     memcpy(name, r, strlen(r) + 1);
-    uchardet_delete(ud);
+    ud_fn.delete_(ud);
     return name;
 }
 #endif

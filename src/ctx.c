@@ -5,21 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-
 #include "checker.h"
 #include "ctx.h"
-
-/* libxml2 before 2.11 sets up its global state on first use, which two
- * threads, each with its own context, must not do at once: it is done
- * when the library is loaded, else by the first tc_ctx_new(). */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((constructor)) static void
-init_xml(void)
-{
-    xmlInitParser();
-}
-#endif
 
 #define FREE_MAX 256   /* cues kept for reuse; a window rarely needs more */
 
@@ -30,7 +17,6 @@ tc_ctx_new(void)
 
     if (ctx == NULL)
         return NULL;
-    xmlInitParser();
     ctx->optval = calloc(tc_option_count() + 1, sizeof *ctx->optval);
     if (ctx->optval == NULL) {
         free(ctx);

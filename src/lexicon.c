@@ -10,10 +10,12 @@
  * adverb, "in" as preposition or particle) is WEAK, not OPEN.
  *
  * Each list is sorted by bytes (tests/unit/test_filters_layout.c checks
- * it): keep it so when adding a word.
+ * it): keep it so when adding a word.  Words are looked up in a hash
+ * table made from the lists once, the first time a lexicon is asked for.
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "ctx.h"
@@ -257,16 +259,57 @@ static const struct tc_lex lexicons[] = {
 #undef LEX
 #define NLEX (sizeof lexicons / sizeof lexicons[0])
 
+/* The hash tables: slot h holds 1 + the index of a word whose hash starts
+ * its probe at h or before, 0 when empty; at most a third full. */
+#define HSIZE 1024
+static unsigned short slots[NLEX][HSIZE];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+static unsigned
+hash(const char *s)
+{
+    unsigned h = 2166136261u;   /* FNV-1a */
+
+    while (*s != '\0')
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h & (HSIZE - 1);
+}
+
+static void
+build(void)
+{
+    size_t l, i;
+
+    for (l = 0; l < NLEX; l++) {
+        for (i = 0; i < lexicons[l].n && i < HSIZE / 3; i++) {
+            unsigned h = hash(lexicons[l].e[i].w);
+
+            while (slots[l][h] != 0)
+                h = (h + 1) & (HSIZE - 1);
+            slots[l][h] = (unsigned short)(i + 1);
+        }
+    }
+}
+
+/* Every lexicon is handed out by the three functions below: the tables
+ * are ready before any lookup. */
+static const struct tc_lex *
+ready(const struct tc_lex *lx)
+{
+    pthread_once(&slots_once, build);
+    return lx;
+}
+
 const struct tc_lex *
 tc_lex_at(size_t i)
 {
-    return i < NLEX ? &lexicons[i] : NULL;
+    return i < NLEX ? ready(&lexicons[i]) : NULL;
 }
 
 const struct tc_lex *
 tc_lex_default(void)
 {
-    return &lexicons[0];
+    return ready(&lexicons[0]);
 }
 
 const char *
@@ -286,7 +329,7 @@ tc_lex_find(const char *tag)
     for (i = 0; i < NLEX; i++)
         if (n == 2 && ((tag[0] | 0x20) == lexicons[i].lang[0]) &&
             ((tag[1] | 0x20) == lexicons[i].lang[1]))
-            return &lexicons[i];
+            return ready(&lexicons[i]);
     return NULL;
 }
 
@@ -299,7 +342,7 @@ tc_lex_sorted(const struct tc_lex *lx)
         if ((i > 0 && strcmp(lx->e[i - 1].w, lx->e[i].w) >= 0) ||
             strlen(lx->e[i].w) > lx->maxlen)
             return 0;
-    return 1;
+    return lx->n <= HSIZE / 3;   /* every word in the hash table */
 }
 
 #define KEY_MAX 24
@@ -319,10 +362,17 @@ punct_len(const unsigned char *s, size_t n, int at_end)
     if (n == 0)
         return 0;
     c = at_end ? s[n - 1] : s[0];
-    if (c < 0x80)
+    if (c < 0x80) {
+        /* letters and digits first: most words begin and end with one */
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            return 0;
         return c != '\0' && strchr(".,;:!?\"'()[]{}-", c) != NULL;
+    }
+    /* every mark begins with C2 or E2 and ends in A1..BF or 98..9D */
+    if (at_end ? c < 0x98 : (c != 0xC2 && c != 0xE2))
+        return 0;
     for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-        k = strlen(marks[i]);
+        k = marks[i][0] == '\xC2' ? 2 : 3;
         if (n >= k && memcmp(at_end ? s + n - k : s, marks[i], k) == 0)
             return k;
     }
@@ -369,18 +419,15 @@ fold(const char *str, size_t n, char *key)
 static unsigned
 find(const struct tc_lex *lx, const char *key)
 {
-    size_t lo = 0, hi = lx->n;
+    const unsigned short *t = slots[lx - lexicons];
+    unsigned h = hash(key);
 
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(lx->e[mid].w, key);
+    while (t[h] != 0) {
+        const struct lex_entry *e = &lx->e[t[h] - 1];
 
-        if (c == 0)
-            return lx->e[mid].flags;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (e->w[0] == key[0] && strcmp(e->w, key) == 0)
+            return e->flags;
+        h = (h + 1) & (HSIZE - 1);
     }
     return 0;
 }

@@ -67,8 +67,9 @@ int tc_lex_from_args(const struct tc_args *a, struct tc_lex_choice *c);
 const struct tc_lex *tc_lex_get(struct tc_lex_choice *c, struct tc_ctx *ctx);
 
 /* For the unit test: the i-th lexicon, and whether its list is sorted
- * without duplicates (the lookup is a binary search) and no word is
- * longer than the length it skips the search beyond. */
+ * without duplicates (a duplicate would never be found), no word is
+ * longer than the length it skips the search beyond, and every word has
+ * a place in the hash table. */
 const struct tc_lex *tc_lex_at(size_t i);
 int tc_lex_sorted(const struct tc_lex *lx);
 

@@ -100,7 +100,23 @@ classify(const struct tc_lb *lb, const char *low, size_t nlow,
     unsigned f = 0, lf = truncated ? 0 : tc_lex_classes(lx, low, nlow);
     size_t i;
     int again = 1;
+    unsigned char last = ntail > 0 ? (unsigned char)tail[ntail - 1] : 0;
 
+    if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+        (last >= '0' && last <= '9')) {
+        /* the common case, a word that ends in a letter or a digit: no
+         * closer, no punctuation, the same flags as the rules below */
+        f |= lf & TC_LX_CONJ ? TC_LB_CONJ : 0;
+        f |= lf & TC_LX_PREP ? TC_LB_PREP : 0;
+        f |= lf & TC_LX_SUBJ ? TC_LB_SUBJ : 0;
+        f |= lf & TC_LX_CLING ? TC_LB_CLING : 0;
+        f |= lf & TC_LX_PVERB ? TC_LB_PVERB : 0;
+        if (lf & TC_LX_OPEN)
+            f |= TC_LB_OPEN;
+        else if (lf & TC_LX_WEAK)
+            f |= TC_LB_WEAK;
+        return f;
+    }
     while (again) {
         again = 0;
         for (i = 0; i < sizeof closers / sizeof closers[0]; i++)
@@ -207,8 +223,9 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 
         if (run->time != TC_TIME_NONE && cur == NULL)
             pending = run->time;
-        for (j = 0; j < run->len; j++) {
+        for (j = 0; j < run->len;) {
             char c = p[j];
+            size_t e, i;
 
             if (is_space(c)) {
                 if (cur != NULL) {
@@ -221,6 +238,7 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 }
                 if (c == '\n')
                     line_start = 1;
+                j++;
                 continue;
             }
             if (cur == NULL) {
@@ -251,18 +269,31 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 truncated = 0;
                 lb->n++;
             }
-            cur->len++;
-            if (tc_measure_starts_char((unsigned char)c))
-                cur->width++;
-            if (nlow < LOW_MAX)
-                low[nlow++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-            else
+            /* the rest of the word in this run, p[j..e), at once */
+            for (e = j + 1; e < run->len && !is_space(p[e]); e++)
+                ;
+            cur->len += e - j;
+            for (i = j; i < e; i++)
+                cur->width += tc_measure_starts_char((unsigned char)p[i]);
+            for (i = j; i < e && nlow < LOW_MAX; i++)
+                low[nlow++] = (p[i] >= 'A' && p[i] <= 'Z') ? (char)(p[i] + 32)
+                                                           : p[i];
+            if (i < e)
                 truncated = 1;
-            if (ntail == TAIL_MAX) {
-                memmove(tail, tail + 1, TAIL_MAX - 1);
-                ntail--;
+            if (e - j >= TAIL_MAX) {
+                memcpy(tail, p + e - TAIL_MAX, TAIL_MAX);
+                ntail = TAIL_MAX;
+            } else {
+                if (ntail + (e - j) > TAIL_MAX) {
+                    size_t drop = ntail + (e - j) - TAIL_MAX;
+
+                    memmove(tail, tail + drop, ntail - drop);
+                    ntail -= drop;
+                }
+                memcpy(tail + ntail, p + j, e - j);
+                ntail += e - j;
             }
-            tail[ntail++] = c;
+            j = e;
         }
     }
     if (cur != NULL) {
@@ -652,6 +683,28 @@ tc_lb_emit(struct tc_text *out, const struct tc_text *src,
             if (tc_text_append(out, lb->brk[i - 1] ? "\n" : " ", 1, &st) !=
                 TC_OK)
                 return TC_ERR_NOMEM;
+        }
+        if (r < src->nruns && off + rem <= src->runs[r].len) {
+            /* the common case: the words that follow it in the same run,
+             * each after the one byte the layout puts there, go out with
+             * it at once */
+            const struct tc_run *run = &src->runs[r];
+            const char *p = src->pool + run->off;
+            size_t e = i + 1, end = off + rem;
+
+            while (e < b && lb->w[e].run == r &&
+                   lb->w[e].time == TC_TIME_NONE && lb->w[e].off == end + 1 &&
+                   lb->w[e].off + lb->w[e].len <= run->len &&
+                   p[end] == (lb->brk[e - 1] ? '\n' : ' ')) {
+                end = lb->w[e].off + lb->w[e].len;
+                e++;
+            }
+            tc_run_style(src, run, &st);
+            st.time = w->time;
+            if (tc_text_append(out, p + off, end - off, &st) != TC_OK)
+                return TC_ERR_NOMEM;
+            i = e - 1;
+            continue;
         }
         for (; rem > 0 && r < src->nruns; r++, off = 0) {
             const struct tc_run *run = &src->runs[r];

@@ -13,6 +13,7 @@ libtranscue_core_la_SOURCES = \
 	src/convert.c \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
+	src/dl.c src/dl.h \
 	src/endfix.c \
 	src/lang.c src/lang.h \
 	src/lexicon.c src/lexicon.h \
@@ -30,8 +31,8 @@ libtranscue_core_la_SOURCES = \
 	src/text.c \
 	src/textops.c src/textops.h \
 	src/util.c
-libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS) \
-	$(YAJL_LIBS)
+libtranscue_core_la_LIBADD = $(LINK_XML_LIBS) $(LINK_UCHARDET_LIBS) \
+	$(TEXTCAT_LIBS) $(YAJL_LIBS) $(DL_LIBS) $(PTHREAD_LIBS)
 
 libtranscue_la_SOURCES =
 libtranscue_la_LIBADD = libtranscue_core.la

@@ -898,11 +898,11 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
         if (avail > scan) {
             char *q = p + scan, *e = p + avail;
 
-            for (; q < e; q++)
-                if (*q == '\n' || *q == '\r') {
-                    hit = q;
-                    break;
-                }
+            /* the first LF, then a CR before it (rare): two fast scans */
+            hit = memchr(q, '\n', (size_t)(e - q));
+            q = memchr(q, '\r', (size_t)((hit != NULL ? hit : e) - q));
+            if (q != NULL)
+                hit = q;
         }
         if (hit != NULL)
             break;

@@ -241,20 +241,29 @@ is_sp(char c)
 static int
 needs_trim(const struct tc_text *t)
 {
-    size_t i, j;
+    size_t i;
     char prev = '\n';
 
+    /* a CR, white space after a line break (or at the start) or before
+     * one: found with fast scans for the line breaks */
     for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
+        const char *p = t->pool + t->runs[i].off, *q = p;
+        const char *e = p + t->runs[i].len;
 
-        for (j = 0; j < t->runs[i].len; j++) {
-            char c = p[j];
-
-            if ((prev == '\n' && (c == ' ' || c == '\t' || c == '\n')) ||
-                (c == '\n' && (prev == ' ' || prev == '\t')) || c == '\r')
+        if (p == e)
+            continue;
+        if (memchr(p, '\r', (size_t)(e - p)) != NULL)
+            return 1;
+        if ((prev == '\n' && (is_sp(p[0]) || p[0] == '\n')) ||
+            (p[0] == '\n' && is_sp(prev)))
+            return 1;
+        while ((q = memchr(q, '\n', (size_t)(e - q))) != NULL) {
+            if ((q > p && is_sp(q[-1])) ||
+                (q + 1 < e && (is_sp(q[1]) || q[1] == '\n')))
                 return 1;
-            prev = c;
+            q++;
         }
+        prev = e[-1];
     }
     return prev == ' ' || prev == '\t' || (prev == '\n' && t->nruns > 0);
 }

@@ -400,8 +400,13 @@ tc_fold_add(struct tc_buf *b, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
+    char *o;
     int space = 0, any = 0;
 
+    /* the folded text is never longer: room once, then bytes directly */
+    if (tc_buf_grow(b, n) != TC_OK)
+        return tc_buf_status(b);
+    o = b->data + b->len;
     while (i < n) {
         unsigned char c = p[i];
 
@@ -411,25 +416,27 @@ tc_fold_add(struct tc_buf *b, const char *s, size_t n)
             continue;
         }
         if (space)
-            tc_buf_addc(b, ' ');
+            *o++ = ' ';
         space = 0;
         any = 1;
         if (c >= 'A' && c <= 'Z') {
-            tc_buf_addc(b, (char)(c + 32));
+            *o++ = (char)(c + 32);
         } else if (c == 0xC3 && i + 1 < n && p[i + 1] >= 0x80 &&
                    p[i + 1] <= 0x9E && p[i + 1] != 0x97) {
-            tc_buf_addc(b, (char)c);
-            tc_buf_addc(b, (char)(p[i + 1] + 32));
+            *o++ = (char)c;
+            *o++ = (char)(p[i + 1] + 32);
             i++;
         } else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
                    (p[i + 2] == 0x98 || p[i + 2] == 0x99)) {
             /* a typographic apostrophe compares equal to ' */
-            tc_buf_addc(b, '\'');
+            *o++ = '\'';
             i += 2;
         } else {
-            tc_buf_addc(b, (char)c);
+            *o++ = (char)c;
         }
         i++;
     }
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
     return tc_buf_status(b);
 }

@@ -158,7 +158,29 @@ tc_utf8_valid(const char *str, size_t n)
         uint32_t cp;
 
         if (c < 0x80) {
+            /* ASCII, eight bytes at a time while none has its top bit */
             i++;
+            while (n - i >= 8) {
+                uint64_t w;
+
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                i += 8;
+            }
+            continue;
+        }
+        /* two and three bytes directly: the same checks as below */
+        if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
+            (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE0 && c <= 0xEF && n - i >= 3 &&
+            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+            !(c == 0xE0 && s[i + 1] < 0xA0) &&      /* overlong */
+            !(c == 0xED && s[i + 1] >= 0xA0)) {     /* surrogate */
+            i += 3;
             continue;
         }
         if (c >= 0xC2 && c <= 0xDF) {

@@ -24,10 +24,10 @@ endif
 
 TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
-	tests/check.sh
+	tests/check.sh tests/lazy-load.sh
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
-	tests/check.sh \
+	tests/check.sh tests/lazy-load.sh \
 	tests/golden tests/data examples
 
 include tests/vtt.mk

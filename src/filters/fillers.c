@@ -76,6 +76,8 @@ struct fillers {
     struct tc_buf words;        /* folded entries, each NUL-terminated */
     struct tc_buf keys;         /* the same, stretches collapsed */
     struct tc_buf tok, key;     /* scratch for one token */
+    unsigned char first[32];    /* the first bytes of the keys, a bit
+                                   each: most tokens need no search */
     struct tc_cue *held;
     int lang_auto, extend;      /* lang_auto: pick the list at the first
                                    cue, from lang.h */
@@ -126,6 +128,11 @@ add_words(struct fillers *fl, const char *s, size_t n)
         tc_buf_add(&fl->words, fl->tok.data, fl->tok.len + 1);
         collapse(&fl->key, fl->tok.data, fl->tok.len);
         tc_buf_add(&fl->keys, fl->key.data, fl->key.len + 1);
+        {
+            unsigned char c = (unsigned char)fl->key.data[0];
+
+            fl->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+        }
         i = k;
     }
     if (tc_buf_status(&fl->tok) != TC_OK || tc_buf_status(&fl->key) != TC_OK)
@@ -145,6 +152,7 @@ use_lang(struct fillers *fl, const char *lang)
         if (strcmp(lists[i].lang, lang) == 0) {
             tc_buf_clear(&fl->words);
             tc_buf_clear(&fl->keys);
+            memset(fl->first, 0, sizeof fl->first);
             return add_words(fl, lists[i].words, strlen(lists[i].words));
         }
     }
@@ -232,10 +240,17 @@ is_filler(struct fillers *fl, const char *s, size_t n)
     const char *w = fl->words.data, *k = fl->keys.data;
     const char *wend = w + fl->words.len;
 
+    unsigned char c;
+
     tc_buf_clear(&fl->tok);
     tc_fold_add(&fl->tok, s, n);
+    if (tc_buf_status(&fl->tok) != TC_OK)
+        return FILLER_NO;
+    c = (unsigned char)fl->tok.data[0];   /* the key's first byte too */
+    if (!(fl->first[c >> 3] & (1u << (c & 7))))
+        return FILLER_NO;
     collapse(&fl->key, fl->tok.data, fl->tok.len);
-    if (tc_buf_status(&fl->tok) != TC_OK || tc_buf_status(&fl->key) != TC_OK)
+    if (tc_buf_status(&fl->key) != TC_OK)
         return FILLER_NO;
     while (w < wend) {
         size_t wl = strlen(w), kl = strlen(k);

@@ -158,7 +158,7 @@ START_TEST(lex_tables)
     const struct tc_lex *lx;
     size_t i;
 
-    /* the lookup is a binary search: every list sorted, no duplicates */
+    /* every list sorted, no duplicates, all in the hash table */
     for (i = 0; (lx = tc_lex_at(i)) != NULL; i++)
         ck_assert_msg(tc_lex_sorted(lx), "lexicon %s is not sorted",
                       tc_lex_lang(lx));
