@@ -50,8 +50,12 @@ enum tc_status {
     TC_ERR_UNKNOWN_FORMAT = -7,
     TC_ERR_STRICT         = -8,   /* a repair was needed under --strict */
     TC_ERR_UNSUPPORTED    = -9,   /* the format cannot do this (e.g. write) */
-    TC_ERR_CLOSED         = -10   /* the output's reader went away (EPIPE);
+    TC_ERR_CLOSED         = -10,  /* the output's reader went away (EPIPE);
                                      not reported as a diagnostic */
+    /* Not errors: what tc_reader_next() and tc_chain_next() say when they
+     * have no cue to give.  @since 0.2 */
+    TC_MORE               =  1,   /* give more input first */
+    TC_END                =  2    /* the input has ended; no more cues */
 };
 
 /** Text for a status code; never NULL.  @since 0.1 */
@@ -183,6 +187,9 @@ struct tc_ctx;      /* opaque: options, diagnostics, free lists */
 struct tc_format;   /* opaque: one file format */
 struct tc_filter;   /* opaque: one cleanup filter */
 struct tc_stage;    /* opaque: one step of a pipeline */
+struct tc_reader;   /* opaque: bytes in, cues out (see below) */
+struct tc_writer;   /* opaque: cues in, bytes out */
+struct tc_chain;    /* opaque: the filter chain as an object */
 
 /** A cue from the context's free list, with empty text and times unset.
  *  @since 0.1 */
@@ -308,7 +315,161 @@ TC_API const char *tc_filter_desc(const struct tc_filter *f);
 /** The filter's options, NULL-name terminated.  */
 TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
 
+/* ---- reading: bytes in, cues out ---------------------------------------
+ * A reader turns bytes into cues.  Its input is fed in pieces
+ * (tc_reader_new() and tc_reader_feed()), or read from a callback, a file
+ * descriptor or a file.  tc_reader_next() hands out one cue at a time, as
+ * soon as the format lets it go: a SubRip cue at the blank line after it
+ * when the bytes fed so far end there, else when the next cue begins -- at
+ * most one cue behind the input.  The format is the one given, or is
+ * detected from the first bytes (then the file name, if any).
+ *
+ *     tc_reader_new(ctx, NULL, &r);
+ *     while (have bytes) {
+ *         tc_reader_feed(r, bytes, n);
+ *         while ((rc = tc_reader_next(r, &cue)) == TC_OK)
+ *             ... use cue, then tc_cue_free(cue) or give it on ...
+ *         if (rc != TC_MORE) break;          (TC_END, or an error)
+ *     }
+ *     tc_reader_feed_end(r);  ... then tc_reader_next() to TC_END
+ *
+ * Diagnostics go to the context's callback, on the thread that called
+ * tc_reader_next(), in input order between the cues.  Pulling runs the
+ * format's reader on a helper thread of the reader's own, which takes
+ * turns with the caller and never runs at the same time; it ends with
+ * tc_reader_free().  Every read of the input is made on the caller's
+ * thread too. */
+struct tc_reader;
+
+/** A read callback: up to size bytes into buf; returns the count, 0 at
+ *  the end of the input, TC_MORE when nothing is there now (the reader's
+ *  tc_reader_next() then returns TC_MORE, and the callback is asked again
+ *  at the next call), or a negative tc_status.  @since 0.2 */
+typedef long (*tc_read_fn)(void *ud, void *buf, size_t size);
+
+/** A reader whose input is fed with tc_reader_feed().  from NULL:
+ *  detect the format.  @since 0.2 */
+TC_API int tc_reader_new(struct tc_ctx *ctx, const struct tc_format *from,
+                         struct tc_reader **out);
+/** A reader that calls fn(ud, ...) for its input.  @since 0.2 */
+TC_API int tc_reader_new_cb(struct tc_ctx *ctx, const struct tc_format *from,
+                            tc_read_fn fn, void *ud, struct tc_reader **out);
+/** A reader of the descriptor fd (not closed by the reader); name (may
+ *  be NULL) is shown in diagnostics.  @since 0.2 */
+TC_API int tc_reader_new_fd(struct tc_ctx *ctx, const struct tc_format *from,
+                            int fd, const char *name,
+                            struct tc_reader **out);
+/** A reader of the file at path; NULL or "-" is standard input, shown as
+ *  "<stdin>".  A file that cannot be opened is reported: TC_ERR_IO.
+ *  @since 0.2 */
+TC_API int tc_reader_open(struct tc_ctx *ctx, const struct tc_format *from,
+                          const char *path, struct tc_reader **out);
+/** The name diagnostics show for the input (copied; NULL: none), before
+ *  the first tc_reader_next().  @since 0.2 */
+TC_API int tc_reader_set_name(struct tc_reader *r, const char *name);
+/** Give a fed reader len more bytes (copied).  TC_ERR_ARG after
+ *  tc_reader_feed_end() or for a reader that is not fed.  @since 0.2 */
+TC_API int tc_reader_feed(struct tc_reader *r, const void *data, size_t len);
+/** The fed input is complete.  @since 0.2 */
+TC_API int tc_reader_feed_end(struct tc_reader *r);
+/** The next cue into *cue (the caller owns it: tc_cue_free() or hand it
+ *  on), TC_OK; or TC_MORE: feed more input (a fed reader, or a callback
+ *  that said TC_MORE); or TC_END: no more cues; or an error, reported
+ *  through the diagnostic callback, after which the reader gives no more
+ *  cues.  @since 0.2 */
+TC_API int tc_reader_next(struct tc_reader *r, struct tc_cue **cue);
+/** The input's format: the one given, or the one detected; NULL until it
+ *  is known (a detected format is known once the first cue, TC_MORE or an
+ *  error came back).  @since 0.2 */
+TC_API const struct tc_format *tc_reader_format(const struct tc_reader *r);
+/** The header facts the input announced (language, title, WebVTT
+ *  regions...); NULL until the format's reader announced them (before its
+ *  first cue).  Belongs to the reader.  @since 0.2 */
+TC_API const struct tc_track *tc_reader_track(const struct tc_reader *r);
+/** Stop reading (the helper thread, if any, is ended) and free; cues
+ *  handed out stay the caller's.  @since 0.2 */
+TC_API void tc_reader_free(struct tc_reader *r);
+
+/* ---- writing: cues in, bytes out ---------------------------------------
+ * A writer renders cues in one format: into memory (tc_writer_data()), a
+ * callback or a file descriptor.  Before the format's writer every cue
+ * gets a sane end: an unset end, or one not after the start, is set from
+ * the length of the text and the next cue's start (so the writer may hold
+ * one such cue until the next one comes).  Output options of the context
+ * (output-encoding, bom, vtt-regions, ...) apply. */
+struct tc_writer;
+
+/** A write callback: take all len bytes; TC_OK or a negative tc_status,
+ *  which the writer keeps and returns from then on.  @since 0.2 */
+typedef int (*tc_write_fn)(void *ud, const void *data, size_t len);
+
+/** A writer into memory.  TC_ERR_UNSUPPORTED, reported, when the format
+ *  cannot be written.  @since 0.2 */
+TC_API int tc_writer_new(struct tc_ctx *ctx, const struct tc_format *to,
+                         struct tc_writer **out);
+/** A writer that hands its bytes to fn(ud, ...).  @since 0.2 */
+TC_API int tc_writer_new_cb(struct tc_ctx *ctx, const struct tc_format *to,
+                            tc_write_fn fn, void *ud,
+                            struct tc_writer **out);
+/** A writer to the descriptor fd (not closed by the writer); name (may be
+ *  NULL) is shown in diagnostics about writing.  @since 0.2 */
+TC_API int tc_writer_new_fd(struct tc_ctx *ctx, const struct tc_format *to,
+                            int fd, const char *name,
+                            struct tc_writer **out);
+/** The header facts to write (e.g. tc_reader_track() of the input),
+ *  before the first cue; borrowed for the call.  @since 0.2 */
+TC_API int tc_writer_track(struct tc_writer *w, const struct tc_track *t);
+/** Write a cue; the writer takes it, on success and failure alike.
+ *  @since 0.2 */
+TC_API int tc_writer_put(struct tc_writer *w, struct tc_cue *cue);
+/** Hand what is buffered to the output now (a live pipe's reader wants
+ *  each cue when it is written).  @since 0.2 */
+TC_API int tc_writer_flush(struct tc_writer *w);
+/** No more cues: write what is held and the format's ending, and flush.
+ *  @since 0.2 */
+TC_API int tc_writer_finish(struct tc_writer *w);
+/** A memory writer's bytes so far (after a flush it makes), NUL-terminated,
+ *  *len without the NUL; valid until the next call on w.  NULL for other
+ *  writers.  @since 0.2 */
+TC_API const char *tc_writer_data(struct tc_writer *w, size_t *len);
+TC_API const struct tc_format *tc_writer_format(const struct tc_writer *w);
+/** @since 0.2 */
+TC_API void tc_writer_free(struct tc_writer *w);
+
+/* ---- the filter chain between them --------------------------------------
+ * The context's filters (tc_ctx_add_filter()) as an object: put cues in,
+ * take the filtered cues out.  A filter may hold cues to see the ones
+ * after them: tc_chain_next() says TC_MORE until they come, and
+ * tc_chain_finish() lets go of the rest. */
+struct tc_chain;
+
+/** A chain of the filters the context has now.  Options are checked here
+ *  (reported; TC_ERR_ARG).  @since 0.2 */
+TC_API int tc_chain_new(struct tc_ctx *ctx, struct tc_chain **out);
+/** The input's header facts (its language matters to some filters),
+ *  before the first cue.  @since 0.2 */
+TC_API int tc_chain_track(struct tc_chain *ch, const struct tc_track *t);
+/** Put a cue in; the chain takes it.  @since 0.2 */
+TC_API int tc_chain_put(struct tc_chain *ch, struct tc_cue *cue);
+/** The input has ended: the filters let go of what they hold.
+ *  @since 0.2 */
+TC_API int tc_chain_finish(struct tc_chain *ch);
+/** The next filtered cue (TC_OK, the caller owns it), TC_MORE (put more
+ *  in), TC_END (finished and empty), or the error that stopped the chain.
+ *  @since 0.2 */
+TC_API int tc_chain_next(struct tc_chain *ch, struct tc_cue **cue);
+/** @since 0.2 */
+TC_API void tc_chain_free(struct tc_chain *ch);
+
 /* ---- converting ------------------------------------------------------- */
+
+/** Everything a reader has, through the context's filter chain, into a
+ *  writer, which is then finished: the conversion tc_convert() and the
+ *  command make, with the same diagnostics (the count of skipped cues at
+ *  the end; TC_ERR_SYNTAX when an error was reported).  r and w must have
+ *  the same context, and a fed reader must have had tc_reader_feed_end().
+ *  r may have been pulled from: the rest of its cues go.  @since 0.2 */
+TC_API int tc_transfer(struct tc_reader *r, struct tc_writer *w);
 
 /** The format of the input in_path (NULL or "-": standard input, which is
  *  then partly consumed), detected as tc_convert() does: from the content,
@@ -319,7 +480,8 @@ TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
 TC_API int tc_detect_format(struct tc_ctx *ctx, const char *in_path,
                             const struct tc_format **out, int *sure);
 
-/** Convert one input to one output through the context's filter chain.
+/** Convert one input to one output through the context's filter chain:
+ *  tc_reader_open(), tc_writer_new_fd() and tc_transfer().
  *  in_path NULL or "-" reads standard input, shown as "<stdin>".
  *  out_path NULL or "-" writes standard output; a file is written under a
  *  temporary name beside it and renamed into place only on success,

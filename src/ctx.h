@@ -26,7 +26,6 @@ struct tc_ctx {
     struct tc_cue **free_cues;  /* recycled cues, so steady state allocates
                                    nothing */
     size_t nfree, free_cap;
-    struct tc_sink *out;        /* the running conversion's output */
     char *backup;               /* suffix for a replaced file, or NULL */
     int sync;                   /* fsync a replaced file before the rename */
     uint64_t tmp_count;         /* temporary names made (output.c) */
@@ -61,9 +60,6 @@ int tc_output_open(struct tc_ctx *ctx, const char *out_path,
  * temporary file.  Returns rc, or the error that closing met. */
 int tc_output_close(struct tc_ctx *ctx, struct tc_output *o, int rc);
 
-/* Write out what the running conversion's writer has buffered; returns
- * the output's sticky status. */
-int tc_ctx_flush_output(struct tc_ctx *ctx);
 /* Are two cues shown in the same place: the same region and every
  * placement setting alike? */
 int tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b);

@@ -44,8 +44,23 @@ void tc_stage_destroy(struct tc_stage *st);
  * tc_lines_next() or raw decoded bytes with tc_source_read(), not both. */
 struct tc_source;
 
+struct tc_io;
+/* A source reading io (freed with the source when own_io, also on
+ * failure); name is shown in diagnostics (NULL: none). */
+int  tc_source_new(struct tc_ctx *ctx, struct tc_io *io, int own_io,
+                   const char *name, struct tc_source **out);
+/* The file at path, or standard input for NULL or "-" ("<stdin>"); a file
+ * that cannot be opened is reported. */
 int  tc_source_open(struct tc_ctx *ctx, const char *path,
                     struct tc_source **out);
+/* fn is called before each read on a live input (a read that may wait);
+ * its error ends the reading.  The driver uses it to write out what the
+ * output holds, without the input side knowing about the output. */
+void tc_source_on_wait(struct tc_source *src, int (*fn)(void *ud),
+                       void *ud);
+/* 1 while the input is produced as it is read (a pipe, a terminal, a
+ * reader still being fed). */
+int  tc_source_live(struct tc_source *src);
 void tc_source_free(struct tc_source *src);
 const char *tc_source_name(const struct tc_source *src);
 struct tc_ctx *tc_source_ctx(const struct tc_source *src);
@@ -78,6 +93,10 @@ struct tc_sink;
 
 int  tc_sink_new(struct tc_ctx *ctx, int fd, const char *name,
                  struct tc_sink **out);
+/* A sink writing to io (freed with the sink when own_io, also on
+ * failure); name (borrowed) is shown in diagnostics, NULL: none. */
+int  tc_sink_new_io(struct tc_ctx *ctx, struct tc_io *io, int own_io,
+                    const char *name, struct tc_sink **out);
 void tc_sink_free(struct tc_sink *s);
 struct tc_ctx *tc_sink_ctx(const struct tc_sink *s);
 void tc_sink_write(struct tc_sink *s, const void *p, size_t n);

@@ -7,11 +7,13 @@ include_HEADERS = include/transcue.h
 
 libtranscue_core_la_SOURCES = \
 	src/buf.c src/buf.h \
+	src/chain.c \
 	src/charset.c \
 	src/convert.c \
 	src/ctx.c src/ctx.h \
 	src/diag.c src/diag.h \
 	src/endfix.c \
+	src/io.c src/io.h \
 	src/lang.c src/lang.h \
 	src/lexicon.c src/lexicon.h \
 	src/linebreak.c src/linebreak.h \
@@ -19,6 +21,7 @@ libtranscue_core_la_SOURCES = \
 	src/options.c \
 	src/output.c \
 	src/profile.c \
+	src/reader.c src/reader.h \
 	src/registry.c \
 	src/sink.c \
 	src/source.c \
@@ -26,8 +29,12 @@ libtranscue_core_la_SOURCES = \
 	src/status.c \
 	src/text.c \
 	src/textops.c src/textops.h \
-	src/util.c
-libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS)
+	src/track.c \
+	src/util.c \
+	src/writer.c
+libtranscue_core_la_CFLAGS = $(AM_CFLAGS) $(PTHREAD_CFLAGS)
+libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS) \
+	$(PTHREAD_LIBS)
 
 libtranscue_la_SOURCES =
 libtranscue_la_LIBADD = libtranscue_core.la
