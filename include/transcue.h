@@ -69,47 +69,32 @@ TC_API const char *tc_version_string(void);
 #define TC_TIME_NONE INT64_MIN   /* "no time": an unset end or timestamp */
 
 /* ---- the cue model -----------------------------------------------------
- * A cue's text is a sequence of runs over one byte pool.  Each run is UTF-8
- * text with one style.  '\n' inside run text is a line break and the only
- * one: no format's markup is ever stored in the model. */
+ * A cue has a start and an end (milliseconds; the end may be unset, and a
+ * writer then infers it), an optional id and region, a placement, and text:
+ * a sequence of runs, each UTF-8 text with one style.  '\n' inside the text
+ * is a line break and the only one: no format's markup is ever stored in
+ * the model.  A cue is opaque: it is read and built with the functions
+ * below, so that it can grow without breaking programs built before. */
 
 enum tc_style_flag {
     TC_STYLE_ITALIC    = 1u << 0,
     TC_STYLE_BOLD      = 1u << 1,
     TC_STYLE_UNDERLINE = 1u << 2,
-    TC_STYLE_COLOR     = 1u << 3,   /* run.color is set */
+    TC_STYLE_COLOR     = 1u << 3,   /* color is set */
     TC_STYLE_RUBY      = 1u << 4,   /* base text of a ruby annotation */
     TC_STYLE_RT        = 1u << 5    /* ruby text (inside a ruby) */
 };
 
-/* A run's string attributes are offsets into the text's pool: 0 = none. */
-struct tc_run {
-    size_t   off;       /* the run's UTF-8 text: pool + off ... */
-    size_t   len;       /* ... len bytes, not NUL-terminated */
-    unsigned style;     /* TC_STYLE_* bits */
-    uint32_t color;     /* 0xRRGGBB when TC_STYLE_COLOR */
-    size_t   voice;     /* speaker name (WebVTT <v>, TTML agent) */
-    size_t   lang;      /* BCP 47 language tag */
-    size_t   cls;       /* space-separated class names (WebVTT <c.x.y>) */
-    int64_t  time;      /* inline timestamp before this run, or TC_TIME_NONE */
-    /* fields are only ever appended */
-};
-
-/* What tc_text_append() is told about a run's style. */
+/* The style of a run.  Versioned by its size: the functions that take or
+ * fill one are macros passing sizeof (struct tc_style) as the program was
+ * built, and fields a newer library adds get their defaults. */
 struct tc_style {
     unsigned    style;  /* TC_STYLE_* bits */
-    uint32_t    color;
-    const char *voice;  /* NULL = none */
-    const char *lang;
-    const char *cls;
-    int64_t     time;   /* TC_TIME_NONE unless an inline timestamp */
-};
-
-struct tc_text {
-    struct tc_run *runs;
-    size_t nruns, runs_cap;
-    char *pool;         /* never NULL once used; pool[0] == '\0' */
-    size_t pool_len, pool_cap;
+    uint32_t    color;  /* 0xRRGGBB when TC_STYLE_COLOR */
+    const char *voice;  /* speaker (WebVTT <v>, TTML agent); NULL = none */
+    const char *lang;   /* BCP 47 language tag; NULL = none */
+    const char *cls;    /* space-separated class names (WebVTT <c.x.y>) */
+    int64_t     time;   /* inline timestamp before the run, or TC_TIME_NONE */
 };
 
 /* Vertical placement as SRT's {\anN} and TTML regions see it. */
@@ -124,7 +109,7 @@ enum tc_vertical { TC_VERTICAL_NONE = 0, TC_VERTICAL_RL, TC_VERTICAL_LR };
 /* Placement.  vpos/align are what every format understands; the rest keeps
  * WebVTT's cue settings so that WebVTT to WebVTT loses nothing.  position
  * set to a negative value means "auto"; line is "auto" unless line_set
- * (see tc_place_line_auto()). */
+ * (see tc_place_line_auto()).  Versioned by its size, like tc_style. */
 struct tc_place {
     enum tc_vpos     vpos;
     enum tc_align    align;
@@ -135,32 +120,14 @@ struct tc_place {
     double           position;      /* percent; < 0 = auto */
     enum tc_align    position_align;/* START=line-left, CENTER, END=line-right */
     double           size;          /* percent; default 100 */
-    /* line holds a value, whatever it is (-1.7e308 included).  Code
-     * written before this field that leaves it 0 still gets its line kept
-     * when it is above TC_LINE_AUTO.  @since 0.1 */
-    int              line_set;
-    /* fields are only ever appended */
+    int              line_set;      /* line holds a value */
 };
 
 /* What tc_place_init() puts in line; kept for code that compared with it. */
 #define TC_LINE_AUTO (-1e308)
 
-/** 1 when the WebVTT line setting is "auto": not line_set, and line not
- *  above TC_LINE_AUTO.  @since 0.1 */
-TC_API int tc_place_line_auto(const struct tc_place *p);
-
-struct tc_cue {
-    int64_t         start, end;     /* ms; end may be TC_TIME_NONE in readers */
-    char           *id;             /* NULL = none; see tc_cue_set_id() */
-    char           *region;         /* WebVTT region id or TTML region, NULL */
-    struct tc_place place;
-    struct tc_text  text;
-    unsigned long   line;           /* input line the cue began on, 0 = n/a */
-    struct tc_ctx  *ctx;            /* owner of the cue's free list */
-    /* fields are only ever appended */
-};
-
-/* A WebVTT region definition (also used for TTML regions). */
+/* A WebVTT region definition (also used for TTML regions).  Versioned by
+ * its size, like tc_style. */
 struct tc_region {
     char  *id;
     double width;                   /* percent, default 100 */
@@ -170,19 +137,8 @@ struct tc_region {
     int    scroll_up;
 };
 
-/* Header facts a reader announces before its first cue. */
-struct tc_track {
-    const char *lang;               /* NULL = unknown */
-    const char *title;
-    const struct tc_region *regions;
-    size_t nregions;
-    const char *style;              /* WebVTT STYLE block text, NULL = none */
-    /* WebVTT header lines a player needs (X-TIMESTAMP-MAP=...), joined by
-     * '\n'; NULL = none.  @since 0.1 */
-    const char *vtt_header;
-    /* fields are only ever appended */
-};
-
+struct tc_cue;      /* opaque: one cue */
+struct tc_track;    /* opaque: header facts of an input (see below) */
 struct tc_ctx;      /* opaque: options, diagnostics, free lists */
 struct tc_format;   /* opaque: one file format */
 struct tc_filter;   /* opaque: one cleanup filter */
@@ -191,44 +147,110 @@ struct tc_reader;   /* opaque: bytes in, cues out (see below) */
 struct tc_writer;   /* opaque: cues in, bytes out */
 struct tc_chain;    /* opaque: the filter chain as an object */
 
-/** A cue from the context's free list, with empty text and times unset.
+/** Defaults: everything auto, size 100.  @since 0.2 (a macro) */
+#define tc_place_init(p) tc_place_init_v((p), sizeof (struct tc_place))
+TC_API void tc_place_init_v(struct tc_place *p, size_t size);
+/** 1 when the WebVTT line setting is "auto": not line_set, and line not
+ *  above TC_LINE_AUTO.  @since 0.1 */
+TC_API int tc_place_line_auto(const struct tc_place *p);
+
+/** A cue from the context's free list: start 0, end unset, no text.  It
+ *  belongs to the caller until handed on; use it on the context's thread.
  *  @since 0.1 */
 TC_API struct tc_cue *tc_cue_new(struct tc_ctx *ctx);
-/** Return a cue to its context.  @since 0.1 */
+/** Return a cue to the context that made it.  @since 0.1 */
 TC_API void tc_cue_free(struct tc_cue *cue);
 /** Empty a cue for reuse, keeping its buffers.  @since 0.1 */
 TC_API void tc_cue_reset(struct tc_cue *cue);
-TC_API int tc_cue_set_id(struct tc_cue *cue, const char *id, size_t len);
-TC_API int tc_cue_set_region(struct tc_cue *cue, const char *id, size_t len);
 /** Copy times, id, region, placement and text of src into dst.  @since 0.1 */
 TC_API int tc_cue_copy(struct tc_cue *dst, const struct tc_cue *src);
-TC_API void tc_place_init(struct tc_place *p);
 
-/** Append text with a style.  Joins the previous run when the style is the
- *  same.  "\n" in s is a line break.  A cue's text holds at most 1 MiB:
- *  beyond it TC_ERR_LIMIT.  @since 0.1 */
-TC_API int tc_text_append(struct tc_text *t, const char *s, size_t len,
-                          const struct tc_style *st);
-/** Append a line break to the last run (or a plain run).  @since 0.1 */
-TC_API int tc_text_newline(struct tc_text *t);
-TC_API void tc_text_clear(struct tc_text *t);
-TC_API void tc_text_release(struct tc_text *t);
-/** A run's string attribute, or NULL.  @since 0.1 */
-TC_API const char *tc_text_str(const struct tc_text *t, size_t off);
-/** The style of a run, for tc_text_append() into another text. */
-TC_API void tc_run_style(const struct tc_text *t, const struct tc_run *r,
-                         struct tc_style *out);
-/** Total bytes of text. */
-TC_API size_t tc_text_len(const struct tc_text *t);
-/** 1 when the text has nothing but white space.  @since 0.1 */
-TC_API int tc_text_is_blank(const struct tc_text *t);
-/** Plain text (no styles, '\n' line breaks) into a new buffer the caller
- *  frees with tc_free(); NULL on no memory.  @since 0.1 */
-TC_API char *tc_text_plain(const struct tc_text *t);
-/** Drop leading and trailing white space of every line and empty lines
- *  (a cue's text never holds an empty line).  @since 0.1 */
-TC_API void tc_text_trim(struct tc_text *t);
+/** Start and end in ms; the end is TC_TIME_NONE while unset.  @since 0.2 */
+TC_API int64_t tc_cue_start(const struct tc_cue *cue);
+TC_API int64_t tc_cue_end(const struct tc_cue *cue);
+/** Set both times; end may be TC_TIME_NONE (a writer infers it).
+ *  TC_ERR_ARG for a start that is TC_TIME_NONE.  @since 0.2 */
+TC_API int tc_cue_set_times(struct tc_cue *cue, int64_t start, int64_t end);
+/** The id, or NULL; belongs to the cue.  @since 0.2 */
+TC_API const char *tc_cue_id(const struct tc_cue *cue);
+/** Set the id (len bytes of id, copied); id NULL removes it.  @since 0.1 */
+TC_API int tc_cue_set_id(struct tc_cue *cue, const char *id, size_t len);
+/** The region's id, or NULL; belongs to the cue.  @since 0.2 */
+TC_API const char *tc_cue_region(const struct tc_cue *cue);
+/** Set the region (copied); NULL removes it.  @since 0.1 */
+TC_API int tc_cue_set_region(struct tc_cue *cue, const char *id, size_t len);
+/** The input line the cue began on (0: none), for messages.  @since 0.2 */
+TC_API unsigned long tc_cue_line(const struct tc_cue *cue);
+TC_API void tc_cue_set_line(struct tc_cue *cue, unsigned long line);
+/** The placement, copied into *out.  @since 0.2 (a macro) */
+#define tc_cue_place(c, out) \
+    tc_cue_place_v((c), (out), sizeof (struct tc_place))
+TC_API void tc_cue_place_v(const struct tc_cue *cue, struct tc_place *out,
+                           size_t size);
+/** Set the placement from *p (copied).  @since 0.2 (a macro) */
+#define tc_cue_set_place(c, p) \
+    tc_cue_set_place_v((c), (p), sizeof (struct tc_place))
+TC_API int tc_cue_set_place_v(struct tc_cue *cue, const struct tc_place *p,
+                              size_t size);
+
+/** How many runs the text has.  @since 0.2 */
+TC_API size_t tc_cue_runs(const struct tc_cue *cue);
+/** Run i's text, *len bytes (not NUL-terminated); NULL past the end.
+ *  Valid until the cue changes.  @since 0.2 */
+TC_API const char *tc_cue_run_text(const struct tc_cue *cue, size_t i,
+                                   size_t *len);
+/** Run i's style into *out; its strings belong to the cue.  TC_ERR_ARG
+ *  past the end.  @since 0.2 (a macro) */
+#define tc_cue_run_style(c, i, out) \
+    tc_cue_run_style_v((c), (i), (out), sizeof (struct tc_style))
+TC_API int tc_cue_run_style_v(const struct tc_cue *cue, size_t i,
+                              struct tc_style *out, size_t size);
+/** Append len bytes of UTF-8 text with a style (NULL: plain); it joins
+ *  the last run when the style is the same.  "\n" is a line break.  A
+ *  cue's text holds at most 1 MiB: beyond it TC_ERR_LIMIT.
+ *  @since 0.2 (a macro) */
+#define tc_cue_append(c, s, len, st) \
+    tc_cue_append_v((c), (s), (len), (st), sizeof (struct tc_style))
+TC_API int tc_cue_append_v(struct tc_cue *cue, const char *s, size_t len,
+                           const struct tc_style *st, size_t size);
+/** Replace the text with len bytes of plain text.  @since 0.2 */
+TC_API int tc_cue_set_text(struct tc_cue *cue, const char *s, size_t len);
+/** The text without styles ('\n' line breaks, ruby text left out) in a
+ *  new buffer the caller frees with tc_free(); NULL on no memory.
+ *  @since 0.2 */
+TC_API char *tc_cue_text(const struct tc_cue *cue);
 TC_API void tc_free(void *p);
+
+/* ---- header facts ------------------------------------------------------
+ * What an input declares before its cues: language, title, WebVTT regions
+ * and STYLE text, WebVTT header lines a player needs.  A reader has one
+ * (tc_reader_track()); a program can make one for a writer. */
+
+/** An empty track.  @since 0.2 */
+TC_API struct tc_track *tc_track_new(void);
+/** A copy of t.  @since 0.2 */
+TC_API struct tc_track *tc_track_copy(const struct tc_track *t);
+TC_API void tc_track_free(struct tc_track *t);
+/** A fact by name: "lang", "title", "style" (WebVTT STYLE text) or
+ *  "vtt-header" (lines such as X-TIMESTAMP-MAP=..., joined by '\n');
+ *  NULL when unset or unknown.  Belongs to the track.  @since 0.2 */
+TC_API const char *tc_track_get(const struct tc_track *t, const char *key);
+/** Set a fact (copied; NULL unsets it).  TC_ERR_ARG for an unknown key.
+ *  @since 0.2 */
+TC_API int tc_track_set(struct tc_track *t, const char *key,
+                        const char *value);
+/** How many regions the track defines.  @since 0.2 */
+TC_API size_t tc_track_regions(const struct tc_track *t);
+/** Region i into *out (its id belongs to the track).  @since 0.2 (macro) */
+#define tc_track_region(t, i, out) \
+    tc_track_region_v((t), (i), (out), sizeof (struct tc_region))
+TC_API int tc_track_region_v(const struct tc_track *t, size_t i,
+                             struct tc_region *out, size_t size);
+/** Add a region (copied).  @since 0.2 (a macro) */
+#define tc_track_add_region(t, r) \
+    tc_track_add_region_v((t), (r), sizeof (struct tc_region))
+TC_API int tc_track_add_region_v(struct tc_track *t,
+                                 const struct tc_region *r, size_t size);
 
 /* ---- diagnostics ------------------------------------------------------- */
 

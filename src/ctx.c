@@ -448,12 +448,16 @@ tc_args_bool(const struct tc_args *a, const char *key, int *out)
 /* ---- cues ----------------------------------------------------------------- */
 
 void
-tc_place_init(struct tc_place *p)
+tc_place_init_v(struct tc_place *p, size_t size)
 {
-    memset(p, 0, sizeof *p);
-    p->line = TC_LINE_AUTO;
-    p->position = -1;
-    p->size = 100;
+    struct tc_place d;
+
+    memset(&d, 0, sizeof d);
+    d.line = TC_LINE_AUTO;
+    d.position = -1;
+    d.size = 100;
+    /* a program built with an older, shorter struct gets what it has */
+    memcpy(p, &d, size < sizeof d ? size : sizeof d);
 }
 
 static int

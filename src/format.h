@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "transcue.h"
+#include "model.h"
 #include "buf.h"
 #include "diag.h"
 

@@ -11,12 +11,14 @@ libtranscue_core_la_SOURCES = \
 	src/charset.c \
 	src/convert.c \
 	src/ctx.c src/ctx.h \
+	src/cue.c \
 	src/diag.c src/diag.h \
 	src/endfix.c \
 	src/io.c src/io.h \
 	src/lang.c src/lang.h \
 	src/lexicon.c src/lexicon.h \
 	src/linebreak.c src/linebreak.h \
+	src/model.h \
 	src/format.h \
 	src/options.c \
 	src/output.c \

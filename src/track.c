@@ -80,3 +80,109 @@ tc_track_dup(const struct tc_track *t)
     }
     return c;
 }
+
+/* ---- the public face ---------------------------------------------------- */
+
+struct tc_track *
+tc_track_new(void)
+{
+    return tc_track_dup(NULL);
+}
+
+struct tc_track *
+tc_track_copy(const struct tc_track *t)
+{
+    return t != NULL ? tc_track_dup(t) : NULL;
+}
+
+void
+tc_track_free(struct tc_track *t)
+{
+    tc_track_release(t);
+}
+
+static const char **
+field(const struct tc_track *t, const char *key)
+{
+    struct tc_track *m = (struct tc_track *)t;
+
+    if (key == NULL)
+        return NULL;
+    if (strcmp(key, "lang") == 0)
+        return &m->lang;
+    if (strcmp(key, "title") == 0)
+        return &m->title;
+    if (strcmp(key, "style") == 0)
+        return &m->style;
+    if (strcmp(key, "vtt-header") == 0)
+        return &m->vtt_header;
+    return NULL;
+}
+
+const char *
+tc_track_get(const struct tc_track *t, const char *key)
+{
+    const char **f = field(t, key);
+
+    return f != NULL ? *f : NULL;
+}
+
+int
+tc_track_set(struct tc_track *t, const char *key, const char *value)
+{
+    const char **f = field(t, key), *copy;
+
+    if (f == NULL)
+        return TC_ERR_ARG;
+    if (dup_str(&copy, value) != TC_OK)
+        return TC_ERR_NOMEM;
+    free((char *)*f);
+    *f = copy;
+    return TC_OK;
+}
+
+size_t
+tc_track_regions(const struct tc_track *t)
+{
+    return t->nregions;
+}
+
+int
+tc_track_region_v(const struct tc_track *t, size_t i, struct tc_region *out,
+                  size_t size)
+{
+    if (i >= t->nregions)
+        return TC_ERR_ARG;
+    memcpy(out, &t->regions[i],
+           size < sizeof *out ? size : sizeof *out);
+    return TC_OK;
+}
+
+int
+tc_track_add_region_v(struct tc_track *t, const struct tc_region *r,
+                      size_t size)
+{
+    struct tc_region n, *regs;
+    const char *id;
+
+    if (r == NULL)
+        return TC_ERR_ARG;
+    memset(&n, 0, sizeof n);
+    n.width = 100;
+    n.lines = 3;
+    n.anchor_y = 100;
+    n.vp_y = 100;
+    memcpy(&n, r, size < sizeof n ? size : sizeof n);
+    if (dup_str(&id, n.id) != TC_OK)
+        return TC_ERR_NOMEM;
+    regs = realloc((struct tc_region *)t->regions,
+                   (t->nregions + 1) * sizeof *regs);
+    if (regs == NULL) {
+        free((char *)id);
+        return TC_ERR_NOMEM;
+    }
+    n.id = (char *)id;
+    regs[t->nregions++] = n;
+    t->regions = regs;
+    return TC_OK;
+}
