@@ -52,6 +52,8 @@ enum tc_status {
     TC_ERR_UNSUPPORTED    = -9,   /* the format cannot do this (e.g. write) */
     TC_ERR_CLOSED         = -10,  /* the output's reader went away (EPIPE);
                                      not reported as a diagnostic */
+    TC_AGAIN              = -11,  /* a read callback has nothing now; not
+                                     an error (tc_read_fn)  @since 0.2 */
     /* Not errors: what tc_reader_next() and tc_chain_next() say when they
      * have no cue to give.  @since 0.2 */
     TC_MORE               =  1,   /* give more input first */
@@ -310,6 +312,13 @@ TC_API const struct tc_option *tc_option_at(size_t i);
 /** Append "NAME[:KEY=VALUE,...]" to the filter chain.  @since 0.1 */
 TC_API int tc_ctx_add_filter(struct tc_ctx *ctx, const char *spec);
 TC_API void tc_ctx_clear_filters(struct tc_ctx *ctx);
+/** Append the filters of a preset, in its order: "clean" is the command's
+ *  --clean (tidy, nonspeech, fillers, dedupe, merge, wrap, timing).
+ *  TC_ERR_ARG, reported, for an unknown name.  @since 0.2 */
+TC_API int tc_ctx_add_preset(struct tc_ctx *ctx, const char *name);
+/** The filters of a preset, space-separated; NULL for an unknown name.
+ *  @since 0.2 */
+TC_API const char *tc_preset_filters(const char *name);
 /** Check the filter chain and the options its filters use, reporting each
  *  problem; TC_ERR_ARG if any.  tc_convert() checks too, per input.
  *  @since 0.1 */
@@ -364,9 +373,9 @@ TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
 struct tc_reader;
 
 /** A read callback: up to size bytes into buf; returns the count, 0 at
- *  the end of the input, TC_MORE when nothing is there now (the reader's
+ *  the end of the input, TC_AGAIN when nothing is there now (the reader's
  *  tc_reader_next() then returns TC_MORE, and the callback is asked again
- *  at the next call), or a negative tc_status.  @since 0.2 */
+ *  at the next call), or another negative tc_status.  @since 0.2 */
 typedef long (*tc_read_fn)(void *ud, void *buf, size_t size);
 
 /** A reader whose input is fed with tc_reader_feed().  from NULL:

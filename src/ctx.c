@@ -2,6 +2,7 @@
  * the cue free list. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,6 +220,47 @@ tc_ctx_option(const struct tc_ctx *ctx, const char *key)
 }
 
 /* ---- the filter chain ---------------------------------------------------- */
+
+/* Named sets of filters, in the order they run. */
+static const struct {
+    const char *name, *filters;
+} presets[] = {
+    { "clean", "tidy nonspeech fillers dedupe merge wrap timing" },
+};
+
+const char *
+tc_preset_filters(const char *name)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < sizeof presets / sizeof presets[0]; i++)
+        if (strcmp(presets[i].name, name) == 0)
+            return presets[i].filters;
+    return NULL;
+}
+
+int
+tc_ctx_add_preset(struct tc_ctx *ctx, const char *name)
+{
+    const char *p = tc_preset_filters(name);
+    char spec[32];
+    int rc = TC_OK;
+
+    if (p == NULL) {
+        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "unknown preset '%s'",
+                 name != NULL ? name : "");
+        return TC_ERR_ARG;
+    }
+    while (*p != '\0' && rc == TC_OK) {
+        size_t n = strcspn(p, " ");
+
+        snprintf(spec, sizeof spec, "%.*s", (int)n, p);
+        rc = tc_ctx_add_filter(ctx, spec);
+        p += n;
+        p += *p == ' ';
+    }
+    return rc;
+}
 
 static int
 args_add(struct tc_args *a, const char *k, size_t kn, const char *v,

@@ -17,8 +17,8 @@ struct tc_io;
 
 struct tc_io_ops {
     /* Up to n bytes into buf: the count, 0 at the end of the input,
-     * TC_MORE when nothing has been fed yet (a fed reader), or a negative
-     * tc_status. */
+     * TC_AGAIN when nothing is there yet (a fed reader, a callback), or
+     * another negative tc_status. */
     long (*read)(struct tc_io *io, void *buf, size_t n);
     /* All n bytes, or a negative tc_status (TC_ERR_CLOSED: the reader
      * went away). */

@@ -99,7 +99,7 @@ fed_read(struct tc_io *io, void *buf, size_t n)
     size_t have = f->b.len - f->pos;
 
     if (have == 0)
-        return f->ended ? 0 : TC_MORE;
+        return f->ended ? 0 : TC_AGAIN;
     if (n > have)
         n = have;
     memcpy(buf, f->b.data + f->pos, n);
@@ -499,7 +499,7 @@ serve(struct tc_reader *r)
         }
         r->io->err = 0;
         rc = tc_io_read(r->io, r->req_buf, r->req_n);
-        if (rc == TC_MORE)
+        if (rc == TC_AGAIN)
             return TC_MORE;
         r->proxy.err = r->io->err;
         r->req_rc = rc;

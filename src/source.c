@@ -240,14 +240,14 @@ read_fd(struct tc_source *s, void *dst, size_t n)
         if (s->io->err != 0)
             tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: %s",
                      strerror(s->io->err));
-        else if (r != TC_MORE)
+        else if (r != TC_AGAIN)
             tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: %s",
                      tc_strerror((int)r));
         else
             tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: the "
                      "input is not complete yet, and this call cannot "
                      "wait for more");
-        return r == TC_MORE ? TC_ERR_ARG : r;
+        return r == TC_AGAIN ? TC_ERR_ARG : r;
     }
     if (r == 0)
         s->eof = 1;

@@ -32,3 +32,4 @@ include tests/transcript.mk
 include tests/ttml.mk
 include tests/filters.mk
 include tests/decode.mk
+include tests/api.mk

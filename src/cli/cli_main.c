@@ -60,9 +60,6 @@ print_diag(const struct tc_diag *d, void *ud)
 struct tc_ctx *
 cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
 {
-    static const char *const clean_chain[] = {
-        "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
-    };
     struct tc_ctx *ctx = tc_ctx_new();
     size_t i;
     int rc = TC_OK;
@@ -77,9 +74,8 @@ cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
         rc = tc_ctx_set_option(ctx, cli->settings[i].key,
                                cli->settings[i].value);
     /* the preset runs first; filters named with -F follow it in order */
-    for (i = 0; cli->clean && rc == TC_OK &&
-                i < sizeof clean_chain / sizeof clean_chain[0]; i++)
-        rc = tc_ctx_add_filter(ctx, clean_chain[i]);
+    if (cli->clean && rc == TC_OK)
+        rc = tc_ctx_add_preset(ctx, "clean");
     for (i = 0; i < cli->nspecs && rc == TC_OK; i++)
         rc = tc_ctx_add_filter(ctx, cli->specs[i]);
     if (rc == TC_OK && cli->backup != NULL)
