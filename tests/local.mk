@@ -22,10 +22,11 @@ tests_unit_unit_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
 
 TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
-	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh
+	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
+	tests/python.sh
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
-	tests/golden tests/data examples
+	tests/python.sh tests/api.mk tests/golden tests/data examples
 
 include tests/vtt.mk
 include tests/transcript.mk
