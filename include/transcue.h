@@ -1,16 +1,56 @@
 /* transcue.h -- the public interface of libtranscue, a subtitle and caption
- * conversion library.
+ * conversion library.  Include only this header.
+ *
+ * The pieces: a context (struct tc_ctx: options, filters, diagnostics), a
+ * reader (bytes in, cues out), the filter chain, a writer (cues in, bytes
+ * out), and tc_transfer() joining them, which is what tc_convert() and the
+ * transcue command use.  Times are int64_t milliseconds everywhere.
  *
  * Ownership, once for the whole API:
- * - tc_X_new() returns an owned object or NULL; tc_X_free(NULL) is a no-op.
- * - A non-const struct tc_cue * handed to a stage's push changes owner
- *   whether the call succeeds or fails.
- * - A const T * parameter is borrowed for the duration of the call.
- * - A returned const char * belongs to the object and stays valid until the
- *   next call that changes it.
- * - The library never aborts: it returns TC_ERR_NOMEM.
+ * - tc_X_new() (and tc_reader_open(), tc_track_copy()) gives the caller an
+ *   object or NULL / an error; tc_X_free(NULL) is a no-op.
+ * - A struct tc_cue * handed to tc_writer_put() or tc_chain_put() changes
+ *   owner, whether the call succeeds or fails.  A cue from
+ *   tc_reader_next(), tc_chain_next() or tc_cue_new() is the caller's until
+ *   it hands it on or calls tc_cue_free().
+ * - A const T * parameter, and every string passed in, is borrowed for
+ *   the duration of the call (the library copies what it keeps).
+ * - A returned const char * or const T * belongs to the object it came
+ *   from and stays valid until the next call that changes that object, or
+ *   its free.  A char * from tc_cue_text() is the caller's: tc_free().
+ * - The library never aborts, and never writes to standard output or
+ *   error: everything it has to say goes to the context's diagnostic
+ *   callback (tc_ctx_set_diag()), on the thread that made the call.
  *
- * Times are int64_t milliseconds everywhere.
+ * Threads:
+ * - One context per thread of work.  A context, and the readers, writers,
+ *   chains and cues made with it, are used by one thread at a time.
+ * - Different contexts may be used on different threads at the same time,
+ *   with the same results as one after the other.  The library keeps no
+ *   process-wide state that a call changes: the registry of formats and
+ *   filters, the option tables and the word lists are read-only and
+ *   shared.
+ * - A reader pulled from (tc_reader_next()) runs the format's reader on a
+ *   helper thread of its own that takes turns with the caller, so that
+ *   callbacks (diagnostics, read callbacks) are still called on the
+ *   caller's thread.  The helper blocks every signal.
+ *
+ * ABI and versions:
+ * - "@since X.Y" says in which version a function, type or value first
+ *   appeared; TC_CHECK_VERSION(X, Y, 0) tests the header, tc_version()
+ *   the library a program runs with.
+ * - A program built against version X.Y runs with any later library of
+ *   the same soname.  The shared library's libtool version (HACKING) says
+ *   when that breaks: the soname changes whenever something is removed or
+ *   changed, never when something is added.
+ * - Enumerations and status codes only ever gain values at the end.
+ * - The structures a program sees are of two kinds.  Those the library
+ *   hands out by pointer and the program only reads (tc_diag, tc_option)
+ *   may grow at the end.  Those a program allocates itself (tc_place,
+ *   tc_style, tc_region) are versioned: the functions that read or fill
+ *   them are macros that pass sizeof as the program was built, so a
+ *   newer library fills only what the program has and gives fields it
+ *   does not know their defaults.  Cues and tracks are opaque.
  */
 #ifndef TRANSCUE_H
 #define TRANSCUE_H
@@ -18,11 +58,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The version of this header.  A program that needs a function marked
+ * "@since X.Y" tests #if TC_CHECK_VERSION(X, Y, 0); tc_version() says which
+ * library it runs with.  @since 0.2 for TC_VERSION and TC_CHECK_VERSION */
 #define TC_VERSION_MAJOR 0
-#define TC_VERSION_MINOR 1
+#define TC_VERSION_MINOR 2
 #define TC_VERSION_PATCH 0
+#define TC_VERSION "0.2.0"
 #define TC_VERSION_NUM \
     ((TC_VERSION_MAJOR << 16) | (TC_VERSION_MINOR << 8) | TC_VERSION_PATCH)
+#define TC_CHECK_VERSION(major, minor, patch) \
+    (TC_VERSION_NUM >= (((major) << 16) | ((minor) << 8) | (patch)))
 
 #if defined(__GNUC__) || defined(__clang__)
 # define TC_API __attribute__((visibility("default")))
@@ -301,12 +347,15 @@ TC_API int tc_ctx_set_option(struct tc_ctx *ctx, const char *key,
                              const char *value);
 TC_API const char *tc_ctx_option(const struct tc_ctx *ctx, const char *key);
 
-/* Options the context knows: the profile limits and format settings. */
+/* Options the context knows: the profile limits and format settings.
+ * Handed out by pointer, one row at a time (never as an array): may grow
+ * at the end. */
 struct tc_option {
     const char *name;
     const char *def;        /* default value as text, NULL = unset */
     const char *help;
 };
+/** Option i, or NULL past the last.  @since 0.1 */
 TC_API const struct tc_option *tc_option_at(size_t i);
 
 /** Append "NAME[:KEY=VALUE,...]" to the filter chain.  @since 0.1 */
@@ -343,8 +392,9 @@ TC_API const struct tc_filter *tc_filter_at(size_t i);
 TC_API const struct tc_filter *tc_filter_find(const char *name);
 TC_API const char *tc_filter_name(const struct tc_filter *f);
 TC_API const char *tc_filter_desc(const struct tc_filter *f);
-/** The filter's options, NULL-name terminated.  */
-TC_API const struct tc_option *tc_filter_options(const struct tc_filter *f);
+/** The filter's option i, or NULL past the last.  @since 0.2 */
+TC_API const struct tc_option *tc_filter_option_at(const struct tc_filter *f,
+                                                   size_t i);
 
 /* ---- reading: bytes in, cues out ---------------------------------------
  * A reader turns bytes into cues.  Its input is fed in pieces

@@ -190,7 +190,12 @@ tc_filter_desc(const struct tc_filter *f)
 }
 
 const struct tc_option *
-tc_filter_options(const struct tc_filter *f)
+tc_filter_option_at(const struct tc_filter *f, size_t i)
 {
-    return f->options;
+    size_t k;
+
+    for (k = 0; f->options != NULL && f->options[k].name != NULL; k++)
+        if (k == i)
+            return &f->options[k];
+    return NULL;
 }

@@ -10,3 +10,13 @@ tests_api_api_CPPFLAGS = -I$(top_srcdir)/include
 tests_api_api_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PTHREAD_CFLAGS)
 tests_api_api_LDADD = libtranscue.la $(CHECK_LIBS) $(PTHREAD_LIBS)
 endif
+
+# examples/edit.c, built as an application is (only <transcue.h>), and its
+# output checked (tests/example.sh); .ci/run builds it again against the
+# installed library
+check_PROGRAMS += examples/edit
+examples_edit_SOURCES = examples/edit.c
+examples_edit_CPPFLAGS = -I$(top_srcdir)/include
+examples_edit_LDADD = libtranscue.la
+TESTS += tests/example.sh
+EXTRA_DIST += tests/example.sh tests/api/edit.out

@@ -264,9 +264,10 @@ list_filters(void)
     for (i = 0; tc_filter_at(i) != NULL; i++) {
         const struct tc_filter *f = tc_filter_at(i);
         const struct tc_option *o;
+        size_t k;
 
         printf("%-10s %s\n", tc_filter_name(f), tc_filter_desc(f));
-        for (o = tc_filter_options(f); o != NULL && o->name != NULL; o++)
+        for (k = 0; (o = tc_filter_option_at(f, k)) != NULL; k++)
             printf("    %-16s %s%s%s%s\n", o->name, o->help,
                    o->def ? " (default: " : "", o->def ? o->def : "",
                    o->def ? ")" : "");

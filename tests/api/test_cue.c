@@ -202,6 +202,20 @@ START_TEST(track_facts)
 }
 END_TEST
 
+/* The header's version is the library's, and the macros compare. */
+START_TEST(version_macros)
+{
+    ck_assert_str_eq(TC_VERSION, tc_version_string());
+    ck_assert_uint_eq(TC_VERSION_NUM, tc_version());
+    ck_assert(TC_CHECK_VERSION(0, 2, 0));
+    ck_assert(TC_CHECK_VERSION(TC_VERSION_MAJOR, TC_VERSION_MINOR,
+                               TC_VERSION_PATCH));
+    ck_assert(!TC_CHECK_VERSION(TC_VERSION_MAJOR, TC_VERSION_MINOR,
+                                TC_VERSION_PATCH + 1));
+    ck_assert(!TC_CHECK_VERSION(TC_VERSION_MAJOR + 1, 0, 0));
+}
+END_TEST
+
 Suite *
 suite_cue(void)
 {
@@ -212,6 +226,7 @@ suite_cue(void)
     tcase_add_test(tc, unset_end_is_inferred);
     tcase_add_test(tc, versioned_structures);
     tcase_add_test(tc, track_facts);
+    tcase_add_test(tc, version_macros);
     suite_add_tcase(s, tc);
     return s;
 }
