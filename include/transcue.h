@@ -304,9 +304,54 @@ TC_API int tc_track_add_region_v(struct tc_track *t,
 
 enum tc_severity { TC_SEV_NOTE, TC_SEV_WARNING, TC_SEV_ERROR, TC_SEV_FATAL };
 
+/* The kind of a diagnostic (struct tc_diag's id): stable values, only ever
+ * appended.  Each kind has one severity (tc_diag_kind_severity()), which
+ * strict mode raises from warning to error.  @since 0.2 (public) */
+enum tc_diag_id {
+    /* errors: the input, or a part of it, cannot be read */
+    TC_D_IO,                /* read or write failed */
+    TC_D_NOMEM,
+    TC_D_SYNTAX,            /* input rejected at this place */
+    TC_D_TIME_BAD,          /* unreadable timestamp */
+    TC_D_SIGNATURE,         /* missing file signature (WEBVTT ...) */
+    TC_D_LIMIT,             /* a size or nesting limit was reached */
+    TC_D_FORMAT_UNKNOWN,    /* format could not be detected */
+    TC_D_CANNOT_WRITE,      /* format has no writer */
+    TC_D_CANNOT_READ,       /* format has no reader */
+    TC_D_BAD_OPTION,        /* bad option value or unknown option */
+    TC_D_XML,               /* XML not well-formed or refused */
+    /* warnings: repaired and kept */
+    TC_D_TIME_REVERSED,     /* cue ends before it starts */
+    TC_D_TIME_REPAIRED,     /* timestamp in a non-standard form */
+    TC_D_INDEX,             /* missing or wrong cue number */
+    TC_D_NO_BLANK,          /* no blank line between cues */
+    TC_D_JUNK,              /* unexpected text, kept or skipped */
+    TC_D_BAD_TAG,           /* malformed or unknown markup */
+    TC_D_BAD_SETTING,       /* cue setting ignored */
+    TC_D_EMPTY_CUE,         /* cue without text */
+    TC_D_OVERLAP,           /* cue overlaps the next one */
+    TC_D_BAD_BYTE,          /* invalid byte sequence replaced */
+    TC_D_ENCODING,          /* encoding guessed or changed */
+    TC_D_UNSORTED,          /* cue starts before the previous one */
+    TC_D_REPAIRED,          /* other repair */
+    TC_D_CANNOT_EXPRESS,    /* the output format cannot hold this */
+    /* notes */
+    TC_D_CUE_DROPPED,       /* cue left empty and dropped */
+    TC_D_IGNORED,           /* something in the input was ignored */
+    TC_D_NOTE,              /* other information */
+    TC_D_NO_CUES,           /* the input held no cue at all */
+    /* appended */
+    TC_D_LANG_UNKNOWN,      /* a filter cannot tell the text's language */
+    TC_D_LANG,              /* a note: the language of the text */
+    TC_D_SKIPPED,           /* the run's count of cues a reader skipped */
+    TC_D_NOTHING_LEFT,      /* the input held cues, the output none */
+    TC_D_XML_RECOVERED,     /* an XML error the parser read past */
+    TC_D_END_INFERRED,      /* an end the input does not give, found */
+};
+
 struct tc_diag {
     enum tc_severity  sev;
-    int               id;       /* stable TC_D_* kind (src/diag.h) */
+    int               id;       /* its kind: enum tc_diag_id */
     const char       *file;     /* "<stdin>" for standard input, may be NULL */
     unsigned long     line;     /* 1-based; 0 = not tied to a line */
     unsigned          col;      /* 1-based; 0 = unknown */
@@ -316,6 +361,11 @@ struct tc_diag {
 typedef void (*tc_diag_fn)(const struct tc_diag *d, void *userdata);
 
 TC_API const char *tc_severity_name(enum tc_severity sev);
+/** The fixed text of a kind (struct tc_diag's message), or NULL for a
+ *  value that is no kind.  @since 0.2 */
+TC_API const char *tc_diag_kind_text(int id);
+/** The severity of a kind, before strict mode.  @since 0.2 */
+TC_API enum tc_severity tc_diag_kind_severity(int id);
 
 /* ---- the context -------------------------------------------------------
  * One per thread of work: options, the filter chain, diagnostics. */

@@ -57,6 +57,18 @@ tc_diag_severity(int id)
 }
 
 const char *
+tc_diag_kind_text(int id)
+{
+    return id >= 0 && id < TC_D__COUNT ? diag_kinds[id].text : NULL;
+}
+
+enum tc_severity
+tc_diag_kind_severity(int id)
+{
+    return tc_diag_severity(id);
+}
+
+const char *
 tc_severity_name(enum tc_severity sev)
 {
     switch (sev) {

@@ -2,9 +2,12 @@
  * pieces of any size give the same cues, memory in and memory out give
  * what the conversion of a file gives, errors are reported. */
 #define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api.h"
 
@@ -491,6 +494,91 @@ START_TEST(free_in_the_middle)
 }
 END_TEST
 
+static void
+note_kinds(const struct tc_diag *d, void *ud)
+{
+    struct str *b = ud;
+
+    str_addf(b, "%d=%s ", d->id, tc_diag_kind_text(d->id));
+    ck_assert_str_eq(d->message, tc_diag_kind_text(d->id));
+}
+
+/* The kinds of diagnostic are public and stable. */
+START_TEST(diagnostic_kinds)
+{
+    struct tc_ctx *ctx = tc_ctx_new();
+    struct str kinds = { NULL, 0, 0 };
+    char *out;
+    int rc;
+    static const char in[] = "1\n00:00:01,000 --> 00:00:02,000\nA\n"
+                             "2\n00:00:03.000 --> 00:00:04,000\nB\n";
+
+    tc_ctx_set_diag(ctx, note_kinds, &kinds);
+    out = api_convert(ctx, in, sizeof in - 1, NULL, "srt", &rc);
+    ck_assert_int_eq(rc, TC_OK);
+    ck_assert_ptr_nonnull(kinds.s);
+    ck_assert_ptr_nonnull(strstr(kinds.s, "14=no blank line between cues"));
+    ck_assert_ptr_nonnull(strstr(kinds.s, "12=non-standard timestamp"));
+    ck_assert_int_eq(TC_D_NO_BLANK, 14);
+    ck_assert_int_eq(tc_diag_kind_severity(TC_D_NO_BLANK), TC_SEV_WARNING);
+    ck_assert_int_eq(tc_diag_kind_severity(TC_D_XML), TC_SEV_ERROR);
+    ck_assert_int_eq(tc_diag_kind_severity(TC_D_LANG), TC_SEV_NOTE);
+    ck_assert_ptr_null(tc_diag_kind_text(-1));
+    ck_assert_ptr_null(tc_diag_kind_text(TC_D_END_INFERRED + 1000));
+    free(out);
+    str_free(&kinds);
+    tc_ctx_free(ctx);
+}
+END_TEST
+
+/* The library says nothing on standard output or error, whatever the
+ * input: everything goes to the callback (here none at all). */
+START_TEST(nothing_on_stdout_or_stderr)
+{
+    static const char *const files[] = {
+        "tests/golden/ttml/malformed.ttml", "tests/golden/ttml/xxe.ttml",
+        "tests/golden/vtt/nosig.vtt", "tests/golden/vtt/badtime.vtt",
+        "tests/golden/srt/badtime.srt", "examples/talk.srt",
+    };
+    int out[2], err[2], saved_out = dup(1), saved_err = dup(2);
+    char buf[256];
+    size_t i;
+
+    ck_assert(pipe(out) == 0 && pipe(err) == 0);
+    ck_assert(fcntl(out[0], F_SETFL, O_NONBLOCK) == 0);
+    ck_assert(fcntl(err[0], F_SETFL, O_NONBLOCK) == 0);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+        struct tc_ctx *ctx = tc_ctx_new();
+        size_t n;
+        char *data = api_slurp(files[i], &n), *o;
+        int rc;
+
+        tc_ctx_set_strict(ctx, (int)(i % 2));
+        ck_assert_int_eq(tc_ctx_add_preset(ctx, "clean"), TC_OK);
+        o = api_convert(ctx, data, n, NULL, "vtt", &rc);
+        free(o);
+        free(data);
+        tc_ctx_free(ctx);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    dup2(saved_out, 1);
+    dup2(saved_err, 2);
+    close(out[1]);
+    close(err[1]);
+    ck_assert_int_le(read(out[0], buf, sizeof buf), 0);
+    ck_assert_int_le(read(err[0], buf, sizeof buf), 0);
+    close(out[0]);
+    close(err[0]);
+    close(saved_out);
+    close(saved_err);
+}
+END_TEST
+
 Suite *
 suite_stream(void)
 {
@@ -510,6 +598,8 @@ suite_stream(void)
     tcase_add_test(tc, errors_are_reported);
     tcase_add_test(tc, write_errors_are_kept);
     tcase_add_test(tc, free_in_the_middle);
+    tcase_add_test(tc, diagnostic_kinds);
+    tcase_add_test(tc, nothing_on_stdout_or_stderr);
     suite_add_tcase(s, tc);
     return s;
 }
