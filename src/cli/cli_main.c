@@ -180,6 +180,40 @@ usage_error(const char *fmt, const char *arg)
     fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 }
 
+/* One option of --help: "      LEFT  TEXT", TEXT wrapped at 79 columns
+ * under column 25, and on a line of its own when LEFT is too wide. */
+static void
+help_item(const char *left, const char *text)
+{
+    enum { INDENT = 25, WIDTH = 79 };
+    int col;
+
+    col = printf("      %s", left);
+    if (col + 2 > INDENT) {
+        printf("\n%*s", INDENT, "");
+    } else {
+        printf("%*s", INDENT - col, "");
+    }
+    col = INDENT;
+    while (*text != '\0') {
+        size_t n = strcspn(text, " ");
+
+        if (col > INDENT && col + 1 + (int)n > WIDTH) {
+            printf("\n%*s", INDENT, "");
+            col = INDENT;
+        } else if (col > INDENT) {
+            putchar(' ');
+            col++;
+        }
+        printf("%.*s", (int)n, text);
+        col += (int)n;
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    putchar('\n');
+}
+
 static void
 help(void)
 {
@@ -223,13 +257,13 @@ help(void)
            progname);
     for (i = 0; tc_option_at(i) != NULL; i++) {
         const struct tc_option *o = tc_option_at(i);
-        char left[40];
+        char left[48], text[512];
 
         snprintf(left, sizeof left, "--%s=VALUE", o->name);
-        printf("      %-21s  %s", left, o->help);
-        if (o->def != NULL)
-            printf(" (default: %s)", o->def);
-        putchar('\n');
+        snprintf(text, sizeof text, "%s%s%s%s", o->help,
+                 o->def ? " (default: " : "", o->def ? o->def : "",
+                 o->def ? ")" : "");
+        help_item(left, text);
     }
     printf("\n"
            "Exit status: 0 on success (warnings allowed), 1 when an input could\n"

@@ -1,0 +1,1 @@
+--help | awk 'length($0) > 79 { print "wider than 79 columns: " $0 }'
