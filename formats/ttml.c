@@ -985,6 +985,14 @@ ttml_probe(const unsigned char *head, size_t len)
     return TC_PROBE_LIKELY;
 }
 
+static const struct tc_optdef ttml_option_rows[] = {
+    { { "ttml-regions", "keep", "TTML reader: text in no region that shows "
+                                "it: keep (at the bottom, or in the region "
+                                "it names) or strict (drop, as TTML "
+                                "players do)" }, "keep|strict" },
+    { { NULL, NULL, NULL }, NULL }
+};
+
 const struct tc_format tc_format_ttml = {
     .name       = "ttml",
     .desc       = "TTML2 / IMSC 1.1 Text",
@@ -992,4 +1000,5 @@ const struct tc_format tc_format_ttml = {
     .probe      = ttml_probe,
     .read       = ttml_read,
     .writer_new = tc_ttml_writer_new,
+    .options    = ttml_option_rows,
 };

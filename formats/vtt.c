@@ -806,13 +806,6 @@ static const struct tc_stage_ops vtt_writer_ops = {
 };
 
 static int
-yes(const char *v)
-{
-    return v != NULL && (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 ||
-                         strcmp(v, "true") == 0 || strcmp(v, "on") == 0);
-}
-
-static int
 vtt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
                struct tc_stage **out)
 {
@@ -824,11 +817,23 @@ vtt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
     w->base.ctx = ctx;
     w->sink = sink;
     tc_buf_init(&w->out, 0);
-    w->keep_regions = yes(tc_ctx_option(ctx, "vtt-regions"));
-    w->keep_style = yes(tc_ctx_option(ctx, "vtt-style"));
+    if (tc_ctx_option_bool(ctx, "vtt-regions", &w->keep_regions) != TC_OK ||
+        tc_ctx_option_bool(ctx, "vtt-style", &w->keep_style) != TC_OK) {
+        vtt_destroy(&w->base);
+        return TC_ERR_ARG;
+    }
     *out = &w->base;
     return TC_OK;
 }
+
+static const struct tc_optdef vtt_options[] = {
+    { { "vtt-regions", "no", "WebVTT output: write REGION blocks and region "
+                             "settings (ffmpeg drops cues after one)" },
+      "bool" },
+    { { "vtt-style", "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
+                           "cues after one)" }, "bool" },
+    { { NULL, NULL, NULL }, NULL }
+};
 
 const struct tc_format tc_format_vtt = {
     .name       = "vtt",
@@ -837,4 +842,5 @@ const struct tc_format tc_format_vtt = {
     .probe      = vtt_probe,
     .read       = vtt_read,
     .writer_new = vtt_writer_new,
+    .options    = vtt_options,
 };

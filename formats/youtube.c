@@ -511,6 +511,17 @@ yt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
     return TC_OK;
 }
 
+static const struct tc_optdef yt_option_rows[] = {
+    { { "youtube-cps", "15", "youtube reader: characters per second that "
+                             "estimate a fragment's length" }, "number" },
+    { { "youtube-min-duration", "1s", "youtube reader: shortest estimated "
+                                      "fragment" }, "duration" },
+    { { "youtube-max-duration", "6s", "youtube reader: longest estimated "
+                                      "fragment; a longer gap is a pause" },
+      "duration" },
+    { { NULL, NULL, NULL }, NULL }
+};
+
 const struct tc_format tc_format_youtube = {
     .name       = "youtube",
     .desc       = "YouTube transcript, M:SS text",
@@ -518,4 +529,5 @@ const struct tc_format tc_format_youtube = {
     .probe      = yt_probe,
     .read       = yt_read,
     .writer_new = yt_writer_new,
+    .options    = yt_option_rows,
 };

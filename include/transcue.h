@@ -397,15 +397,18 @@ TC_API int tc_ctx_set_option(struct tc_ctx *ctx, const char *key,
                              const char *value);
 TC_API const char *tc_ctx_option(const struct tc_ctx *ctx, const char *key);
 
-/* Options the context knows: the profile limits and format settings.
- * Handed out by pointer, one row at a time (never as an array): may grow
- * at the end. */
+/* Options the context knows: the profile limits and settings of the
+ * whole conversion, then those each format owns (its reader's or its
+ * writer's, named after it: "vtt-regions").  Handed out by pointer, one
+ * row at a time (never as an array): may grow at the end. */
 struct tc_option {
     const char *name;
     const char *def;        /* default value as text, NULL = unset */
     const char *help;
 };
-/** Option i, or NULL past the last.  @since 0.1 */
+/** Option i, or NULL past the last: every option a context knows, its
+ *  own first, then each format's in the order of tc_format_at().
+ *  @since 0.1 */
 TC_API const struct tc_option *tc_option_at(size_t i);
 
 /** Append "NAME[:KEY=VALUE,...]" to the filter chain.  @since 0.1 */
@@ -434,6 +437,10 @@ TC_API const char *tc_format_desc(const struct tc_format *f);
 TC_API const char *tc_format_extensions(const struct tc_format *f);
 TC_API int tc_format_can_read(const struct tc_format *f);
 TC_API int tc_format_can_write(const struct tc_format *f);
+/** The format's own option i (also in tc_option_at()), or NULL past the
+ *  last.  @since 0.2 */
+TC_API const struct tc_option *tc_format_option_at(const struct tc_format *f,
+                                                   size_t i);
 /** Probe score 0..100 for these first bytes; higher is surer. */
 TC_API int tc_format_probe(const struct tc_format *f,
                            const unsigned char *head, size_t len);

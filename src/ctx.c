@@ -183,6 +183,8 @@ tc_ctx_set_option(struct tc_ctx *ctx, const char *key, const char *value)
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "unknown profile '%s'", value);
         return TC_ERR_ARG;
     }
+    if (tc_option_check(ctx, tc_option_at((size_t)i), value) != TC_OK)
+        return TC_ERR_ARG;
     if (strcmp(key, "lang") == 0 && value != NULL &&
         !tc_lang_valid_option(value)) {
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "lang=%s: expected a language "
@@ -470,10 +472,8 @@ tc_args_time(const struct tc_args *a, const char *key, int64_t *out)
 }
 
 int
-tc_args_bool(const struct tc_args *a, const char *key, int *out)
+tc_parse_bool(const char *v, int *out)
 {
-    const char *v = tc_args_get(a, key);
-
     if (v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ||
                       strcmp(v, "true") == 0 || strcmp(v, "on") == 0)) {
         *out = 1;
@@ -484,7 +484,30 @@ tc_args_bool(const struct tc_args *a, const char *key, int *out)
         *out = 0;
         return TC_OK;
     }
+    return TC_ERR_ARG;
+}
+
+int
+tc_args_bool(const struct tc_args *a, const char *key, int *out)
+{
+    const char *v = tc_args_get(a, key);
+
+    if (tc_parse_bool(v, out) == TC_OK)
+        return TC_OK;
     return args_bad(a, key, v ? v : "", "yes or no");
+}
+
+int
+tc_ctx_option_bool(struct tc_ctx *ctx, const char *key, int *out)
+{
+    const char *v = tc_ctx_option(ctx, key);
+
+    *out = 0;
+    if (v == NULL || tc_parse_bool(v, out) == TC_OK)
+        return TC_OK;
+    tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "%s=%s: expected yes or no", key,
+             v);
+    return TC_ERR_ARG;
 }
 
 /* ---- cues ----------------------------------------------------------------- */

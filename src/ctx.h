@@ -66,6 +66,9 @@ int tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b);
 
 size_t tc_option_count(void);
 long tc_option_index(const char *name);
+/* Check v against the option's type, reporting a bad one: TC_ERR_ARG. */
+int tc_option_check(struct tc_ctx *ctx, const struct tc_option *o,
+                    const char *v);
 /* The profile's value for an option, or NULL (src/profile.c). */
 const char *tc_profile_value(const char *profile, const char *key);
 int tc_profile_exists(const char *profile);

@@ -112,6 +112,16 @@ void tc_sink_plain(struct tc_sink *s, const struct tc_text *t,
 int  tc_sink_flush(struct tc_sink *s);
 int  tc_sink_status(const struct tc_sink *s);
 
+/* ---- options ----------------------------------------------------------- */
+/* An option of the context or of a format, with the values
+ * tc_ctx_set_option() takes: "bool" (yes or no; 1, true and on are yes,
+ * 0, false and off are no), "number", "duration" (1500, 1500ms, 1.5s),
+ * "A|B" (one of these words); NULL: checked where it is used. */
+struct tc_optdef {
+    struct tc_option o;
+    const char *type;
+};
+
 /* ---- formats ----------------------------------------------------------- */
 enum {
     TC_PROBE_NO        = 0,
@@ -136,6 +146,9 @@ struct tc_format {
      * (a transcript keeps its zero-length segments): the driver then fills
      * in only unset ends.  Fields are only ever appended. */
     int keeps_short;
+    /* The format's own options, NULL-name terminated (NULL: none); the
+     * context knows them by name like its own (tc_ctx_option()). */
+    const struct tc_optdef *options;
 };
 
 /* ---- filters ----------------------------------------------------------- */
@@ -159,6 +172,12 @@ int tc_args_double(const struct tc_args *a, const char *key, double *out);
 /* A duration: "1500" (ms), "1.5s", "1500ms", "-2s". */
 int tc_args_time(const struct tc_args *a, const char *key, int64_t *out);
 int tc_args_bool(const struct tc_args *a, const char *key, int *out);
+/* The one reading of yes or no: 1, yes, true, on / 0, no, false, off.
+ * TC_ERR_ARG for anything else (NULL included). */
+int tc_parse_bool(const char *s, int *out);
+/* The context option key as yes or no; a bad value is reported
+ * (TC_D_BAD_OPTION) and returns TC_ERR_ARG. */
+int tc_ctx_option_bool(struct tc_ctx *ctx, const char *key, int *out);
 /* The value the filter's own spec gives key ("NAME:key=value"), or NULL:
  * neither a context option nor the default. */
 const char *tc_args_spec(const struct tc_args *a, const char *key);

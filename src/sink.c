@@ -55,15 +55,9 @@ sink_setup(struct tc_sink *s)
     const char *bom = tc_ctx_option(s->ctx, "bom");
     int want_bom = 0;
 
-    if (bom != NULL && *bom != '\0') {
-        if (strcmp(bom, "yes") == 0 || strcmp(bom, "1") == 0) {
-            want_bom = 1;
-        } else if (strcmp(bom, "no") != 0 && strcmp(bom, "0") != 0) {
-            tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
-                     "--bom=%s: expected yes or no", bom);
-            return TC_ERR_ARG;
-        }
-    }
+    if (bom != NULL && *bom != '\0' &&
+        tc_ctx_option_bool(s->ctx, "bom", &want_bom) != TC_OK)
+        return TC_ERR_ARG;
     if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
         strcasecmp(enc, "UTF8") != 0) {
         size_t n = strlen(enc);

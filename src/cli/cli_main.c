@@ -214,6 +214,32 @@ help_item(const char *left, const char *text)
     putchar('\n');
 }
 
+/* Is o one of a format's own options? */
+static int
+format_option(const struct tc_option *o)
+{
+    const struct tc_option *f;
+    size_t i, k;
+
+    for (i = 0; tc_format_at(i) != NULL; i++)
+        for (k = 0; (f = tc_format_option_at(tc_format_at(i), k)); k++)
+            if (f == o)
+                return 1;
+    return 0;
+}
+
+static void
+help_option(const struct tc_option *o)
+{
+    char left[48], text[512];
+
+    snprintf(left, sizeof left, "--%s=VALUE", o->name);
+    snprintf(text, sizeof text, "%s%s%s%s", o->help,
+             o->def ? " (default: " : "", o->def ? o->def : "",
+             o->def ? ")" : "");
+    help_item(left, text);
+}
+
 static void
 help(void)
 {
@@ -253,17 +279,19 @@ help(void)
            "  -h, --help             display this help and exit\n"
            "  -V, --version          output version information and exit\n"
            "\n"
-           "Limits (defaults come from the profile) and format settings:\n",
+           "Limits (defaults come from the profile) and settings:\n",
            progname);
-    for (i = 0; tc_option_at(i) != NULL; i++) {
-        const struct tc_option *o = tc_option_at(i);
-        char left[48], text[512];
+    for (i = 0; tc_option_at(i) != NULL; i++)
+        if (!format_option(tc_option_at(i)))
+            help_option(tc_option_at(i));
+    printf("\nFormat settings (each read by that format's reader or "
+           "writer):\n");
+    for (i = 0; tc_format_at(i) != NULL; i++) {
+        const struct tc_option *o;
+        size_t k;
 
-        snprintf(left, sizeof left, "--%s=VALUE", o->name);
-        snprintf(text, sizeof text, "%s%s%s%s", o->help,
-                 o->def ? " (default: " : "", o->def ? o->def : "",
-                 o->def ? ")" : "");
-        help_item(left, text);
+        for (k = 0; (o = tc_format_option_at(tc_format_at(i), k)); k++)
+            help_option(o);
     }
     printf("\n"
            "Exit status: 0 on success (warnings allowed), 1 when an input could\n"
