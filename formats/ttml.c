@@ -999,6 +999,6 @@ const struct tc_format tc_format_ttml = {
     .extensions = "ttml dfxp xml",
     .probe      = ttml_probe,
     .read       = ttml_read,
-    .writer_new = tc_ttml_writer_new,
+    .writer     = &tc_ttml_writer,
     .options    = ttml_option_rows,
 };

@@ -448,24 +448,11 @@ yt_probe(const unsigned char *head, size_t len)
 
 /* ---- the writer ---------------------------------------------------------- */
 
-struct yt_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
-};
-
 static int
-yt_push(struct tc_stage *st, struct tc_cue *c)
+yt_cue(struct tc_wr *w, const struct tc_cue *c)
 {
-    struct yt_writer *w = (struct yt_writer *)st;
     int64_t s = c->start < 0 ? 0 : c->start / 1000;
 
-    if (tc_text_is_blank(&c->text)) {
-        /* "M:SS" alone would take the next line as its text */
-        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
-                 "a YouTube transcript cannot hold a cue without text");
-        tc_cue_free(c);
-        return TC_OK;
-    }
     if (s < 3600)
         tc_sink_printf(w->sink, "%d:%02d ", (int)(s / 60), (int)(s % 60));
     else
@@ -473,43 +460,15 @@ yt_push(struct tc_stage *st, struct tc_cue *c)
                        (int)(s / 60 % 60), (int)(s % 60));
     tc_sink_plain(w->sink, &c->text, ' ');
     tc_sink_putc(w->sink, '\n');
-    tc_cue_free(c);
-    return tc_sink_status(w->sink);
-}
-
-static int
-yt_finish(struct tc_stage *st)
-{
-    return tc_sink_status(((struct yt_writer *)st)->sink);
-}
-
-static void
-yt_destroy(struct tc_stage *st)
-{
-    free(st);
-}
-
-static const struct tc_stage_ops yt_writer_ops = {
-    .name = "youtube-writer",
-    .push = yt_push,
-    .finish = yt_finish,
-    .destroy = yt_destroy,
-};
-
-static int
-yt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-              struct tc_stage **out)
-{
-    struct yt_writer *w = calloc(1, sizeof *w);
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &yt_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
-    *out = &w->base;
     return TC_OK;
 }
+
+/* "M:SS" alone would take the next line as its text */
+static const struct tc_wr_hooks yt_writer = {
+    .size = sizeof (struct tc_wr),
+    .blank = "a YouTube transcript cannot hold a cue without text",
+    .cue = yt_cue,
+};
 
 static const struct tc_optdef yt_option_rows[] = {
     { { "youtube-cps", "15", "youtube reader: characters per second that "
@@ -528,6 +487,6 @@ const struct tc_format tc_format_youtube = {
     .extensions = "txt",
     .probe      = yt_probe,
     .read       = yt_read,
-    .writer_new = yt_writer_new,
+    .writer     = &yt_writer,
     .options    = yt_option_rows,
 };

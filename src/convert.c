@@ -47,7 +47,7 @@ tc_convert(struct tc_ctx *ctx, const char *in_path,
         to = tc_format_by_extension(out_path);
     if (to == NULL)
         to = tc_format_find("srt");
-    if (rc == TC_OK && to->writer_new == NULL) {
+    if (rc == TC_OK && !tc_format_can_write(to)) {
         tc_diagf(ctx, TC_D_CANNOT_WRITE, 0, 0, "%s", to->name);
         rc = TC_ERR_UNSUPPORTED;
     }

@@ -122,6 +122,40 @@ struct tc_optdef {
     const char *type;
 };
 
+/* ---- writers -------------------------------------------------------------
+ * Every format's writer is the one writer stage of src/wstage.c with the
+ * format's hooks: it makes the format's state (which begins with struct
+ * tc_wr), drops a cue without text when the format cannot hold one (with
+ * a note that says so), frees each cue after the cue hook, and returns the
+ * first failure a hook kept or the sink's status. */
+struct tc_wr {
+    struct tc_stage st;         /* the stage itself */
+    struct tc_ctx *ctx;
+    struct tc_sink *sink;
+    const struct tc_wr_hooks *hooks;
+    unsigned long written;      /* cues written before this one */
+    int rc;                     /* the first failure tc_wr_keep() kept */
+};
+
+struct tc_wr_hooks {
+    size_t size;                /* of the format's state */
+    /* A cue without text is dropped with this note (why the format cannot
+     * hold one); NULL: it goes to the cue hook like any other. */
+    const char *blank;
+    int  (*open)(struct tc_wr *w);      /* may be NULL: read options */
+    int  (*track)(struct tc_wr *w, const struct tc_track *t);   /* NULL */
+    int  (*cue)(struct tc_wr *w, const struct tc_cue *c);
+    int  (*end)(struct tc_wr *w);       /* may be NULL: the ending */
+    void (*close)(struct tc_wr *w);     /* may be NULL: free the state's */
+};
+
+/* Keep rc when it is the first failure: a warning's TC_ERR_STRICT, met
+ * where the writer cannot stop at once (a render callback). */
+void tc_wr_keep(struct tc_wr *w, int rc);
+/* The writer stage of a format. */
+int tc_format_writer_new(const struct tc_format *f, struct tc_sink *sink,
+                         struct tc_ctx *ctx, struct tc_stage **out);
+
 /* ---- formats ----------------------------------------------------------- */
 enum {
     TC_PROBE_NO        = 0,
@@ -139,7 +173,8 @@ struct tc_format {
     /* Read everything, calling tc_stage_track() once and tc_stage_push()
      * for each cue; the driver calls tc_stage_finish(). */
     int (*read)(struct tc_source *src, struct tc_stage *next);
-    /* A writer stage that renders each cue onto the sink. */
+    /* The writer: hooks of the one writer stage (above).  A format may
+     * instead make a whole stage of its own with writer_new. */
     int (*writer_new)(struct tc_sink *sink, struct tc_ctx *ctx,
                       struct tc_stage **out);
     /* The writer prints a cue that ends when or before it starts as it is
@@ -149,6 +184,7 @@ struct tc_format {
     /* The format's own options, NULL-name terminated (NULL: none); the
      * context knows them by name like its own (tc_ctx_option()). */
     const struct tc_optdef *options;
+    const struct tc_wr_hooks *writer;
 };
 
 /* ---- filters ----------------------------------------------------------- */

@@ -33,7 +33,8 @@ libtranscue_core_la_SOURCES = \
 	src/textops.c src/textops.h \
 	src/track.c \
 	src/util.c \
-	src/writer.c
+	src/writer.c \
+	src/wstage.c
 libtranscue_core_la_CFLAGS = $(AM_CFLAGS) $(PTHREAD_CFLAGS)
 libtranscue_core_la_LIBADD = $(LIBXML2_LIBS) $(UCHARDET_LIBS) $(TEXTCAT_LIBS) \
 	$(PTHREAD_LIBS)

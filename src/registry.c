@@ -167,7 +167,7 @@ tc_format_can_read(const struct tc_format *f)
 int
 tc_format_can_write(const struct tc_format *f)
 {
-    return f->writer_new != NULL;
+    return f->writer != NULL || f->writer_new != NULL;
 }
 
 int

@@ -70,7 +70,7 @@ writer_new(struct tc_ctx *ctx, const struct tc_format *to, struct tc_io *io,
         tc_io_free(io);
         return TC_ERR_ARG;
     }
-    if (to->writer_new == NULL) {
+    if (!tc_format_can_write(to)) {
         tc_io_free(io);
         tc_diagf(ctx, TC_D_CANNOT_WRITE, 0, 0, "%s", to->name);
         return TC_ERR_UNSUPPORTED;
@@ -88,7 +88,7 @@ writer_new(struct tc_ctx *ctx, const struct tc_format *to, struct tc_io *io,
     w->front.ctx = ctx;
     rc = tc_sink_new_io(ctx, io, 0, w->name, &w->sink);
     if (rc == TC_OK)
-        rc = to->writer_new(w->sink, ctx, &w->fmt);
+        rc = tc_format_writer_new(to, w->sink, ctx, &w->fmt);
     if (rc == TC_OK) {
         w->fmt->ctx = ctx;
         w->fmt->next = NULL;

@@ -275,8 +275,8 @@ write_cue(const char *text, const char *id, int64_t start)
     ck_assert(fd >= 0 && ctx != NULL && c != NULL);
     ck_assert(tc_sink_new(ctx, fd, path, &sink) == TC_OK);
     ck_assert(tc_format_find("vtt") != NULL);
-    ck_assert(((const struct tc_format *)tc_format_find("vtt"))
-                  ->writer_new(sink, ctx, &w) == TC_OK);
+    ck_assert(tc_format_writer_new(tc_format_find("vtt"), sink, ctx, &w) ==
+              TC_OK);
     w->ctx = ctx;
     c->start = start;
     c->end = start + 1000;
