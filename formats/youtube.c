@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
+#include "ctx.h"
 
 /* Fragments sharing one start are held together; more than this many at
  * one start are joined into the last one (with a warning) so that memory
@@ -27,25 +27,22 @@
 
 /* How long a group of fragments with chars characters, starting at start,
  * lasts: up to next when next is at most max later, else an estimate from
- * the reading speed cps, between min and max.  next is TC_TIME_NONE for
- * the last group.  Never less than 1 ms.  Exposed for the unit tests. */
+ * the reading speed cps, between min and max, by the one rule
+ * (tc_end_infer()).  next is TC_TIME_NONE for the last group.  Never less
+ * than 1 ms.  Exposed for the unit tests. */
 int64_t
 tc_youtube_span(int64_t start, int64_t next, size_t chars, double cps,
                 int64_t min, int64_t max)
 {
-    double e;
+    struct tc_end_rule r;
     int64_t est;
 
     if (next != TC_TIME_NONE && next > start && next - start <= max)
         return next - start;
-    e = (double)chars * 1000.0 / cps + 0.5;
-    est = e >= (double)max ? max : (int64_t)e;   /* no overflow to convert */
-    if (est < min)
-        est = min;
-    if (est > max)
-        est = max;
-    if (next != TC_TIME_NONE && next > start && est > next - start)
-        est = next - start;
+    r.cps = cps;
+    r.min = min;
+    r.max = max;
+    est = tc_end_infer(&r, chars, start, next) - start;
     return est < 1 ? 1 : est;
 }
 
@@ -121,21 +118,6 @@ struct yt_reader {
     struct tc_repeat rp_empty, rp_order;
 };
 
-static size_t
-yt_chars(const struct tc_text *t)
-{
-    size_t i, j, n = 0;
-
-    for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
-
-        for (j = 0; j < t->runs[i].len; j++)
-            if (((unsigned char)p[j] & 0xC0) != 0x80 && p[j] != '\n')
-                n++;
-    }
-    return n;
-}
-
 /* Give the held group its times and push it on. */
 static int
 yt_flush(struct yt_reader *r, int64_t next)
@@ -147,7 +129,7 @@ yt_flush(struct yt_reader *r, int64_t next)
     if (k == 0)
         return TC_OK;
     for (i = 0; i < k; i++)
-        chars += yt_chars(&r->group[i]->text);
+        chars += tc_text_chars(&r->group[i]->text);
     span = tc_youtube_span(r->gstart, next, chars, r->cps, r->min, r->max);
     r->ngroup = 0;
     for (i = 0; i < k; i++) {

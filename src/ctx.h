@@ -80,6 +80,20 @@ const char *tc_profile_at(size_t i);
 int tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
                      size_t size);
 
+/* The one rule for an end the input does not give (endfix.c): the time
+ * to read chars characters at cps, at least min and at most max, and
+ * never past next when next is after start (TC_TIME_NONE: no next).
+ * Returns the end. */
+struct tc_end_rule {
+    double cps;
+    int64_t min, max;
+};
+int64_t tc_end_infer(const struct tc_end_rule *r, size_t chars,
+                     int64_t start, int64_t next);
+/* The rule of the context's profile: max-cps, min-duration and
+ * max-duration; bad values are reported (TC_ERR_ARG). */
+int tc_end_rule_profile(struct tc_ctx *ctx, struct tc_end_rule *r);
+
 /* The stage before every writer that repairs unset or reversed ends;
  * unset_only leaves end <= start alone (writers that keep it). */
 int tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next, int unset_only,

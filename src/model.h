@@ -63,6 +63,9 @@ void tc_run_style(const struct tc_text *t, const struct tc_run *r,
                   struct tc_style *out);
 /* Total bytes of text. */
 size_t tc_text_len(const struct tc_text *t);
+/* Characters of text (code points), line breaks not counted: what a
+ * reading speed counts. */
+size_t tc_text_chars(const struct tc_text *t);
 /* 1 when the text has nothing but white space. */
 int tc_text_is_blank(const struct tc_text *t);
 /* Plain text (no styles, '\n' line breaks) into a new buffer the caller

@@ -184,6 +184,22 @@ tc_text_release(struct tc_text *t)
 }
 
 size_t
+tc_text_chars(const struct tc_text *t)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < t->nruns; i++) {
+        const unsigned char *p =
+            (const unsigned char *)t->pool + t->runs[i].off;
+
+        for (j = 0; j < t->runs[i].len; j++)
+            if ((p[j] & 0xC0) != 0x80 && p[j] != '\n')
+                n++;
+    }
+    return n;
+}
+
+size_t
 tc_text_len(const struct tc_text *t)
 {
     size_t i, n = 0;

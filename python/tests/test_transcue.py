@@ -180,11 +180,11 @@ class Build(unittest.TestCase):
                              place=transcue.Place(vpos="top"))]
         self.assertEqual(transcue.dumps(cues, "srt"),
                          "1\n00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n"
-                         "2\n00:00:03,000 --> 00:00:04,000\n{\\an8}no end "
+                         "2\n00:00:03,000 --> 00:00:03,833\n{\\an8}no end "
                          "given\n\n")
         self.assertEqual(transcue.dumps(cues, "vtt"),
                          "WEBVTT\n\na\n00:00:01.000 --> 00:00:02.500\n"
-                         "Hello\nworld\n\n00:00:03.000 --> 00:00:04.000 "
+                         "Hello\nworld\n\n00:00:03.000 --> 00:00:03.833 "
                          "line:0\n<v Ann>no end given</v>\n\n")
 
     def test_edit_and_write(self):

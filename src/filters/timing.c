@@ -74,22 +74,6 @@ vclass(const struct tc_cue *c)
     return c->place.vpos == TC_VPOS_AUTO ? TC_VPOS_BOTTOM : c->place.vpos;
 }
 
-static size_t
-visible_chars(const struct tc_text *t)
-{
-    size_t i, j, n = 0;
-
-    for (i = 0; i < t->nruns; i++) {
-        const unsigned char *p =
-            (const unsigned char *)t->pool + t->runs[i].off;
-
-        for (j = 0; j < t->runs[i].len; j++)
-            if ((p[j] & 0xC0) != 0x80 && p[j] != '\n')
-                n++;
-    }
-    return n;
-}
-
 static void
 fmt(char *b, int64_t ms)
 {
@@ -173,7 +157,7 @@ timing_share(struct timing *t, struct tc_cue *c, struct tc_cue *n,
              struct pending *pn)
 {
     int64_t end = c->end > n->end ? c->end : n->end, mid;
-    size_t a = visible_chars(&c->text), b = visible_chars(&n->text);
+    size_t a = tc_text_chars(&c->text), b = tc_text_chars(&n->text);
     char b1[32];
 
     mid = c->start + (int64_t)((double)(end - c->start) * (double)a /
@@ -256,7 +240,7 @@ timing_fix(struct timing *t, struct tc_cue *c, int64_t next)
     dur = c->end - c->start;
     need = l->min_duration;
     if (t->extend) {
-        int64_t read = (int64_t)((double)visible_chars(&c->text) * 1000.0 /
+        int64_t read = (int64_t)((double)tc_text_chars(&c->text) * 1000.0 /
                                  l->max_cps + 0.999);
 
         if (read > need)

@@ -77,7 +77,46 @@ START_TEST(build_and_write)
 }
 END_TEST
 
-/* An unset end is inferred by the writer, as for a transcript. */
+/* An unset end is inferred by the writer: the time to read its characters
+ * (not bytes) at the profile's max-cps (20 a second by default), at least
+ * min-duration (833 ms), at most max-duration (7 s), never past the next
+ * start. */
+static int64_t
+inferred(struct tc_ctx *ctx, const char *text, const char *next_text)
+{
+    struct tc_writer *w = NULL;
+    struct tc_reader *r = NULL;
+    struct tc_cue *c = tc_cue_new(ctx);
+    const char *out;
+    size_t len;
+    int64_t end;
+
+    ck_assert_int_eq(tc_writer_new(ctx, tc_format_find("whisper"), &w),
+                     TC_OK);
+    tc_cue_set_times(c, 5000, TC_TIME_NONE);
+    tc_cue_set_text(c, text, strlen(text));
+    ck_assert_int_eq(tc_writer_put(w, c), TC_OK);
+    if (next_text != NULL) {
+        c = tc_cue_new(ctx);
+        tc_cue_set_times(c, 6000, 7000);
+        tc_cue_set_text(c, next_text, strlen(next_text));
+        ck_assert_int_eq(tc_writer_put(w, c), TC_OK);
+    }
+    ck_assert_int_eq(tc_writer_finish(w), TC_OK);
+    out = tc_writer_data(w, &len);
+    /* read it back: the whisper format keeps milliseconds */
+    ck_assert_int_eq(tc_reader_new(ctx, tc_format_find("whisper"), &r),
+                     TC_OK);
+    tc_reader_feed(r, out, len);
+    tc_reader_feed_end(r);
+    ck_assert_int_eq(tc_reader_next(r, &c), TC_OK);
+    end = tc_cue_end(c);
+    tc_cue_free(c);
+    tc_reader_free(r);
+    tc_writer_free(w);
+    return end - 5000;
+}
+
 START_TEST(unset_end_is_inferred)
 {
     struct tc_ctx *ctx = tc_ctx_new();
@@ -88,8 +127,28 @@ START_TEST(unset_end_is_inferred)
     ck_assert_int_eq(tc_cue_set_text(c, "short", 5), TC_OK);
     ck_assert_int_eq(tc_cue_set_times(c, TC_TIME_NONE, 0), TC_ERR_ARG);
     srt = write_one(ctx, "srt", c, NULL);
-    ck_assert_str_eq(srt, "1\n00:00:05,000 --> 00:00:06,000\nshort\n\n");
+    ck_assert_str_eq(srt, "1\n00:00:05,000 --> 00:00:05,833\nshort\n\n");
     free(srt);
+    /* characters, not bytes: 13 Japanese ones (39 bytes) and 14 ASCII
+     * ones are both under min-duration */
+    ck_assert_int_eq(inferred(ctx, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa"
+                                   "\x9e\xe3\x81\xae\xe5\xad\x97\xe5"
+                                   "\xb9\x95\xe3\x81\xaf\xe8\xaa\xad"
+                                   "\xe3\x81\xbf\xe3\x82\x84\xe3\x81"
+                                   "\x99\xe3\x81\x84\xe3\x80\x82", NULL), 833);
+    ck_assert_int_eq(inferred(ctx, "fourteen chars", NULL), 833);
+    ck_assert_int_eq(inferred(ctx, "forty characters read at twenty a "
+                                   "second", NULL), 2000);
+    ck_assert_int_eq(inferred(ctx, "forty characters read at twenty a "
+                                   "second", "next"), 1000);
+    ck_assert_int_eq(tc_ctx_set_option(ctx, "profile", "bbc"), TC_OK);
+    /* bbc: 15 a second, at least 1 s */
+    ck_assert_int_eq(inferred(ctx, "fourteen chars", NULL), 1000);
+    ck_assert_int_eq(inferred(ctx, "thirty characters at 15 a sec.", NULL),
+                     2000);
+    ck_assert_int_eq(tc_ctx_set_option(ctx, "max-cps", "1"), TC_OK);
+    ck_assert_int_eq(inferred(ctx, "thirty characters at 15 a sec.", NULL),
+                     7000);
     tc_ctx_free(ctx);
 }
 END_TEST

@@ -511,7 +511,7 @@ START_TEST(merge_start_only)
     ck_assert_int_eq(k.end[0], 1833);          /* 1000 + min-duration */
     ck_assert_str_eq(k.text[1], "the questions");
     ck_assert_int_eq(k.start[1], 4000);
-    ck_assert_int_eq(k.end[1], 4866);          /* 13 chars at 15 a second */
+    ck_assert_int_eq(k.end[1], 4867);  /* 13 chars at 15 a second, rounded */
     tc_stage_destroy(m);
     tc_ctx_free(ctx);
 }
