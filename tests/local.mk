@@ -10,7 +10,7 @@ TESTS += tests/unit/unit
 tests_unit_unit_SOURCES = \
 	tests/unit/unit.h \
 	tests/unit/unit_main.c \
-	tests/unit/unit_util.c \
+	tests/unit/unit_util.c tests/unit/memio.c tests/unit/memio.h \
 	tests/unit/test_buf.c \
 	tests/unit/test_text.c \
 	tests/unit/test_time.c \
