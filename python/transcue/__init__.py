@@ -38,7 +38,8 @@ is ignored unless a filter asks for it, e.g.
 warnings.simplefilter("always", transcue.TranscueWarning).
 
 The library is found through $TRANSCUE_LIBRARY, then where make install
-put it, then the system's library path.
+put it (or, not installed, the source tree's own build: PYTHONPATH=python
+in a tree built with ./setup.sh), then the system's library path.
 """
 
 import ctypes
@@ -73,7 +74,14 @@ def _candidates():
         from . import _paths  # written by make install
         yield _paths.LIBRARY
     except ImportError:
-        pass
+        # not installed: python/transcue of a source tree built in place
+        here = os.path.dirname(os.path.abspath(__file__))
+        libs = os.path.join(here, os.pardir, os.pardir, ".libs")
+        if os.path.isdir(libs):
+            for name in sorted(os.listdir(libs)):
+                if name.startswith("libtranscue.so."):
+                    yield os.path.join(libs, name)
+                    break
     found = ctypes.util.find_library("transcue")
     if found:
         yield found
