@@ -360,6 +360,7 @@ struct tc_diag {
 };
 typedef void (*tc_diag_fn)(const struct tc_diag *d, void *userdata);
 
+/** "note", "warning", "error" or "fatal".  @since 0.1 */
 TC_API const char *tc_severity_name(enum tc_severity sev);
 /** The fixed text of a kind (struct tc_diag's message), or NULL for a
  *  value that is no kind.  @since 0.2 */
@@ -370,11 +371,20 @@ TC_API enum tc_severity tc_diag_kind_severity(int id);
 /* ---- the context -------------------------------------------------------
  * One per thread of work: options, the filter chain, diagnostics. */
 
+/** A context with the default options, no filters and no diagnostic
+ *  callback (diagnostics are then dropped); NULL on no memory.
+ *  @since 0.1 */
 TC_API struct tc_ctx *tc_ctx_new(void);
+/** Free the context and the cues it keeps for reuse; every reader,
+ *  writer, chain and cue made with it must be gone.  @since 0.1 */
 TC_API void tc_ctx_free(struct tc_ctx *ctx);
+/** Where diagnostics go: fn(d, ud), on the thread that made the call
+ *  reporting it; d is valid for the call.  @since 0.1 */
 TC_API void tc_ctx_set_diag(struct tc_ctx *ctx, tc_diag_fn fn, void *ud);
-/** Worst severity reported since the last tc_ctx_reset_worst(); -1 if none. */
+/** Worst severity reported since the last tc_ctx_reset_worst(); -1 if
+ *  none.  @since 0.1 */
 TC_API int tc_ctx_worst(const struct tc_ctx *ctx);
+/** @since 0.1 */
 TC_API void tc_ctx_reset_worst(struct tc_ctx *ctx);
 /** Under strict mode every repair warning becomes an error.  @since 0.1 */
 TC_API void tc_ctx_set_strict(struct tc_ctx *ctx, int strict);
@@ -428,25 +438,36 @@ TC_API int tc_ctx_check(struct tc_ctx *ctx);
 
 /* ---- formats and filters: the registry -------------------------------- */
 
+/** Format i of the registry, or NULL past the last; the registry is
+ *  read-only and shared by every thread.  @since 0.1 */
 TC_API const struct tc_format *tc_format_at(size_t i);
+/** The format named name ("srt", "vtt", ...), or NULL.  @since 0.1 */
 TC_API const struct tc_format *tc_format_find(const char *name);
-/** The format whose extension list has ext (without the dot).  */
+/** The format whose extension list has the extension of path (a file
+ *  name), or NULL.  @since 0.1 */
 TC_API const struct tc_format *tc_format_by_extension(const char *path);
+/** Its name, description and extensions (space-separated, the first is
+ *  the one written).  @since 0.1 */
 TC_API const char *tc_format_name(const struct tc_format *f);
 TC_API const char *tc_format_desc(const struct tc_format *f);
 TC_API const char *tc_format_extensions(const struct tc_format *f);
+/** 1 when the format can be read, written.  @since 0.1 */
 TC_API int tc_format_can_read(const struct tc_format *f);
 TC_API int tc_format_can_write(const struct tc_format *f);
 /** The format's own option i (also in tc_option_at()), or NULL past the
  *  last.  @since 0.2 */
 TC_API const struct tc_option *tc_format_option_at(const struct tc_format *f,
                                                    size_t i);
-/** Probe score 0..100 for these first bytes; higher is surer. */
+/** Probe score 0..100 for these first bytes; higher is surer.
+ *  @since 0.1 */
 TC_API int tc_format_probe(const struct tc_format *f,
                            const unsigned char *head, size_t len);
 
+/** Filter i of the registry, or NULL past the last; the filter named
+ *  name, or NULL.  @since 0.1 */
 TC_API const struct tc_filter *tc_filter_at(size_t i);
 TC_API const struct tc_filter *tc_filter_find(const char *name);
+/** Its name and description.  @since 0.1 */
 TC_API const char *tc_filter_name(const struct tc_filter *f);
 TC_API const char *tc_filter_desc(const struct tc_filter *f);
 /** The filter's option i, or NULL past the last.  @since 0.2 */
