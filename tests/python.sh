@@ -24,7 +24,7 @@ pre=$(ldd "$lib" 2>/dev/null | awk '/lib(asan|ubsan)\.so/ { print $3 }' |
     tr '\n' ' ')
 if [ -n "$pre" ]; then
     LD_PRELOAD="$pre${LD_PRELOAD:+ $LD_PRELOAD}"
-    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
     export LD_PRELOAD ASAN_OPTIONS
 fi
 exec "$py" -W error::DeprecationWarning -m unittest discover -s "$top_srcdir/python/tests" -t \
