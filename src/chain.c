@@ -88,7 +88,7 @@ tc_ctx_check(struct tc_ctx *ctx)
     return rc == TC_OK ? TC_OK : TC_ERR_ARG;
 }
 
-/* ---- the chain object ----------------------------------------------------- */
+/* ---- the chain object ---------------------------------------------------- */
 
 struct tc_chain {
     struct tc_ctx *ctx;

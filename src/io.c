@@ -144,7 +144,7 @@ tc_io_fd(int fd, int own, struct tc_io **out)
     return TC_OK;
 }
 
-/* ---- memory ---------------------------------------------------------------- */
+/* ---- memory -------------------------------------------------------------- */
 
 struct mem_in {
     struct tc_io base;
@@ -239,7 +239,7 @@ tc_io_mem_data(const struct tc_io *io, size_t *len)
     return m->b.data;
 }
 
-/* ---- callbacks ------------------------------------------------------------ */
+/* ---- callbacks ----------------------------------------------------------- */
 
 struct cb_io {
     struct tc_io base;

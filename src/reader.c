@@ -441,7 +441,7 @@ helper_main(void *arg)
     return NULL;
 }
 
-/* ---- the coroutine: the caller's side ------------------------------------- */
+/* ---- the coroutine: the caller's side ------------------------------------ */
 
 /* Let the helper run until it hands the turn back. */
 static int

@@ -219,7 +219,7 @@ tc_writer_free(struct tc_writer *w)
     free(w);
 }
 
-/* ---- for the drivers ------------------------------------------------------ */
+/* ---- for the drivers ----------------------------------------------------- */
 
 struct tc_stage *
 tc_writer_stage(struct tc_writer *w)
