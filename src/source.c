@@ -896,7 +896,7 @@ tc_lines_would_wait(struct tc_source *s)
 {
     size_t avail = s->dec.len - s->dpos;
 
-    if (s->eof || s->unread || s->nraw > 0)
+    if (s->eof || s->unread || s->nraw > 0 || !tc_io_live(s->io))
         return 0;
     if (avail > 0 && (memchr(s->dec.data + s->dpos, '\n', avail) != NULL ||
                       memchr(s->dec.data + s->dpos, '\r', avail) != NULL))
