@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 exec 3>&1 1>&2
 
 packages="build-essential autoconf automake libtool pkg-config libxml2-dev check
-  libuchardet-dev libexttextcat-dev libyajl-dev"
+  libuchardet-dev libexttextcat-dev libyajl-dev python3"
 missing=""
 if [ -z "${NO_APT:-}" ] && command -v dpkg-query >/dev/null 2>&1; then
     for p in $packages; do

@@ -669,5 +669,5 @@ const struct tc_format tc_format_ass = {
     .extensions = "ass ssa",
     .probe      = ass_probe,
     .read       = ass_read,
-    .writer_new = tc_ass_writer_new,
+    .writer     = &tc_ass_writer,
 };

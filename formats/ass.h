@@ -79,8 +79,7 @@ int tc_ass_text(struct tc_ass_reader *r, struct tc_cue *c,
 /* The notes on dropped tags that came back: their counts. */
 int tc_ass_drops_end(struct tc_ass_reader *r);
 
-/* The writer (ass_write.c). */
-int tc_ass_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-                      struct tc_stage **out);
+/* The writer's hooks (ass_write.c). */
+extern const struct tc_wr_hooks tc_ass_writer;
 
 #endif /* TRANSCUE_FORMATS_ASS_H */

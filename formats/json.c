@@ -82,8 +82,7 @@ js_probe(const unsigned char *p, size_t n)
 /* ---- the writer -------------------------------------------------------- */
 
 struct js_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
+    struct tc_wr wr;
     unsigned long n;            /* segments written */
     struct tc_buf all;          /* the whole text, written at the end */
     struct tc_buf seg;          /* one cue's text, lines joined */
@@ -137,19 +136,19 @@ js_seconds(struct tc_sink *s, int64_t ms)
 }
 
 static int
-js_track(struct tc_stage *st, const struct tc_track *t)
+js_track(struct tc_wr *wr, const struct tc_track *t)
 {
-    struct js_writer *w = (struct js_writer *)st;
+    struct js_writer *w = (struct js_writer *)wr;
 
-    tc_sink_putc(w->sink, '{');
+    tc_sink_putc(w->wr.sink, '{');
     if (t->lang != NULL && t->lang[0] != '\0') {
-        tc_sink_puts(w->sink, "\"language\": ");
-        js_string(w->sink, t->lang, strlen(t->lang));
-        tc_sink_puts(w->sink, ", ");
+        tc_sink_puts(w->wr.sink, "\"language\": ");
+        js_string(w->wr.sink, t->lang, strlen(t->lang));
+        tc_sink_puts(w->wr.sink, ", ");
     }
-    tc_sink_puts(w->sink, "\"segments\": [");
+    tc_sink_puts(w->wr.sink, "\"segments\": [");
     w->n = 1;                   /* the header is out */
-    return tc_sink_status(w->sink);
+    return tc_sink_status(w->wr.sink);
 }
 
 /* A cue's text as one line: line breaks become spaces, ruby text goes. */
@@ -180,7 +179,7 @@ js_words(struct js_writer *w, const struct tc_cue *c, const char *voice)
     size_t i = 0, j;
     int first = 1, space = 0;
 
-    tc_sink_puts(w->sink, ", \"words\": [");
+    tc_sink_puts(w->wr.sink, ", \"words\": [");
     while (i < t->nruns) {
         int64_t at = t->runs[i].time != TC_TIME_NONE ? t->runs[i].time
                                                       : c->start;
@@ -212,37 +211,35 @@ js_words(struct js_writer *w, const struct tc_cue *c, const char *voice)
             if (space && !first)
                 tc_buf_addc(&w->word, ' ');
             tc_buf_add(&w->word, p, keep);
-            tc_sink_puts(w->sink, first ? "{\"word\": " : ", {\"word\": ");
-            js_string(w->sink, w->word.data, w->word.len);
-            tc_sink_puts(w->sink, ", \"start\": ");
-            js_seconds(w->sink, at);
-            tc_sink_puts(w->sink, ", \"end\": ");
-            js_seconds(w->sink, end < at ? at : end);
+            tc_sink_puts(w->wr.sink, first ? "{\"word\": " : ", {\"word\": ");
+            js_string(w->wr.sink, w->word.data, w->word.len);
+            tc_sink_puts(w->wr.sink, ", \"start\": ");
+            js_seconds(w->wr.sink, at);
+            tc_sink_puts(w->wr.sink, ", \"end\": ");
+            js_seconds(w->wr.sink, end < at ? at : end);
             if (v != NULL && (voice == NULL || strcmp(v, voice) != 0)) {
-                tc_sink_puts(w->sink, ", \"speaker\": ");
-                js_string(w->sink, v, strlen(v));
+                tc_sink_puts(w->wr.sink, ", \"speaker\": ");
+                js_string(w->wr.sink, v, strlen(v));
             }
-            tc_sink_putc(w->sink, '}');
+            tc_sink_putc(w->wr.sink, '}');
             first = 0;
             space = keep < len;
         }
         i = j;
     }
-    tc_sink_putc(w->sink, ']');
+    tc_sink_putc(w->wr.sink, ']');
 }
 
 static int
-js_push(struct tc_stage *st, struct tc_cue *c)
+js_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
-    struct js_writer *w = (struct js_writer *)st;
+    struct js_writer *w = (struct js_writer *)wr;
     const char *voice = NULL;
     size_t i;
     int timed = 0;
 
-    if (w->n == 0 && (js_track(st, &(struct tc_track){ 0 }) != TC_OK)) {
-        tc_cue_free(c);
-        return tc_sink_status(w->sink);
-    }
+    if (w->n == 0 && (js_track(wr, &(struct tc_track){ 0 }) != TC_OK))
+        return TC_OK;
     for (i = 0; i < c->text.nruns; i++) {
         const struct tc_run *r = &c->text.runs[i];
 
@@ -252,90 +249,82 @@ js_push(struct tc_stage *st, struct tc_cue *c)
             voice = tc_text_str(&c->text, r->voice);
         if ((r->style & ~(unsigned)TC_STYLE_RUBY) != 0 &&
             !w->noted_style++)
-            tc_diagf(st->ctx, TC_D_IGNORED, c->line, 0, "JSON transcripts "
+            tc_diagf(wr->ctx, TC_D_IGNORED, c->line, 0, "JSON transcripts "
                      "have no italics, bold, underline or colour");
     }
     if ((c->place.vpos != TC_VPOS_AUTO || c->place.align != TC_ALIGN_AUTO ||
          c->region != NULL) && !w->noted_place++)
-        tc_diagf(st->ctx, TC_D_IGNORED, c->line, 0,
+        tc_diagf(wr->ctx, TC_D_IGNORED, c->line, 0,
                  "JSON transcripts have no placement");
     tc_buf_clear(&w->seg);
     js_flat(&w->seg, &c->text, 0, c->text.nruns);
-    tc_sink_puts(w->sink, w->n > 1 ? ",\n" : "\n");
-    tc_sink_printf(w->sink, "{\"id\": %lu, \"start\": ", w->n - 1);
-    js_seconds(w->sink, c->start);
-    tc_sink_puts(w->sink, ", \"end\": ");
-    js_seconds(w->sink, c->end);
-    tc_sink_puts(w->sink, ", \"text\": ");
-    js_string(w->sink, w->seg.data, w->seg.len);
+    tc_sink_puts(w->wr.sink, w->n > 1 ? ",\n" : "\n");
+    tc_sink_printf(w->wr.sink, "{\"id\": %lu, \"start\": ", w->n - 1);
+    js_seconds(w->wr.sink, c->start);
+    tc_sink_puts(w->wr.sink, ", \"end\": ");
+    js_seconds(w->wr.sink, c->end);
+    tc_sink_puts(w->wr.sink, ", \"text\": ");
+    js_string(w->wr.sink, w->seg.data, w->seg.len);
     if (w->seg.len > 0) {
         if (w->all.len > 0)
             tc_buf_addc(&w->all, ' ');
         tc_buf_add(&w->all, w->seg.data, w->seg.len);
     }
     if (voice != NULL) {
-        tc_sink_puts(w->sink, ", \"speaker\": ");
-        js_string(w->sink, voice, strlen(voice));
+        tc_sink_puts(w->wr.sink, ", \"speaker\": ");
+        js_string(w->wr.sink, voice, strlen(voice));
     }
     if (timed)
         js_words(w, c, voice);
-    tc_sink_putc(w->sink, '}');
+    tc_sink_putc(w->wr.sink, '}');
     w->n++;
-    tc_cue_free(c);
-    if (tc_buf_status(&w->all) != TC_OK)
-        return tc_buf_status(&w->all);
-    return tc_sink_status(w->sink);
+    return tc_buf_status(&w->all);
 }
 
 static int
-js_finish(struct tc_stage *st)
+js_end(struct tc_wr *wr)
 {
-    struct js_writer *w = (struct js_writer *)st;
+    struct js_writer *w = (struct js_writer *)wr;
 
     if (w->n == 0)
-        js_track(st, &(struct tc_track){ 0 });
-    tc_sink_puts(w->sink, w->n > 1 ? "\n], \"text\": " : "], \"text\": ");
-    js_string(w->sink, w->all.data, w->all.len);
-    tc_sink_puts(w->sink, "}\n");
-    return tc_sink_status(w->sink);
+        js_track(wr, &(struct tc_track){ 0 });
+    tc_sink_puts(w->wr.sink, w->n > 1 ? "\n], \"text\": " : "], \"text\": ");
+    js_string(w->wr.sink, w->all.data, w->all.len);
+    tc_sink_puts(w->wr.sink, "}\n");
+    return tc_sink_status(w->wr.sink);
 }
 
 static void
-js_destroy(struct tc_stage *st)
+js_close(struct tc_wr *wr)
 {
-    struct js_writer *w = (struct js_writer *)st;
+    struct js_writer *w = (struct js_writer *)wr;
 
     tc_buf_release(&w->all);
     tc_buf_release(&w->seg);
     tc_buf_release(&w->word);
-    free(w);
 }
 
-static const struct tc_stage_ops js_writer_ops = {
-    .name = "json-writer",
-    .track = js_track,
-    .push = js_push,
-    .finish = js_finish,
-    .destroy = js_destroy,
-};
-
 static int
-js_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-              struct tc_stage **out)
+js_open(struct tc_wr *wr)
 {
-    struct js_writer *w = calloc(1, sizeof *w);
+    struct js_writer *w = (struct js_writer *)wr;
 
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &js_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
     tc_buf_init(&w->all, 0);
     tc_buf_init(&w->seg, 0);
     tc_buf_init(&w->word, 0);
-    *out = &w->base;
     return TC_OK;
 }
+
+/* A cue without text is a segment with empty text: a transcript keeps
+ * its silent segments. */
+static const struct tc_wr_hooks js_writer = {
+    .size = sizeof (struct js_writer),
+    .open = js_open,
+    .track = js_track,
+    .cue = js_cue,
+    .end = js_end,
+    .close = js_close,
+};
 
 #ifndef HAVE_YAJL
 /* Built without yajl: a JSON transcript, named or detected, gets this. */
@@ -361,6 +350,6 @@ const struct tc_format tc_format_json = {
     .read       = js_no_read,
     .read_missing = 1,
 #endif
-    .writer_new = js_writer_new,
+    .writer     = &js_writer,
     .keeps_short = 1,           /* a transcript's zero-length segments */
 };

@@ -260,12 +260,6 @@ sbv_probe(const unsigned char *head, size_t len)
 
 /* ---- the writer ---------------------------------------------------------- */
 
-struct sbv_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
-    long count;
-};
-
 static void
 sbv_put_time(struct tc_sink *sink, int64_t ms)
 {
@@ -277,19 +271,9 @@ sbv_put_time(struct tc_sink *sink, int64_t ms)
 }
 
 static int
-sbv_push(struct tc_stage *st, struct tc_cue *c)
+sbv_cue(struct tc_wr *w, const struct tc_cue *c)
 {
-    struct sbv_writer *w = (struct sbv_writer *)st;
-
-    if (tc_text_is_blank(&c->text)) {
-        /* the blank line after the timing would be read as the cue's end
-         * by some tools and as an error by others */
-        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
-                 "SBV cannot hold a cue without text");
-        tc_cue_free(c);
-        return TC_OK;
-    }
-    if (w->count++ > 0)
+    if (w->written > 0)
         tc_sink_putc(w->sink, '\n');
     sbv_put_time(w->sink, c->start);
     tc_sink_putc(w->sink, ',');
@@ -297,43 +281,16 @@ sbv_push(struct tc_stage *st, struct tc_cue *c)
     tc_sink_putc(w->sink, '\n');
     tc_sink_plain(w->sink, &c->text, '\n');
     tc_sink_putc(w->sink, '\n');
-    tc_cue_free(c);
-    return tc_sink_status(w->sink);
-}
-
-static int
-sbv_finish(struct tc_stage *st)
-{
-    return tc_sink_status(((struct sbv_writer *)st)->sink);
-}
-
-static void
-sbv_destroy(struct tc_stage *st)
-{
-    free(st);
-}
-
-static const struct tc_stage_ops sbv_writer_ops = {
-    .name = "sbv-writer",
-    .push = sbv_push,
-    .finish = sbv_finish,
-    .destroy = sbv_destroy,
-};
-
-static int
-sbv_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-               struct tc_stage **out)
-{
-    struct sbv_writer *w = calloc(1, sizeof *w);
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &sbv_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
-    *out = &w->base;
     return TC_OK;
 }
+
+/* the blank line after the timing would be read as the cue's end by some
+ * tools and as an error by others */
+static const struct tc_wr_hooks sbv_writer = {
+    .size = sizeof (struct tc_wr),
+    .blank = "SBV cannot hold a cue without text",
+    .cue = sbv_cue,
+};
 
 const struct tc_format tc_format_sbv = {
     .name       = "sbv",
@@ -341,5 +298,5 @@ const struct tc_format tc_format_sbv = {
     .extensions = "sbv",
     .probe      = sbv_probe,
     .read       = sbv_read,
-    .writer_new = sbv_writer_new,
+    .writer     = &sbv_writer,
 };

@@ -865,8 +865,7 @@ srt_probe(const unsigned char *head, size_t len)
 /* ---- the writer ---------------------------------------------------------- */
 
 struct srt_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
+    struct tc_wr wr;
     long index;
     unsigned long line;        /* input line of the cue being written */
     int warned_arrow;
@@ -882,23 +881,23 @@ srt_open(void *w, enum tc_render_kind k, const struct tc_text *t,
     (void)t;
     switch (k) {
     case TC_R_BOLD:
-        tc_sink_puts(sw->sink, "<b>");
+        tc_sink_puts(sw->wr.sink, "<b>");
         break;
     case TC_R_ITALIC:
-        tc_sink_puts(sw->sink, "<i>");
+        tc_sink_puts(sw->wr.sink, "<i>");
         break;
     case TC_R_UNDERLINE:
-        tc_sink_puts(sw->sink, "<u>");
+        tc_sink_puts(sw->wr.sink, "<u>");
         break;
     case TC_R_COLOR:
-        tc_sink_printf(sw->sink, "<font color=\"#%06x\">",
+        tc_sink_printf(sw->wr.sink, "<font color=\"#%06x\">",
                        (unsigned)run->color);
         break;
     default:
         /* speakers, languages, classes and ruby have no SubRip markup:
          * the text stays, the markup goes, and -v says so once */
         if (!sw->noted_markup++)
-            tc_diagf(sw->base.ctx, TC_D_IGNORED, sw->line, 0,
+            tc_diagf(sw->wr.ctx, TC_D_IGNORED, sw->line, 0,
                      "SubRip has no markup for speakers, languages, "
                      "classes or ruby; their text is kept");
         break;
@@ -912,16 +911,16 @@ srt_close(void *w, enum tc_render_kind k)
 
     switch (k) {
     case TC_R_BOLD:
-        tc_sink_puts(sw->sink, "</b>");
+        tc_sink_puts(sw->wr.sink, "</b>");
         break;
     case TC_R_ITALIC:
-        tc_sink_puts(sw->sink, "</i>");
+        tc_sink_puts(sw->wr.sink, "</i>");
         break;
     case TC_R_UNDERLINE:
-        tc_sink_puts(sw->sink, "</u>");
+        tc_sink_puts(sw->wr.sink, "</u>");
         break;
     case TC_R_COLOR:
-        tc_sink_puts(sw->sink, "</font>");
+        tc_sink_puts(sw->wr.sink, "</font>");
         break;
     default:
         break;
@@ -942,22 +941,22 @@ srt_text(void *w, const char *s, size_t n)
         if (a == NULL)
             break;
         if (a[1] == '-' && a[2] == '>') {
-            tc_sink_write(sw->sink, s, (size_t)(a - s) + 2);
-            tc_sink_putc(sw->sink, ' ');
+            tc_sink_write(sw->wr.sink, s, (size_t)(a - s) + 2);
+            tc_sink_putc(sw->wr.sink, ' ');
             s = a + 2;
             if (!sw->warned_arrow++)
-                tc_diagf(sw->base.ctx, TC_D_CANNOT_EXPRESS, sw->line, 0,
+                tc_diagf(sw->wr.ctx, TC_D_CANNOT_EXPRESS, sw->line, 0,
                          "'-->' in cue text written as '-- >'");
         }
         p = a + 1;
     }
-    tc_sink_write(sw->sink, s, (size_t)(e - s));
+    tc_sink_write(sw->wr.sink, s, (size_t)(e - s));
 }
 
 static void
 srt_newline(void *w)
 {
-    tc_sink_putc(((struct srt_writer *)w)->sink, '\n');
+    tc_sink_putc(((struct srt_writer *)w)->wr.sink, '\n');
 }
 
 static const struct tc_render_ops srt_render = {
@@ -968,19 +967,13 @@ static const struct tc_render_ops srt_render = {
 };
 
 static int
-srt_push(struct tc_stage *st, struct tc_cue *c)
+srt_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
-    struct srt_writer *w = (struct srt_writer *)st;
+    struct srt_writer *w = (struct srt_writer *)wr;
+    struct tc_sink *sink = wr->sink;
     char a[32], b[32];
     int an = 0;
 
-    if (tc_text_is_blank(&c->text)) {
-        /* a blank line would end the cue early: SubRip cannot hold it */
-        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
-                 "SubRip cannot hold a cue without text");
-        tc_cue_free(c);
-        return TC_OK;
-    }
     {
         char num[24];
         size_t n = sizeof num;
@@ -990,13 +983,13 @@ srt_push(struct tc_stage *st, struct tc_cue *c)
             num[--n] = (char)('0' + v % 10);
             v /= 10;
         } while (v > 0);
-        tc_sink_write(w->sink, num + n, sizeof num - n);
+        tc_sink_write(sink, num + n, sizeof num - n);
     }
-    tc_sink_putc(w->sink, '\n');
-    tc_sink_write(w->sink, a, tc_time_fmt(a, c->start, ','));
-    tc_sink_write(w->sink, " --> ", 5);
-    tc_sink_write(w->sink, b, tc_time_fmt(b, c->end, ','));
-    tc_sink_putc(w->sink, '\n');
+    tc_sink_putc(sink, '\n');
+    tc_sink_write(sink, a, tc_time_fmt(a, c->start, ','));
+    tc_sink_write(sink, " --> ", 5);
+    tc_sink_write(sink, b, tc_time_fmt(b, c->end, ','));
+    tc_sink_putc(sink, '\n');
     if (c->place.vpos != TC_VPOS_AUTO ||
         c->place.align == TC_ALIGN_LEFT || c->place.align == TC_ALIGN_RIGHT ||
         c->place.align == TC_ALIGN_START || c->place.align == TC_ALIGN_END) {
@@ -1010,47 +1003,19 @@ srt_push(struct tc_stage *st, struct tc_cue *c)
         an = row + col;
     }
     if (an != 0 && an != 2)
-        tc_sink_printf(w->sink, "{\\an%d}", an);
+        tc_sink_printf(sink, "{\\an%d}", an);
     w->line = c->line;
     tc_render_runs(&c->text, &srt_render, w);
-    tc_sink_puts(w->sink, "\n\n");
-    tc_cue_free(c);
-    return tc_sink_status(w->sink);
-}
-
-static int
-srt_finish(struct tc_stage *st)
-{
-    return tc_sink_status(((struct srt_writer *)st)->sink);
-}
-
-static void
-srt_destroy(struct tc_stage *st)
-{
-    free(st);
-}
-
-static const struct tc_stage_ops srt_writer_ops = {
-    .name = "srt-writer",
-    .push = srt_push,
-    .finish = srt_finish,
-    .destroy = srt_destroy,
-};
-
-static int
-srt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-               struct tc_stage **out)
-{
-    struct srt_writer *w = calloc(1, sizeof *w);
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &srt_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
-    *out = &w->base;
+    tc_sink_puts(sink, "\n\n");
     return TC_OK;
 }
+
+/* a blank line would end the cue early: SubRip cannot hold it */
+static const struct tc_wr_hooks srt_writer = {
+    .size = sizeof (struct srt_writer),
+    .blank = "SubRip cannot hold a cue without text",
+    .cue = srt_cue,
+};
 
 const struct tc_format tc_format_srt = {
     .name       = "srt",
@@ -1058,5 +1023,5 @@ const struct tc_format tc_format_srt = {
     .extensions = "srt",
     .probe      = srt_probe,
     .read       = srt_read,
-    .writer_new = srt_writer_new,
+    .writer     = &srt_writer,
 };

@@ -20,8 +20,7 @@
 #include "format.h"
 
 struct text_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
+    struct tc_wr wr;
     int64_t gap;                /* paragraph gap; < 0: one cue a line */
     int stamps;
     int open;                   /* a line or paragraph is being written */
@@ -54,113 +53,88 @@ text_voice(const struct tc_text *t)
 }
 
 static int
-text_push(struct tc_stage *st, struct tc_cue *c)
+text_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
-    struct text_writer *w = (struct text_writer *)st;
+    struct text_writer *w = (struct text_writer *)wr;
     const char *voice;
     int fresh;
 
-    if (tc_text_is_blank(&c->text)) {
-        tc_cue_free(c);
+    if (tc_text_is_blank(&c->text))
         return TC_OK;
-    }
     voice = text_voice(&c->text);
     fresh = !w->open || w->gap < 0 || c->start - w->last_end >= w->gap ||
             strcmp(voice, w->voice.data) != 0;
     if (fresh && w->open)
-        tc_sink_puts(w->sink, w->gap < 0 ? "\n" : "\n\n");
+        tc_sink_puts(wr->sink, w->gap < 0 ? "\n" : "\n\n");
     if (fresh && w->stamps)
-        text_stamp(w->sink, c->start);
+        text_stamp(wr->sink, c->start);
     if (!fresh)
-        tc_sink_putc(w->sink, ' ');
-    tc_sink_plain(w->sink, &c->text, ' ');
+        tc_sink_putc(wr->sink, ' ');
+    tc_sink_plain(wr->sink, &c->text, ' ');
     w->open = 1;
     w->last_end = c->end != TC_TIME_NONE ? c->end : c->start;
     tc_buf_clear(&w->voice);
     tc_buf_add(&w->voice, voice, strlen(voice));
-    tc_cue_free(c);
-    if (tc_buf_status(&w->voice) != TC_OK)
-        return tc_buf_status(&w->voice);
-    return tc_sink_status(w->sink);
+    return tc_buf_status(&w->voice);
 }
 
 static int
-text_finish(struct tc_stage *st)
+text_end(struct tc_wr *wr)
 {
-    struct text_writer *w = (struct text_writer *)st;
-
-    if (w->open)
-        tc_sink_putc(w->sink, '\n');
-    return tc_sink_status(w->sink);
+    if (((struct text_writer *)wr)->open)
+        tc_sink_putc(wr->sink, '\n');
+    return TC_OK;
 }
 
 static void
-text_destroy(struct tc_stage *st)
+text_close(struct tc_wr *wr)
 {
-    struct text_writer *w = (struct text_writer *)st;
-
-    tc_buf_release(&w->voice);
-    free(w);
+    tc_buf_release(&((struct text_writer *)wr)->voice);
 }
 
-static const struct tc_stage_ops text_writer_ops = {
-    .name = "text-writer",
-    .push = text_push,
-    .finish = text_finish,
-    .destroy = text_destroy,
-};
-
+/* The options were checked when they were set (their types below). */
 static int
-text_options(struct text_writer *w, struct tc_ctx *ctx)
+text_open(struct tc_wr *wr)
 {
-    const char *gap = tc_ctx_option(ctx, "text-paragraph-gap");
-    const char *ts = tc_ctx_option(ctx, "text-timestamps");
+    struct text_writer *w = (struct text_writer *)wr;
+    const char *gap = tc_ctx_option(wr->ctx, "text-paragraph-gap");
 
-    w->gap = -1;
-    if (gap != NULL && (tc_parse_duration(gap, &w->gap) != TC_OK ||
-                        w->gap < 0)) {
-        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "--text-paragraph-gap=%s: "
-                 "expected a duration such as 2000, 2000ms or 2s", gap);
-        return TC_ERR_ARG;
-    }
-    if (ts == NULL || strcmp(ts, "no") == 0) {
-        w->stamps = 0;
-    } else if (strcmp(ts, "yes") == 0) {
-        w->stamps = 1;
-    } else {
-        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "--text-timestamps=%s: "
-                 "expected yes or no", ts);
-        return TC_ERR_ARG;
-    }
-    return TC_OK;
-}
-
-static int
-text_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-                struct tc_stage **out)
-{
-    struct text_writer *w = calloc(1, sizeof *w);
-    int rc;
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &text_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
     w->last_end = TC_TIME_NONE;
     tc_buf_init(&w->voice, 0);
-    rc = text_options(w, ctx);
-    if (rc != TC_OK) {
-        text_destroy(&w->base);
-        return rc;
+    w->gap = -1;
+    if (gap != NULL && tc_parse_duration(gap, &w->gap) != TC_OK)
+        return TC_ERR_ARG;
+    if (w->gap < 0 && gap != NULL) {
+        tc_diagf(wr->ctx, TC_D_BAD_OPTION, 0, 0, "text-paragraph-gap=%s: "
+                 "a pause cannot be negative", gap);
+        return TC_ERR_ARG;
     }
-    *out = &w->base;
-    return TC_OK;
+    return tc_ctx_option_bool(wr->ctx, "text-timestamps", &w->stamps);
 }
+
+/* A cue without text has no words to write: it is left out silently. */
+static const struct tc_wr_hooks text_writer = {
+    .size = sizeof (struct text_writer),
+    .open = text_open,
+    .cue = text_cue,
+    .end = text_end,
+    .close = text_close,
+};
+
+static const struct tc_optdef text_options[] = {
+    { { "text-paragraph-gap", NULL, "text output: join cues into "
+                                    "paragraphs, a new one after a pause "
+                                    "this long (default: one cue a line)" },
+      "duration" },
+    { { "text-timestamps", "no", "text output: begin each line or paragraph "
+                                 "with its start time, [MM:SS]" }, "bool" },
+    { { NULL, NULL, NULL }, NULL }
+};
 
 const struct tc_format tc_format_text = {
     .name       = "text",
     .desc       = "plain text, the words alone (write only)",
     .extensions = "txt",
-    .writer_new = text_writer_new,
+    .writer     = &text_writer,
+    .options    = text_options,
 };

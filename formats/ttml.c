@@ -992,11 +992,20 @@ ttml_probe(const unsigned char *head, size_t len)
     return TC_PROBE_LIKELY;
 }
 
+static const struct tc_optdef ttml_option_rows[] = {
+    { { "ttml-regions", "keep", "TTML reader: text in no region that shows "
+                                "it: keep (at the bottom, or in the region "
+                                "it names) or strict (drop, as TTML "
+                                "players do)" }, "keep|strict" },
+    { { NULL, NULL, NULL }, NULL }
+};
+
 const struct tc_format tc_format_ttml = {
     .name       = "ttml",
     .desc       = "TTML2 / IMSC 1.1 Text",
     .extensions = "ttml dfxp xml",
     .probe      = ttml_probe,
     .read       = ttml_read,
-    .writer_new = tc_ttml_writer_new,
+    .writer     = &tc_ttml_writer,
+    .options    = ttml_option_rows,
 };

@@ -25,7 +25,7 @@ int tc_ttml_time_parse(const char *s, const struct tc_ttml_timing *tp,
 /* A TTML <color> into 0xRRGGBBAA.  TC_ERR_SYNTAX when not one. */
 int tc_ttml_color_parse(const char *s, uint32_t *rgba);
 
-int tc_ttml_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-                       struct tc_stage **out);
+/* The writer's hooks (ttml_write.c). */
+extern const struct tc_wr_hooks tc_ttml_writer;
 
 #endif /* TRANSCUE_FORMATS_TTML_H */

@@ -18,22 +18,19 @@
                            only, with a warning, to bound memory */
 
 struct ttml_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
+    struct tc_wr wr;
     int started;
     char *lang;
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
     size_t nagents;
     int warned_ctrl, warned_agents, warned_utf8;
-    int rc;                     /* a warning failed under --strict */
 };
 
 /* Keep the first failure of a warning (TC_ERR_STRICT under --strict). */
 static void
 warn(struct ttml_writer *w, int rc)
 {
-    if (rc != TC_OK && w->rc == TC_OK)
-        w->rc = rc;
+    tc_wr_keep(&w->wr, rc);
 }
 
 static void put_valid(struct ttml_writer *w, const char *s, size_t n,
@@ -53,10 +50,10 @@ put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
             break;
         if (!w->warned_utf8) {
             w->warned_utf8 = 1;
-            warn(w, tc_diagf(w->base.ctx, TC_D_BAD_BYTE, 0, 0,
+            warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
                              "bytes that are not UTF-8 written as U+FFFD"));
         }
-        tc_sink_puts(w->sink, "\xEF\xBF\xBD");
+        tc_sink_puts(w->wr.sink, "\xEF\xBF\xBD");
         s += ok + 1;
         n -= ok + 1;
     }
@@ -95,30 +92,30 @@ put_valid(struct ttml_writer *w, const char *s, size_t n, int attr)
             continue;
         if (rep[0] == '\xEF' && !w->warned_ctrl) {
             w->warned_ctrl = 1;
-            warn(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+            warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
                              "control characters are not allowed in XML; "
                              "written as U+FFFD"));
         }
-        tc_sink_write(w->sink, s + run, i - run);
-        tc_sink_puts(w->sink, rep);
+        tc_sink_write(w->wr.sink, s + run, i - run);
+        tc_sink_puts(w->wr.sink, rep);
         run = i + 1;
     }
-    tc_sink_write(w->sink, s + run, n - run);
+    tc_sink_write(w->wr.sink, s + run, n - run);
 }
 
 static void
 put_attr(struct ttml_writer *w, const char *name, const char *v)
 {
-    tc_sink_printf(w->sink, " %s=\"", name);
+    tc_sink_printf(w->wr.sink, " %s=\"", name);
     put_escaped(w, v, strlen(v), 1);
-    tc_sink_putc(w->sink, '"');
+    tc_sink_putc(w->wr.sink, '"');
 }
 
 static void
 write_head(struct ttml_writer *w)
 {
     w->started = 1;
-    tc_sink_puts(w->sink,
+    tc_sink_puts(w->wr.sink,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<tt xmlns=\"http://www.w3.org/ns/ttml\"\n"
         "    xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\"\n"
@@ -128,7 +125,7 @@ write_head(struct ttml_writer *w)
         "\"http://www.w3.org/ns/ttml/profile/imsc1.1/text\"\n"
         "    ttp:timeBase=\"media\"");
     put_attr(w, "xml:lang", w->lang != NULL ? w->lang : "und");
-    tc_sink_puts(w->sink,
+    tc_sink_puts(w->wr.sink,
         ">\n"
         "  <head>\n"
         "    <styling>\n"
@@ -149,9 +146,9 @@ write_head(struct ttml_writer *w)
 }
 
 static int
-ttml_track(struct tc_stage *st, const struct tc_track *t)
+ttml_track(struct tc_wr *wr, const struct tc_track *t)
 {
-    struct ttml_writer *w = (struct ttml_writer *)st;
+    struct ttml_writer *w = (struct ttml_writer *)wr;
 
     if (t->lang != NULL && *t->lang != '\0' && w->lang == NULL) {
         w->lang = strdup(t->lang);
@@ -176,7 +173,7 @@ agent_of(struct ttml_writer *w, const char *name, int *fresh)
     if (w->nagents >= AGENT_MAX) {
         if (!w->warned_agents) {
             w->warned_agents = 1;
-            warn(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+            warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
                              "more than %d speakers: the rest are not "
                              "marked", AGENT_MAX));
         }
@@ -199,32 +196,32 @@ ttml_open(void *vw, enum tc_render_kind k, const struct tc_text *t,
         size_t a = agent_of(w, tc_text_str(t, run->voice), &fresh);
 
         if (a == 0)
-            tc_sink_puts(w->sink, "<span>");
+            tc_sink_puts(w->wr.sink, "<span>");
         else
-            tc_sink_printf(w->sink, "<span ttm:agent=\"speaker%zu\">", a);
+            tc_sink_printf(w->wr.sink, "<span ttm:agent=\"speaker%zu\">", a);
         break;
     }
     case TC_R_LANG:
-        tc_sink_puts(w->sink, "<span");
+        tc_sink_puts(w->wr.sink, "<span");
         put_attr(w, "xml:lang", tc_text_str(t, run->lang));
-        tc_sink_putc(w->sink, '>');
+        tc_sink_putc(w->wr.sink, '>');
         break;
     case TC_R_COLOR:
-        tc_sink_printf(w->sink, "<span tts:color=\"#%06x\">",
+        tc_sink_printf(w->wr.sink, "<span tts:color=\"#%06x\">",
                        (unsigned)run->color & 0xFFFFFFu);
         break;
     case TC_R_BOLD:
-        tc_sink_puts(w->sink, "<span tts:fontWeight=\"bold\">");
+        tc_sink_puts(w->wr.sink, "<span tts:fontWeight=\"bold\">");
         break;
     case TC_R_ITALIC:
-        tc_sink_puts(w->sink, "<span tts:fontStyle=\"italic\">");
+        tc_sink_puts(w->wr.sink, "<span tts:fontStyle=\"italic\">");
         break;
     case TC_R_UNDERLINE:
-        tc_sink_puts(w->sink, "<span tts:textDecoration=\"underline\">");
+        tc_sink_puts(w->wr.sink, "<span tts:textDecoration=\"underline\">");
         break;
     default:
         /* classes and ruby: the text is kept, the markup is not */
-        tc_sink_puts(w->sink, "<span>");
+        tc_sink_puts(w->wr.sink, "<span>");
         break;
     }
 }
@@ -233,7 +230,7 @@ static void
 ttml_close(void *vw, enum tc_render_kind k)
 {
     (void)k;
-    tc_sink_puts(((struct ttml_writer *)vw)->sink, "</span>");
+    tc_sink_puts(((struct ttml_writer *)vw)->wr.sink, "</span>");
 }
 
 static void
@@ -245,7 +242,7 @@ ttml_text(void *vw, const char *s, size_t n)
 static void
 ttml_br(void *vw)
 {
-    tc_sink_puts(((struct ttml_writer *)vw)->sink, "<br/>");
+    tc_sink_puts(((struct ttml_writer *)vw)->wr.sink, "<br/>");
 }
 
 static const struct tc_render_ops ttml_render = {
@@ -274,15 +271,15 @@ declare_agents(struct ttml_writer *w, const struct tc_text *t)
         if (!fresh)
             continue;
         if (!any)
-            tc_sink_puts(w->sink, "<metadata>");
+            tc_sink_puts(w->wr.sink, "<metadata>");
         any = 1;
-        tc_sink_printf(w->sink, "<ttm:agent xml:id=\"speaker%zu\""
+        tc_sink_printf(w->wr.sink, "<ttm:agent xml:id=\"speaker%zu\""
                        " type=\"character\"><ttm:name type=\"full\">", a);
         put_escaped(w, name, strlen(name), 0);
-        tc_sink_puts(w->sink, "</ttm:name></ttm:agent>");
+        tc_sink_puts(w->wr.sink, "</ttm:name></ttm:agent>");
     }
     if (any)
-        tc_sink_puts(w->sink, "</metadata>");
+        tc_sink_puts(w->wr.sink, "</metadata>");
 }
 
 /* Does the text need xml:space="preserve"?  By default TTML collapses a
@@ -310,9 +307,9 @@ needs_preserve(const struct tc_text *t)
 }
 
 static int
-ttml_push(struct tc_stage *st, struct tc_cue *c)
+ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
-    struct ttml_writer *w = (struct ttml_writer *)st;
+    struct ttml_writer *w = (struct ttml_writer *)wr;
     char a[32], b[32];
     const char *region = "bottom", *align = NULL;
 
@@ -341,73 +338,59 @@ ttml_push(struct tc_stage *st, struct tc_cue *c)
         break;
     }
     /* pieces, not a format: this is written for every cue */
-    tc_sink_puts(w->sink, "      <p begin=\"");
-    tc_sink_puts(w->sink, a);
-    tc_sink_puts(w->sink, "\" end=\"");
-    tc_sink_puts(w->sink, b);
-    tc_sink_puts(w->sink, "\" region=\"");
-    tc_sink_puts(w->sink, region);
-    tc_sink_putc(w->sink, '"');
+    tc_sink_puts(w->wr.sink, "      <p begin=\"");
+    tc_sink_puts(w->wr.sink, a);
+    tc_sink_puts(w->wr.sink, "\" end=\"");
+    tc_sink_puts(w->wr.sink, b);
+    tc_sink_puts(w->wr.sink, "\" region=\"");
+    tc_sink_puts(w->wr.sink, region);
+    tc_sink_putc(w->wr.sink, '"');
     if (align != NULL) {
-        tc_sink_puts(w->sink, " tts:textAlign=\"");
-        tc_sink_puts(w->sink, align);
-        tc_sink_putc(w->sink, '"');
+        tc_sink_puts(w->wr.sink, " tts:textAlign=\"");
+        tc_sink_puts(w->wr.sink, align);
+        tc_sink_putc(w->wr.sink, '"');
     }
     if (needs_preserve(&c->text))
-        tc_sink_puts(w->sink, " xml:space=\"preserve\"");
-    tc_sink_putc(w->sink, '>');
+        tc_sink_puts(w->wr.sink, " xml:space=\"preserve\"");
+    tc_sink_putc(w->wr.sink, '>');
     declare_agents(w, &c->text);
     tc_render_runs(&c->text, &ttml_render, w);
-    tc_sink_puts(w->sink, "</p>\n");
-    tc_cue_free(c);
-    if (w->rc != TC_OK)
-        return w->rc;
-    if (tc_buf_status(&w->agents) != TC_OK)
-        return tc_buf_status(&w->agents);
-    return tc_sink_status(w->sink);
+    tc_sink_puts(w->wr.sink, "</p>\n");
+    return tc_buf_status(&w->agents);
 }
 
 static int
-ttml_finish(struct tc_stage *st)
+ttml_end(struct tc_wr *wr)
 {
-    struct ttml_writer *w = (struct ttml_writer *)st;
+    struct ttml_writer *w = (struct ttml_writer *)wr;
 
     if (!w->started)
         write_head(w);
-    tc_sink_puts(w->sink, "    </div>\n  </body>\n</tt>\n");
-    return tc_sink_status(w->sink);
+    tc_sink_puts(w->wr.sink, "    </div>\n  </body>\n</tt>\n");
+    return TC_OK;
 }
 
 static void
-ttml_destroy(struct tc_stage *st)
+ttml_release(struct tc_wr *wr)
 {
-    struct ttml_writer *w = (struct ttml_writer *)st;
+    struct ttml_writer *w = (struct ttml_writer *)wr;
 
     tc_buf_release(&w->agents);
     free(w->lang);
-    free(w);
 }
 
-static const struct tc_stage_ops ttml_writer_ops = {
-    .name = "ttml-writer",
-    .track = ttml_track,
-    .push = ttml_push,
-    .finish = ttml_finish,
-    .destroy = ttml_destroy,
-};
-
-int
-tc_ttml_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-                   struct tc_stage **out)
+static int
+ttml_start(struct tc_wr *wr)
 {
-    struct ttml_writer *w = calloc(1, sizeof *w);
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &ttml_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
-    tc_buf_init(&w->agents, 0);
-    *out = &w->base;
+    tc_buf_init(&((struct ttml_writer *)wr)->agents, 0);
     return TC_OK;
 }
+
+const struct tc_wr_hooks tc_ttml_writer = {
+    .size = sizeof (struct ttml_writer),
+    .open = ttml_start,
+    .track = ttml_track,
+    .cue = ttml_cue,
+    .end = ttml_end,
+    .close = ttml_release,
+};

@@ -275,8 +275,7 @@ vtt_probe(const unsigned char *p, size_t n)
 /* ---- the writer ---------------------------------------------------------- */
 
 struct vtt_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
+    struct tc_wr wr;
     struct tc_buf out;         /* one cue's payload, blank lines not yet
                                   removed */
     int header_done;
@@ -288,7 +287,6 @@ struct vtt_writer {
     unsigned long bad_utf8;    /* bytes replaced in this cue */
     int64_t start, end, last_ts;   /* of the cue being written */
     int warned_ts;
-    int rc;                    /* a warning under --strict (TC_ERR_STRICT) */
     int64_t prev_start;        /* of the cue written before */
     int warned_order;
 };
@@ -297,8 +295,7 @@ struct vtt_writer {
 static void
 w_diag_rc(struct vtt_writer *w, int rc)
 {
-    if (w->rc == TC_OK)
-        w->rc = rc;
+    tc_wr_keep(&w->wr, rc);
 }
 
 /* A line break waits until something other than a closing tag follows,
@@ -434,7 +431,7 @@ w_open(void *ud, enum tc_render_kind k, const struct tc_text *t,
                 w->color_tag = 1;
             }
         if (!w->color_tag && !w->warned_color++)
-            w_diag_rc(w, tc_diagf(w->base.ctx, TC_D_CANNOT_EXPRESS, w->line, 0,
+            w_diag_rc(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, w->line, 0,
                      "WebVTT has colour classes only for white, lime, cyan, "
                      "red, yellow, magenta, blue and black: #%06x and other "
                      "colours dropped", (unsigned)run->color));
@@ -501,7 +498,7 @@ w_timestamp(void *ud, int64_t ms)
     /* validators want them inside the cue and increasing */
     if (ms <= w->start || ms >= w->end || ms <= w->last_ts) {
         if (!w->warned_ts++)
-            tc_diagf(w->base.ctx, TC_D_IGNORED, w->line, 0,
+            tc_diagf(w->wr.ctx, TC_D_IGNORED, w->line, 0,
                      "inline timestamps outside their cue's time or out "
                      "of order left out");
         return;
@@ -583,7 +580,7 @@ put_settings(struct vtt_writer *w, const struct tc_cue *c)
         [TC_ALIGN_LEFT] = "left", [TC_ALIGN_RIGHT] = "right",
     };
     const struct tc_place *p = &c->place;
-    struct tc_sink *s = w->sink;
+    struct tc_sink *s = w->wr.sink;
 
     if (p->vertical != TC_VERTICAL_NONE)
         tc_sink_puts(s, p->vertical == TC_VERTICAL_RL ? " vertical:rl"
@@ -632,7 +629,7 @@ put_settings(struct vtt_writer *w, const struct tc_cue *c)
         tc_sink_puts(s, " region:");
         tc_sink_puts(s, c->region);
     } else if (!w->warned_region++) {
-        tc_diagf(w->base.ctx, TC_D_IGNORED, c->line, 0,
+        tc_diagf(w->wr.ctx, TC_D_IGNORED, c->line, 0,
                  "region settings not written (vtt-regions=yes keeps "
                  "them)");
     }
@@ -644,13 +641,13 @@ put_header(struct vtt_writer *w, const struct tc_track *t)
     size_t i;
 
     w->header_done = 1;
-    tc_sink_puts(w->sink, "WEBVTT\n");
+    tc_sink_puts(w->wr.sink, "WEBVTT\n");
     /* an HLS segment's clock mapping: players need it to time the cues */
     if (t != NULL && t->vtt_header != NULL && t->vtt_header[0] != '\0' &&
         strstr(t->vtt_header, "-->") == NULL &&
         strpbrk(t->vtt_header, "\r\n") == NULL)
-        tc_sink_printf(w->sink, "%s\n", t->vtt_header);
-    tc_sink_putc(w->sink, '\n');
+        tc_sink_printf(w->wr.sink, "%s\n", t->vtt_header);
+    tc_sink_putc(w->wr.sink, '\n');
     if (t == NULL)
         return;
     for (i = 0; w->keep_regions && i < t->nregions; i++) {
@@ -659,33 +656,33 @@ put_header(struct vtt_writer *w, const struct tc_track *t)
         if (r->id == NULL || r->id[0] == '\0' || strstr(r->id, "-->") ||
             strpbrk(r->id, " \t\r\n\f") != NULL)
             continue;
-        tc_sink_printf(w->sink, "REGION\nid:%s width:", r->id);
-        put_num(w->sink, r->width);
-        tc_sink_printf(w->sink, "%% lines:%ld regionanchor:", r->lines);
-        put_num(w->sink, r->anchor_x);
-        tc_sink_puts(w->sink, "%,");
-        put_num(w->sink, r->anchor_y);
-        tc_sink_puts(w->sink, "% viewportanchor:");
-        put_num(w->sink, r->vp_x);
-        tc_sink_puts(w->sink, "%,");
-        put_num(w->sink, r->vp_y);
-        tc_sink_puts(w->sink, r->scroll_up ? "% scroll:up\n\n" : "%\n\n");
+        tc_sink_printf(w->wr.sink, "REGION\nid:%s width:", r->id);
+        put_num(w->wr.sink, r->width);
+        tc_sink_printf(w->wr.sink, "%% lines:%ld regionanchor:", r->lines);
+        put_num(w->wr.sink, r->anchor_x);
+        tc_sink_puts(w->wr.sink, "%,");
+        put_num(w->wr.sink, r->anchor_y);
+        tc_sink_puts(w->wr.sink, "% viewportanchor:");
+        put_num(w->wr.sink, r->vp_x);
+        tc_sink_puts(w->wr.sink, "%,");
+        put_num(w->wr.sink, r->vp_y);
+        tc_sink_puts(w->wr.sink, r->scroll_up ? "% scroll:up\n\n" : "%\n\n");
     }
     /* a blank line or an arrow would end the block early */
     if (w->keep_style && t->style != NULL && t->style[0] != '\0' &&
         strstr(t->style, "-->") == NULL && strstr(t->style, "\n\n") == NULL &&
         t->style[0] != '\n' && t->style[strlen(t->style) - 1] != '\n')
-        tc_sink_printf(w->sink, "STYLE\n%s\n\n", t->style);
+        tc_sink_printf(w->wr.sink, "STYLE\n%s\n\n", t->style);
 }
 
 static int
-vtt_track(struct tc_stage *st, const struct tc_track *t)
+vtt_track(struct tc_wr *wr, const struct tc_track *t)
 {
-    struct vtt_writer *w = (struct vtt_writer *)st;
+    struct vtt_writer *w = (struct vtt_writer *)wr;
 
     if (!w->header_done)
         put_header(w, t);
-    return tc_sink_status(w->sink);
+    return TC_OK;
 }
 
 /* Can id be written on the line before the timing?  Not with an arrow or
@@ -714,40 +711,33 @@ id_ok(const char *id)
 }
 
 static int
-vtt_push(struct tc_stage *st, struct tc_cue *c)
+vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
-    struct vtt_writer *w = (struct vtt_writer *)st;
+    struct vtt_writer *w = (struct vtt_writer *)wr;
     char a[32], b[32];
     const char *p, *e;
     int first = 1;
 
     if (!w->header_done)
         put_header(w, NULL);
-    if (tc_text_is_blank(&c->text)) {
-        /* legal WebVTT, but ffmpeg and others drop it: be the same */
-        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
-                 "a cue without text is not written");
-        tc_cue_free(c);
-        return tc_sink_status(w->sink);
-    }
     if (c->start < w->prev_start && !w->warned_order++)
-        w_diag_rc(w, tc_diagf(st->ctx, TC_D_UNSORTED, c->line, 0,
+        w_diag_rc(w, tc_diagf(wr->ctx, TC_D_UNSORTED, c->line, 0,
                               "WebVTT wants cues in order of their start; "
                               "players may skip this one"));
     w->prev_start = c->start;
     if (c->id != NULL && c->id[0] != '\0') {
         if (id_ok(c->id))
-            tc_sink_printf(w->sink, "%s\n", c->id);
+            tc_sink_printf(w->wr.sink, "%s\n", c->id);
         else if (!w->warned_id++)
-            w_diag_rc(w, tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
+            w_diag_rc(w, tc_diagf(wr->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
                      "cue identifier with \"-->\" or a line break, or "
                      "that reads as a NOTE, STYLE or REGION, dropped"));
     }
-    tc_sink_write(w->sink, a, tc_time_fmt(a, c->start, '.'));
-    tc_sink_write(w->sink, " --> ", 5);
-    tc_sink_write(w->sink, b, tc_time_fmt(b, c->end, '.'));
+    tc_sink_write(w->wr.sink, a, tc_time_fmt(a, c->start, '.'));
+    tc_sink_write(w->wr.sink, " --> ", 5);
+    tc_sink_write(w->wr.sink, b, tc_time_fmt(b, c->end, '.'));
     put_settings(w, c);
-    tc_sink_putc(w->sink, '\n');
+    tc_sink_putc(w->wr.sink, '\n');
     tc_buf_clear(&w->out);
     w->line = c->line;
     w->pending_nl = 0;
@@ -758,14 +748,12 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
     tc_render_runs(&c->text, &vtt_render, w);
     flush_nl(w);
     if (w->bad_utf8 > 0 && !w->warned_utf8++)
-        w_diag_rc(w, tc_diagf(st->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
+        w_diag_rc(w, tc_diagf(wr->ctx, TC_D_CANNOT_EXPRESS, c->line, 0,
                  "WebVTT is UTF-8 only: %lu invalid bytes replaced by "
                  "U+FFFD (and in later cues; name the input encoding)",
                  w->bad_utf8));
-    if (tc_buf_status(&w->out) != TC_OK) {
-        tc_cue_free(c);
+    if (tc_buf_status(&w->out) != TC_OK)
         return tc_buf_status(&w->out);
-    }
     /* a blank line would end the cue: leave such lines out */
     for (p = w->out.data, e = p + w->out.len; p < e;) {
         const char *nl = memchr(p, '\n', (size_t)(e - p));
@@ -773,68 +761,64 @@ vtt_push(struct tc_stage *st, struct tc_cue *c)
 
         if (!tc_is_blank_line(p, n)) {
             if (!first)
-                tc_sink_putc(w->sink, '\n');
-            tc_sink_write(w->sink, p, n);
+                tc_sink_putc(w->wr.sink, '\n');
+            tc_sink_write(w->wr.sink, p, n);
             first = 0;
         }
         p += n + (nl != NULL);
     }
-    tc_sink_puts(w->sink, first ? "\n" : "\n\n");
-    tc_cue_free(c);
-    return w->rc != TC_OK ? w->rc : tc_sink_status(w->sink);
+    tc_sink_puts(w->wr.sink, first ? "\n" : "\n\n");
+    return TC_OK;
 }
 
 static int
-vtt_finish(struct tc_stage *st)
+vtt_end(struct tc_wr *wr)
 {
-    struct vtt_writer *w = (struct vtt_writer *)st;
+    struct vtt_writer *w = (struct vtt_writer *)wr;
 
     if (!w->header_done)
         put_header(w, NULL);
-    return tc_sink_status(w->sink);
+    return TC_OK;
 }
 
 static void
-vtt_destroy(struct tc_stage *st)
+vtt_close(struct tc_wr *wr)
 {
-    struct vtt_writer *w = (struct vtt_writer *)st;
-
-    tc_buf_release(&w->out);
-    free(w);
-}
-
-static const struct tc_stage_ops vtt_writer_ops = {
-    .name = "vtt-writer",
-    .track = vtt_track,
-    .push = vtt_push,
-    .finish = vtt_finish,
-    .destroy = vtt_destroy,
-};
-
-static int
-yes(const char *v)
-{
-    return v != NULL && (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 ||
-                         strcmp(v, "true") == 0 || strcmp(v, "on") == 0);
+    tc_buf_release(&((struct vtt_writer *)wr)->out);
 }
 
 static int
-vtt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-               struct tc_stage **out)
+vtt_open(struct tc_wr *wr)
 {
-    struct vtt_writer *w = calloc(1, sizeof *w);
+    struct vtt_writer *w = (struct vtt_writer *)wr;
 
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &vtt_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
     tc_buf_init(&w->out, 0);
-    w->keep_regions = yes(tc_ctx_option(ctx, "vtt-regions"));
-    w->keep_style = yes(tc_ctx_option(ctx, "vtt-style"));
-    *out = &w->base;
+    if (tc_ctx_option_bool(wr->ctx, "vtt-regions", &w->keep_regions) ||
+        tc_ctx_option_bool(wr->ctx, "vtt-style", &w->keep_style))
+        return TC_ERR_ARG;
     return TC_OK;
 }
+
+/* a cue without text is legal WebVTT, but ffmpeg and others drop it: be
+ * the same */
+static const struct tc_wr_hooks vtt_writer = {
+    .size = sizeof (struct vtt_writer),
+    .blank = "a cue without text is not written",
+    .open = vtt_open,
+    .track = vtt_track,
+    .cue = vtt_cue,
+    .end = vtt_end,
+    .close = vtt_close,
+};
+
+static const struct tc_optdef vtt_options[] = {
+    { { "vtt-regions", "no", "WebVTT output: write REGION blocks and region "
+                             "settings (ffmpeg drops cues after one)" },
+      "bool" },
+    { { "vtt-style", "no", "WebVTT output: copy STYLE blocks (ffmpeg drops "
+                           "cues after one)" }, "bool" },
+    { { NULL, NULL, NULL }, NULL }
+};
 
 const struct tc_format tc_format_vtt = {
     .name       = "vtt",
@@ -842,5 +826,6 @@ const struct tc_format tc_format_vtt = {
     .extensions = "vtt webvtt",
     .probe      = vtt_probe,
     .read       = vtt_read,
-    .writer_new = vtt_writer_new,
+    .writer     = &vtt_writer,
+    .options    = vtt_options,
 };

@@ -303,15 +303,10 @@ wh_probe(const unsigned char *head, size_t len)
 
 /* ---- the writer ---------------------------------------------------------- */
 
-struct wh_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
-};
-
+/* A segment without text is written too: a transcript keeps them. */
 static int
-wh_push(struct tc_stage *st, struct tc_cue *c)
+wh_cue(struct tc_wr *w, const struct tc_cue *c)
 {
-    struct wh_writer *w = (struct wh_writer *)st;
     char a[32], b[32];
 
     tc_time_fmt(a, c->start, '.');
@@ -322,43 +317,13 @@ wh_push(struct tc_stage *st, struct tc_cue *c)
         tc_sink_plain(w->sink, &c->text, ' ');
     }
     tc_sink_putc(w->sink, '\n');
-    tc_cue_free(c);
-    return tc_sink_status(w->sink);
-}
-
-static int
-wh_finish(struct tc_stage *st)
-{
-    return tc_sink_status(((struct wh_writer *)st)->sink);
-}
-
-static void
-wh_destroy(struct tc_stage *st)
-{
-    free(st);
-}
-
-static const struct tc_stage_ops wh_writer_ops = {
-    .name = "whisper-writer",
-    .push = wh_push,
-    .finish = wh_finish,
-    .destroy = wh_destroy,
-};
-
-static int
-wh_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-              struct tc_stage **out)
-{
-    struct wh_writer *w = calloc(1, sizeof *w);
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &wh_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
-    *out = &w->base;
     return TC_OK;
 }
+
+static const struct tc_wr_hooks wh_writer = {
+    .size = sizeof (struct tc_wr),
+    .cue = wh_cue,
+};
 
 const struct tc_format tc_format_whisper = {
     .name       = "whisper",
@@ -366,6 +331,6 @@ const struct tc_format tc_format_whisper = {
     .extensions = "txt",
     .probe      = wh_probe,
     .read       = wh_read,
-    .writer_new = wh_writer_new,
+    .writer     = &wh_writer,
     .keeps_short = 1,
 };

@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
+#include "ctx.h"
+#include "measure.h"
 
 /* Fragments sharing one start are held together; more than this many at
  * one start are joined into the last one (with a warning) so that memory
@@ -27,25 +28,22 @@
 
 /* How long a group of fragments with chars characters, starting at start,
  * lasts: up to next when next is at most max later, else an estimate from
- * the reading speed cps, between min and max.  next is TC_TIME_NONE for
- * the last group.  Never less than 1 ms.  Exposed for the unit tests. */
+ * the reading speed cps, between min and max, by the one rule
+ * (tc_end_infer()).  next is TC_TIME_NONE for the last group.  Never less
+ * than 1 ms.  Exposed for the unit tests. */
 int64_t
 tc_youtube_span(int64_t start, int64_t next, size_t chars, double cps,
                 int64_t min, int64_t max)
 {
-    double e;
+    struct tc_end_rule r;
     int64_t est;
 
     if (next != TC_TIME_NONE && next > start && next - start <= max)
         return next - start;
-    e = (double)chars * 1000.0 / cps + 0.5;
-    est = e >= (double)max ? max : (int64_t)e;   /* no overflow to convert */
-    if (est < min)
-        est = min;
-    if (est > max)
-        est = max;
-    if (next != TC_TIME_NONE && next > start && est > next - start)
-        est = next - start;
+    r.cps = cps;
+    r.min = min;
+    r.max = max;
+    est = tc_end_infer(&r, chars, start, next) - start;
     return est < 1 ? 1 : est;
 }
 
@@ -121,21 +119,6 @@ struct yt_reader {
     struct tc_repeat rp_empty, rp_order;
 };
 
-static size_t
-yt_chars(const struct tc_text *t)
-{
-    size_t i, j, n = 0;
-
-    for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
-
-        for (j = 0; j < t->runs[i].len; j++)
-            if (((unsigned char)p[j] & 0xC0) != 0x80 && p[j] != '\n')
-                n++;
-    }
-    return n;
-}
-
 /* Give the held group its times and push it on. */
 static int
 yt_flush(struct yt_reader *r, int64_t next)
@@ -147,7 +130,7 @@ yt_flush(struct yt_reader *r, int64_t next)
     if (k == 0)
         return TC_OK;
     for (i = 0; i < k; i++)
-        chars += yt_chars(&r->group[i]->text);
+        chars += tc_measure_chars(&r->group[i]->text);
     span = tc_youtube_span(r->gstart, next, chars, r->cps, r->min, r->max);
     r->ngroup = 0;
     for (i = 0; i < k; i++) {
@@ -449,24 +432,11 @@ yt_probe(const unsigned char *head, size_t len)
 
 /* ---- the writer ---------------------------------------------------------- */
 
-struct yt_writer {
-    struct tc_stage base;
-    struct tc_sink *sink;
-};
-
 static int
-yt_push(struct tc_stage *st, struct tc_cue *c)
+yt_cue(struct tc_wr *w, const struct tc_cue *c)
 {
-    struct yt_writer *w = (struct yt_writer *)st;
     int64_t s = c->start < 0 ? 0 : c->start / 1000;
 
-    if (tc_text_is_blank(&c->text)) {
-        /* "M:SS" alone would take the next line as its text */
-        tc_diagf(st->ctx, TC_D_CUE_DROPPED, c->line, 0,
-                 "a YouTube transcript cannot hold a cue without text");
-        tc_cue_free(c);
-        return TC_OK;
-    }
     if (s < 3600)
         tc_sink_printf(w->sink, "%d:%02d ", (int)(s / 60), (int)(s % 60));
     else
@@ -474,43 +444,26 @@ yt_push(struct tc_stage *st, struct tc_cue *c)
                        (int)(s / 60 % 60), (int)(s % 60));
     tc_sink_plain(w->sink, &c->text, ' ');
     tc_sink_putc(w->sink, '\n');
-    tc_cue_free(c);
-    return tc_sink_status(w->sink);
-}
-
-static int
-yt_finish(struct tc_stage *st)
-{
-    return tc_sink_status(((struct yt_writer *)st)->sink);
-}
-
-static void
-yt_destroy(struct tc_stage *st)
-{
-    free(st);
-}
-
-static const struct tc_stage_ops yt_writer_ops = {
-    .name = "youtube-writer",
-    .push = yt_push,
-    .finish = yt_finish,
-    .destroy = yt_destroy,
-};
-
-static int
-yt_writer_new(struct tc_sink *sink, struct tc_ctx *ctx,
-              struct tc_stage **out)
-{
-    struct yt_writer *w = calloc(1, sizeof *w);
-
-    if (w == NULL)
-        return TC_ERR_NOMEM;
-    w->base.ops = &yt_writer_ops;
-    w->base.ctx = ctx;
-    w->sink = sink;
-    *out = &w->base;
     return TC_OK;
 }
+
+/* "M:SS" alone would take the next line as its text */
+static const struct tc_wr_hooks yt_writer = {
+    .size = sizeof (struct tc_wr),
+    .blank = "a YouTube transcript cannot hold a cue without text",
+    .cue = yt_cue,
+};
+
+static const struct tc_optdef yt_option_rows[] = {
+    { { "youtube-cps", "15", "youtube reader: characters per second that "
+                             "estimate a fragment's length" }, "number" },
+    { { "youtube-min-duration", "1s", "youtube reader: shortest estimated "
+                                      "fragment" }, "duration" },
+    { { "youtube-max-duration", "6s", "youtube reader: longest estimated "
+                                      "fragment; a longer gap is a pause" },
+      "duration" },
+    { { NULL, NULL, NULL }, NULL }
+};
 
 const struct tc_format tc_format_youtube = {
     .name       = "youtube",
@@ -518,5 +471,6 @@ const struct tc_format tc_format_youtube = {
     .extensions = "txt",
     .probe      = yt_probe,
     .read       = yt_read,
-    .writer_new = yt_writer_new,
+    .writer     = &yt_writer,
+    .options    = yt_option_rows,
 };

@@ -532,6 +532,19 @@ chain_checks(const struct tc_ctx *ctx)
     return mask;
 }
 
+/* A run begins: the report of the last one is emptied. */
+static void
+check_reset(struct tc_check *ck)
+{
+    ck->ran = 0;
+    ck->complete = 0;
+    ck->cues = ck->total = 0;
+    memset(ck->count, 0, sizeof ck->count);
+    ck->shown = 0;
+    ck->longest = 0;
+    ck->ncps = ck->nv = 0;
+}
+
 int
 tc_check_stage_new(struct tc_ctx *ctx, struct tc_stage *next,
                    struct tc_stage **out)
@@ -573,6 +586,8 @@ tc_check_stage_new(struct tc_ctx *ctx, struct tc_stage *next,
         free(k);
         return rc;
     }
+    /* a writer is a run of its own (tc_convert() began it already) */
+    check_reset(ck);
     ck->ran = full;
     ck->mask = mask;
     ck->lim = k->lim;
@@ -587,13 +602,7 @@ tc_check_begin(struct tc_ctx *ctx, const char *in_path)
 
     if (ck == NULL)
         return TC_OK;
-    ck->ran = 0;
-    ck->complete = 0;
-    ck->cues = ck->total = 0;
-    memset(ck->count, 0, sizeof ck->count);
-    ck->shown = 0;
-    ck->longest = 0;
-    ck->ncps = ck->nv = 0;
+    check_reset(ck);
     free(ck->file);
     ck->file = strdup(in_path == NULL || strcmp(in_path, "-") == 0
                           ? "<stdin>" : in_path);

@@ -2,6 +2,7 @@
  * the cue free list. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,6 +171,8 @@ tc_ctx_set_option(struct tc_ctx *ctx, const char *key, const char *value)
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "unknown profile '%s'", value);
         return TC_ERR_ARG;
     }
+    if (tc_option_check(ctx, tc_option_at((size_t)i), value) != TC_OK)
+        return TC_ERR_ARG;
     if (strcmp(key, "lang") == 0 && value != NULL &&
         !tc_lang_valid_option(value)) {
         tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "lang=%s: expected a language "
@@ -209,6 +212,47 @@ tc_ctx_option(const struct tc_ctx *ctx, const char *key)
 }
 
 /* ---- the filter chain ---------------------------------------------------- */
+
+/* Named sets of filters, in the order they run. */
+static const struct {
+    const char *name, *filters;
+} presets[] = {
+    { "clean", "tidy nonspeech fillers dedupe merge wrap timing" },
+};
+
+const char *
+tc_preset_filters(const char *name)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < sizeof presets / sizeof presets[0]; i++)
+        if (strcmp(presets[i].name, name) == 0)
+            return presets[i].filters;
+    return NULL;
+}
+
+int
+tc_ctx_add_preset(struct tc_ctx *ctx, const char *name)
+{
+    const char *p = tc_preset_filters(name);
+    char spec[32];
+    int rc = TC_OK;
+
+    if (p == NULL) {
+        tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "unknown preset '%s'",
+                 name != NULL ? name : "");
+        return TC_ERR_ARG;
+    }
+    while (*p != '\0' && rc == TC_OK) {
+        size_t n = strcspn(p, " ");
+
+        snprintf(spec, sizeof spec, "%.*s", (int)n, p);
+        rc = tc_ctx_add_filter(ctx, spec);
+        p += n;
+        p += *p == ' ';
+    }
+    return rc;
+}
 
 static int
 args_add(struct tc_args *a, const char *k, size_t kn, const char *v,
@@ -418,10 +462,8 @@ tc_args_time(const struct tc_args *a, const char *key, int64_t *out)
 }
 
 int
-tc_args_bool(const struct tc_args *a, const char *key, int *out)
+tc_parse_bool(const char *v, int *out)
 {
-    const char *v = tc_args_get(a, key);
-
     if (v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ||
                       strcmp(v, "true") == 0 || strcmp(v, "on") == 0)) {
         *out = 1;
@@ -432,18 +474,45 @@ tc_args_bool(const struct tc_args *a, const char *key, int *out)
         *out = 0;
         return TC_OK;
     }
+    return TC_ERR_ARG;
+}
+
+int
+tc_args_bool(const struct tc_args *a, const char *key, int *out)
+{
+    const char *v = tc_args_get(a, key);
+
+    if (tc_parse_bool(v, out) == TC_OK)
+        return TC_OK;
     return args_bad(a, key, v ? v : "", "yes or no");
+}
+
+int
+tc_ctx_option_bool(struct tc_ctx *ctx, const char *key, int *out)
+{
+    const char *v = tc_ctx_option(ctx, key);
+
+    *out = 0;
+    if (v == NULL || tc_parse_bool(v, out) == TC_OK)
+        return TC_OK;
+    tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0, "%s=%s: expected yes or no", key,
+             v);
+    return TC_ERR_ARG;
 }
 
 /* ---- cues ----------------------------------------------------------------- */
 
 void
-tc_place_init(struct tc_place *p)
+tc_place_init_v(struct tc_place *p, size_t size)
 {
-    memset(p, 0, sizeof *p);
-    p->line = TC_LINE_AUTO;
-    p->position = -1;
-    p->size = 100;
+    struct tc_place d;
+
+    memset(&d, 0, sizeof d);
+    d.line = TC_LINE_AUTO;
+    d.position = -1;
+    d.size = 100;
+    /* a program built with an older, shorter struct gets what it has */
+    memcpy(p, &d, size < sizeof d ? size : sizeof d);
 }
 
 static int

@@ -26,7 +26,6 @@ struct tc_ctx {
     struct tc_cue **free_cues;  /* recycled cues, so steady state allocates
                                    nothing */
     size_t nfree, free_cap;
-    struct tc_sink *out;        /* the running conversion's output */
     char *backup;               /* suffix for a replaced file, or NULL */
     int sync;                   /* fsync a replaced file before the rename */
     uint64_t tmp_count;         /* temporary names made (output.c) */
@@ -63,15 +62,15 @@ int tc_output_open(struct tc_ctx *ctx, const char *out_path,
  * temporary file.  Returns rc, or the error that closing met. */
 int tc_output_close(struct tc_ctx *ctx, struct tc_output *o, int rc);
 
-/* Write out what the running conversion's writer has buffered; returns
- * the output's sticky status. */
-int tc_ctx_flush_output(struct tc_ctx *ctx);
 /* Are two cues shown in the same place: the same region and every
  * placement setting alike? */
 int tc_cue_same_frame(const struct tc_cue *a, const struct tc_cue *b);
 
 size_t tc_option_count(void);
 long tc_option_index(const char *name);
+/* Check v against the option's type, reporting a bad one: TC_ERR_ARG. */
+int tc_option_check(struct tc_ctx *ctx, const struct tc_option *o,
+                    const char *v);
 /* The profile's value for an option, or NULL (src/profile.c). */
 const char *tc_profile_value(const char *profile, const char *key);
 int tc_profile_exists(const char *profile);
@@ -82,6 +81,20 @@ const char *tc_profile_at(size_t i);
  * 0 when the caller had better read them as dflt. */
 int tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
                      size_t size);
+
+/* The one rule for an end the input does not give (endfix.c): the time
+ * to read chars characters at cps, at least min and at most max, and
+ * never past next when next is after start (TC_TIME_NONE: no next).
+ * Returns the end. */
+struct tc_end_rule {
+    double cps;
+    int64_t min, max;
+};
+int64_t tc_end_infer(const struct tc_end_rule *r, size_t chars,
+                     int64_t start, int64_t next);
+/* The rule of the context's profile: max-cps, min-duration and
+ * max-duration; bad values are reported (TC_ERR_ARG). */
+int tc_end_rule_profile(struct tc_ctx *ctx, struct tc_end_rule *r);
 
 /* The stage before every writer that repairs unset or reversed ends;
  * unset_only leaves end <= start alone (writers that keep it). */

@@ -9,6 +9,7 @@
 static const struct {
     enum tc_severity sev;
     const char *text;
+    int whole;          /* the detail is the whole message */
 } diag_kinds[TC_D__COUNT] = {
     [TC_D_IO]             = { TC_SEV_ERROR,   "input/output error" },
     [TC_D_NOMEM]          = { TC_SEV_FATAL,   "out of memory" },
@@ -49,7 +50,7 @@ static const struct {
     [TC_D_END_INFERRED]   = { TC_SEV_NOTE,    "end time inferred" },
     [TC_D_JSON]           = { TC_SEV_ERROR,   "JSON error" },
     [TC_D_NOT_KEPT]       = { TC_SEV_WARNING, "not kept" },
-    [TC_D_CHECK]          = { TC_SEV_WARNING, NULL },
+    [TC_D_CHECK]          = { TC_SEV_WARNING, "guideline not met", 1 },
 };
 
 enum tc_severity
@@ -58,6 +59,18 @@ tc_diag_severity(int id)
     if (id < 0 || id >= TC_D__COUNT)
         return TC_SEV_ERROR;
     return diag_kinds[id].sev;
+}
+
+const char *
+tc_diag_kind_text(int id)
+{
+    return id >= 0 && id < TC_D__COUNT ? diag_kinds[id].text : NULL;
+}
+
+enum tc_severity
+tc_diag_kind_severity(int id)
+{
+    return tc_diag_severity(id);
 }
 
 const char *
@@ -105,9 +118,9 @@ diag_v(struct tc_ctx *ctx, int id, unsigned long line, unsigned col,
         if (tc_buf_status(&ctx->diagbuf) == TC_OK)
             d.detail = ctx->diagbuf.data;
     }
-    if (d.message == NULL) {
-        /* a kind without fixed text: the detail says it all */
-        d.message = d.detail != NULL ? d.detail : "";
+    if (id >= 0 && id < TC_D__COUNT && diag_kinds[id].whole
+        && d.detail != NULL) {
+        d.message = d.detail;
         d.detail = NULL;
     }
     if (id == TC_D_CUE_DROPPED) {

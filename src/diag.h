@@ -1,58 +1,14 @@
-/* diag.h -- the kinds of diagnostic.  Each kind has one severity, kept in
- * the table in diag.c, not at the call sites.  Values are stable: append. */
+/* diag.h -- reporting diagnostics.  Each kind (enum tc_diag_id, public in
+ * transcue.h) has one severity, kept in the table in diag.c, not at the
+ * call sites. */
 #ifndef TRANSCUE_SRC_DIAG_H
 #define TRANSCUE_SRC_DIAG_H
 
 #include "transcue.h"
 
-enum tc_diag_id {
-    /* errors: the input, or a part of it, cannot be read */
-    TC_D_IO,                /* read or write failed */
-    TC_D_NOMEM,
-    TC_D_SYNTAX,            /* input rejected at this place */
-    TC_D_TIME_BAD,          /* unreadable timestamp */
-    TC_D_SIGNATURE,         /* missing file signature (WEBVTT ...) */
-    TC_D_LIMIT,             /* a size or nesting limit was reached */
-    TC_D_FORMAT_UNKNOWN,    /* format could not be detected */
-    TC_D_CANNOT_WRITE,      /* format has no writer */
-    TC_D_CANNOT_READ,       /* format has no reader */
-    TC_D_BAD_OPTION,        /* bad option value or unknown option */
-    TC_D_XML,               /* XML not well-formed or refused */
-    /* warnings: repaired and kept */
-    TC_D_TIME_REVERSED,     /* cue ends before it starts */
-    TC_D_TIME_REPAIRED,     /* timestamp in a non-standard form */
-    TC_D_INDEX,             /* missing or wrong cue number */
-    TC_D_NO_BLANK,          /* no blank line between cues */
-    TC_D_JUNK,              /* unexpected text, kept or skipped */
-    TC_D_BAD_TAG,           /* malformed or unknown markup */
-    TC_D_BAD_SETTING,       /* cue setting ignored */
-    TC_D_EMPTY_CUE,         /* cue without text */
-    TC_D_OVERLAP,           /* cue overlaps the next one */
-    TC_D_BAD_BYTE,          /* invalid byte sequence replaced */
-    TC_D_ENCODING,          /* encoding guessed or changed */
-    TC_D_UNSORTED,          /* cue starts before the previous one */
-    TC_D_REPAIRED,          /* other repair */
-    TC_D_CANNOT_EXPRESS,    /* the output format cannot hold this */
-    /* notes */
-    TC_D_CUE_DROPPED,       /* cue left empty and dropped */
-    TC_D_IGNORED,           /* something in the input was ignored */
-    TC_D_NOTE,              /* other information */
-    TC_D_NO_CUES,           /* the input held no cue at all */
-    /* appended: a warning */
-    TC_D_LANG_UNKNOWN,      /* a filter cannot tell the text's language */
-    TC_D_LANG,              /* a note: the language of the text */
-    TC_D_SKIPPED,           /* the run's count of cues a reader skipped */
-    TC_D_NOTHING_LEFT,      /* the input held cues, the output none */
-    TC_D_XML_RECOVERED,     /* an XML error the parser read past */
-    TC_D_END_INFERRED,      /* an end the input does not give, found */
-    TC_D_JSON,              /* JSON not well-formed: the rest is lost */
-    TC_D_NOT_KEPT,          /* a warning: input markup the model lacks */
-    TC_D_CHECK,             /* a warning: a cue breaks a limit, or a share
-                               of the cues does (checker.c); its detail is
-                               the whole message, and --strict leaves it
-                               a warning: a finding, not a repair */
-    TC_D__COUNT
-};
+/* The kinds themselves are public (enum tc_diag_id in transcue.h); the
+ * count of them, for the table in diag.c, is not: it grows. */
+#define TC_D__COUNT (TC_D_CHECK + 1)
 
 /* Report a diagnostic of kind id at line/col of the current input.
  * fmt (may be NULL) gives the detail.  Returns TC_ERR_STRICT when the

@@ -1,22 +1,55 @@
-/* endfix.c -- the last stage before every writer.  Cue text loses empty
- * lines and blank edges.  A cue whose end is unset
- * or not after its start gets an end, so no writer ever prints a cue that
- * ends before or when it starts.  The new end comes from the text's length
- * at a comfortable reading speed, and stops at the next cue's start.  Only
- * such a cue is held, to see that next start: a cue whose end is fine goes
- * on at once, so a live pipe is not kept a cue behind. */
+/* endfix.c -- the last stage before every writer, and the one rule for an
+ * end the input does not give (tc_end_infer(), which the YouTube reader
+ * and the filters that need an end use too).  Cue text loses empty lines
+ * and blank edges.  A cue whose end is unset or not after its start gets
+ * an end, so no writer ever prints a cue that ends before or when it
+ * starts.  The new end is the time to read the text's characters at the
+ * profile's reading speed (max-cps), between its min-duration and
+ * max-duration, and stops at the next cue's start.  Only such a cue is
+ * held, to see that next start: a cue whose end is fine goes on at once,
+ * so a live pipe is not kept a cue behind. */
 #include "config.h"
 
 #include <stdlib.h>
 
 #include "ctx.h"
+#include "linebreak.h"
+#include "measure.h"
 
-#define READ_MS_PER_CHAR 60      /* about 17 characters a second */
-#define MIN_MS 1000
-#define MAX_MS 5000
+int64_t
+tc_end_infer(const struct tc_end_rule *r, size_t chars, int64_t start,
+             int64_t next)
+{
+    double e = (double)chars * 1000.0 / r->cps + 0.5;
+    /* no overflow to convert; max wins over min */
+    int64_t d = e >= (double)r->max ? r->max : (int64_t)e;
+    int64_t end;
+
+    if (d < r->min)
+        d = r->min;
+    if (d > r->max)
+        d = r->max;
+    end = start + d;
+    if (next != TC_TIME_NONE && next > start && next < end)
+        end = next;
+    return end;
+}
+
+int
+tc_end_rule_profile(struct tc_ctx *ctx, struct tc_end_rule *r)
+{
+    struct tc_limits l;
+    int rc = tc_limits_from_ctx(ctx, &l);
+
+    r->cps = l.max_cps;
+    r->min = l.min_duration;
+    r->max = l.max_duration;
+    return rc;
+}
 
 struct endfix {
     struct tc_stage base;
+    struct tc_end_rule rule;
     struct tc_cue *held;
     unsigned long seen;      /* cues with text that reached the writer */
     int unset_only;          /* the writer keeps end <= start as it is */
@@ -41,14 +74,9 @@ endfix_forward(struct endfix *ef, int64_t next_start)
     if (!tc_text_is_blank(&c->text))
         ef->seen++;
     if (needs_end(ef, c)) {
-        int64_t d = (int64_t)tc_text_len(&c->text) * READ_MS_PER_CHAR;
-        int64_t end;
+        int64_t end = tc_end_infer(&ef->rule, tc_measure_chars(&c->text),
+                                   c->start, next_start);
 
-        d = d < MIN_MS ? MIN_MS : d > MAX_MS ? MAX_MS : d;
-        end = c->start + d;
-        if (next_start != TC_TIME_NONE && next_start > c->start &&
-            next_start < end)
-            end = next_start;
         if (c->end != TC_TIME_NONE) {
             char a[32], b[32];
 
@@ -201,6 +229,10 @@ tc_endfix_new(struct tc_ctx *ctx, struct tc_stage *next, int unset_only,
 
     if (ef == NULL)
         return TC_ERR_NOMEM;
+    if (tc_end_rule_profile(ctx, &ef->rule) != TC_OK) {
+        free(ef);
+        return TC_ERR_ARG;
+    }
     ef->base.ops = &endfix_ops;
     ef->base.ctx = ctx;
     ef->base.next = next;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "transcue.h"
+#include "model.h"
 #include "buf.h"
 #include "diag.h"
 
@@ -44,8 +45,23 @@ void tc_stage_destroy(struct tc_stage *st);
  * tc_lines_next() or raw decoded bytes with tc_source_read(), not both. */
 struct tc_source;
 
+struct tc_io;
+/* A source reading io (freed with the source when own_io, also on
+ * failure); name is shown in diagnostics (NULL: none). */
+int  tc_source_new(struct tc_ctx *ctx, struct tc_io *io, int own_io,
+                   const char *name, struct tc_source **out);
+/* The file at path, or standard input for NULL or "-" ("<stdin>"); a file
+ * that cannot be opened is reported. */
 int  tc_source_open(struct tc_ctx *ctx, const char *path,
                     struct tc_source **out);
+/* fn is called before each read on a live input (a read that may wait);
+ * its error ends the reading.  The driver uses it to write out what the
+ * output holds, without the input side knowing about the output. */
+void tc_source_on_wait(struct tc_source *src, int (*fn)(void *ud),
+                       void *ud);
+/* 1 while the input is produced as it is read (a pipe, a terminal, a
+ * reader still being fed). */
+int  tc_source_live(struct tc_source *src);
 void tc_source_free(struct tc_source *src);
 const char *tc_source_name(const struct tc_source *src);
 struct tc_ctx *tc_source_ctx(const struct tc_source *src);
@@ -60,10 +76,10 @@ int  tc_source_peek_some(struct tc_source *src, const unsigned char **head,
 /* Up to n decoded bytes; returns the count, 0 at end, or a negative
  * tc_status. */
 long tc_source_read(struct tc_source *src, void *dst, size_t n);
-/* The last (at most n) bytes of a regular file as they are on disk, not
- * decoded, read without moving the position: for a format that names
- * something its header needs at its end (Whisper's JSON, its language).
- * 0 for a pipe, a terminal or an error. */
+/* The last (at most n) bytes of a regular file or of input in memory as
+ * they are, not decoded, read without moving the position: for a format
+ * that names something its header needs at its end (Whisper's JSON, its
+ * language).  0 for a pipe, a terminal, fed input or an error. */
 long tc_source_tail(struct tc_source *src, void *dst, size_t n);
 /* One line per call, terminator stripped; LF, CRLF and lone CR end a line.
  * NUL bytes become U+FFFD.  Returns 1 with a line, 0 at end of input, or a
@@ -83,6 +99,10 @@ struct tc_sink;
 
 int  tc_sink_new(struct tc_ctx *ctx, int fd, const char *name,
                  struct tc_sink **out);
+/* A sink writing to io (freed with the sink when own_io, also on
+ * failure); name (borrowed) is shown in diagnostics, NULL: none. */
+int  tc_sink_new_io(struct tc_ctx *ctx, struct tc_io *io, int own_io,
+                    const char *name, struct tc_sink **out);
 void tc_sink_free(struct tc_sink *s);
 struct tc_ctx *tc_sink_ctx(const struct tc_sink *s);
 void tc_sink_write(struct tc_sink *s, const void *p, size_t n);
@@ -96,6 +116,50 @@ void tc_sink_plain(struct tc_sink *s, const struct tc_text *t,
 /* Flush to the descriptor; returns the sticky status. */
 int  tc_sink_flush(struct tc_sink *s);
 int  tc_sink_status(const struct tc_sink *s);
+
+/* ---- options ----------------------------------------------------------- */
+/* An option of the context or of a format, with the values
+ * tc_ctx_set_option() takes: "bool" (yes or no; 1, true and on are yes,
+ * 0, false and off are no), "number", "duration" (1500, 1500ms, 1.5s),
+ * "A|B" (one of these words); NULL: checked where it is used. */
+struct tc_optdef {
+    struct tc_option o;
+    const char *type;
+};
+
+/* ---- writers -------------------------------------------------------------
+ * Every format's writer is the one writer stage of src/wstage.c with the
+ * format's hooks: it makes the format's state (which begins with struct
+ * tc_wr), drops a cue without text when the format cannot hold one (with
+ * a note that says so), frees each cue after the cue hook, and returns the
+ * first failure a hook kept or the sink's status. */
+struct tc_wr {
+    struct tc_stage st;         /* the stage itself */
+    struct tc_ctx *ctx;
+    struct tc_sink *sink;
+    const struct tc_wr_hooks *hooks;
+    unsigned long written;      /* cues written before this one */
+    int rc;                     /* the first failure tc_wr_keep() kept */
+};
+
+struct tc_wr_hooks {
+    size_t size;                /* of the format's state */
+    /* A cue without text is dropped with this note (why the format cannot
+     * hold one); NULL: it goes to the cue hook like any other. */
+    const char *blank;
+    int  (*open)(struct tc_wr *w);      /* may be NULL: read options */
+    int  (*track)(struct tc_wr *w, const struct tc_track *t);   /* NULL */
+    int  (*cue)(struct tc_wr *w, const struct tc_cue *c);
+    int  (*end)(struct tc_wr *w);       /* may be NULL: the ending */
+    void (*close)(struct tc_wr *w);     /* may be NULL: free the state's */
+};
+
+/* Keep rc when it is the first failure: a warning's TC_ERR_STRICT, met
+ * where the writer cannot stop at once (a render callback). */
+void tc_wr_keep(struct tc_wr *w, int rc);
+/* The writer stage of a format. */
+int tc_format_writer_new(const struct tc_format *f, struct tc_sink *sink,
+                         struct tc_ctx *ctx, struct tc_stage **out);
 
 /* ---- formats ----------------------------------------------------------- */
 enum {
@@ -114,7 +178,8 @@ struct tc_format {
     /* Read everything, calling tc_stage_track() once and tc_stage_push()
      * for each cue; the driver calls tc_stage_finish(). */
     int (*read)(struct tc_source *src, struct tc_stage *next);
-    /* A writer stage that renders each cue onto the sink. */
+    /* The writer: hooks of the one writer stage (above).  A format may
+     * instead make a whole stage of its own with writer_new. */
     int (*writer_new)(struct tc_sink *sink, struct tc_ctx *ctx,
                       struct tc_stage **out);
     /* The writer prints a cue that ends when or before it starts as it is
@@ -126,6 +191,10 @@ struct tc_format {
      * picks the format so that the message is the right one, and
      * tc_format_can_read() says no. */
     int read_missing;
+    /* The format's own options, NULL-name terminated (NULL: none); the
+     * context knows them by name like its own (tc_ctx_option()). */
+    const struct tc_optdef *options;
+    const struct tc_wr_hooks *writer;
 };
 
 /* ---- filters ----------------------------------------------------------- */
@@ -153,6 +222,12 @@ int tc_args_double(const struct tc_args *a, const char *key, double *out);
 /* A duration: "1500" (ms), "1.5s", "1500ms", "-2s". */
 int tc_args_time(const struct tc_args *a, const char *key, int64_t *out);
 int tc_args_bool(const struct tc_args *a, const char *key, int *out);
+/* The one reading of yes or no: 1, yes, true, on / 0, no, false, off.
+ * TC_ERR_ARG for anything else (NULL included). */
+int tc_parse_bool(const char *s, int *out);
+/* The context option key as yes or no; a bad value is reported
+ * (TC_D_BAD_OPTION) and returns TC_ERR_ARG. */
+int tc_ctx_option_bool(struct tc_ctx *ctx, const char *key, int *out);
 /* The value the filter's own spec gives key ("NAME:key=value"), or NULL:
  * neither a context option nor the default. */
 const char *tc_args_spec(const struct tc_args *a, const char *key);

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "transcue.h"
+#include "model.h"
 
 /* Does byte b begin a character (a code point) of UTF-8 text? */
 static inline int

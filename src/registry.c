@@ -169,7 +169,7 @@ tc_format_can_read(const struct tc_format *f)
 int
 tc_format_can_write(const struct tc_format *f)
 {
-    return f->writer_new != NULL;
+    return f->writer != NULL || f->writer_new != NULL;
 }
 
 int
@@ -192,7 +192,12 @@ tc_filter_desc(const struct tc_filter *f)
 }
 
 const struct tc_option *
-tc_filter_options(const struct tc_filter *f)
+tc_filter_option_at(const struct tc_filter *f, size_t i)
 {
-    return f->options;
+    size_t k;
+
+    for (k = 0; f->options != NULL && f->options[k].name != NULL; k++)
+        if (k == i)
+            return &f->options[k];
+    return NULL;
 }

@@ -1,6 +1,8 @@
 /* sink.c -- the output side: buffered writes to a descriptor with a sticky
  * error, so a writer can print freely and check once at the end.
  *
+ * The bytes go out through the I/O interface (io.h): a descriptor, memory
+ * or the caller's callback.
  * Writers always write UTF-8.  --output-encoding converts it on the way
  * out; a character the encoding cannot hold is written as iconv's
  * transliteration (glibc: "EUR" for the euro sign, '"' for curly quotes) or
@@ -17,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "ctx.h"
+#include "io.h"
 
 #define SINK_BUF 65536
 #define SEEN_MAX 32     /* distinct characters reported as not writable */
@@ -27,7 +29,8 @@
 struct tc_sink {
     struct tc_ctx *ctx;
     const char *name;
-    int fd;
+    struct tc_io *io;
+    int own_io;
     int status;
     iconv_t cd;             /* UTF-8 to the output encoding, or -1 */
     iconv_t translit;       /* the same with //TRANSLIT, or -1 */
@@ -52,15 +55,9 @@ sink_setup(struct tc_sink *s)
     const char *bom = tc_ctx_option(s->ctx, "bom");
     int want_bom = 0;
 
-    if (bom != NULL && *bom != '\0') {
-        if (strcmp(bom, "yes") == 0 || strcmp(bom, "1") == 0) {
-            want_bom = 1;
-        } else if (strcmp(bom, "no") != 0 && strcmp(bom, "0") != 0) {
-            tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
-                     "--bom=%s: expected yes or no", bom);
-            return TC_ERR_ARG;
-        }
-    }
+    if (bom != NULL && *bom != '\0' &&
+        tc_ctx_option_bool(s->ctx, "bom", &want_bom) != TC_OK)
+        return TC_ERR_ARG;
     if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
         strcasecmp(enc, "UTF8") != 0) {
         size_t n = strlen(enc);
@@ -94,15 +91,32 @@ int
 tc_sink_new(struct tc_ctx *ctx, int fd, const char *name,
             struct tc_sink **out)
 {
+    struct tc_io *io = NULL;
+    int rc = tc_io_fd(fd, 0, &io);
+
+    *out = NULL;
+    if (rc != TC_OK)
+        return rc;
+    return tc_sink_new_io(ctx, io, 1, name, out);
+}
+
+int
+tc_sink_new_io(struct tc_ctx *ctx, struct tc_io *io, int own_io,
+               const char *name, struct tc_sink **out)
+{
     struct tc_sink *s = malloc(sizeof *s);
     int rc;
 
     *out = NULL;
-    if (s == NULL)
+    if (s == NULL) {
+        if (own_io)
+            tc_io_free(io);
         return TC_ERR_NOMEM;
+    }
     s->ctx = ctx;
     s->name = name;
-    s->fd = fd;
+    s->io = io;
+    s->own_io = own_io;
     s->status = TC_OK;
     s->len = 0;
     s->cd = (iconv_t)-1;
@@ -124,6 +138,8 @@ tc_sink_free(struct tc_sink *s)
 {
     if (s == NULL)
         return;
+    if (s->own_io)
+        tc_io_free(s->io);
     if (s->cd != (iconv_t)-1)
         iconv_close(s->cd);
     if (s->translit != (iconv_t)-1)
@@ -155,25 +171,21 @@ sink_diag(struct tc_sink *s, int id, unsigned long line, const char *fmt,
 static void
 sink_drain(struct tc_sink *s, const char *p, size_t n)
 {
-    while (n > 0 && s->status == TC_OK) {
-        ssize_t w = write(s->fd, p, n);
+    int rc;
 
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0 && errno == EPIPE) {
-            /* the reader went away (head(1) has its lines): not an error
-             * in the data, and the caller is told by the status */
-            s->status = TC_ERR_CLOSED;
-            return;
-        }
-        if (w <= 0) {
-            sink_diag(s, TC_D_IO, 0, "write error: %s", strerror(errno),
-                      NULL, NULL, NULL);
-            s->status = TC_ERR_IO;
-            return;
-        }
-        p += w;
-        n -= (size_t)w;
+    if (n == 0 || s->status != TC_OK)
+        return;
+    s->io->err = 0;
+    rc = tc_io_write(s->io, p, n);
+    if (rc == TC_ERR_CLOSED) {
+        /* the reader went away (head(1) has its lines): not an error in
+         * the data, and the caller is told by the status */
+        s->status = TC_ERR_CLOSED;
+    } else if (rc != TC_OK) {
+        sink_diag(s, TC_D_IO, 0, "write error: %s",
+                  s->io->err != 0 ? strerror(s->io->err) : tc_strerror(rc),
+                  NULL, NULL, NULL);
+        s->status = rc;
     }
 }
 
@@ -364,12 +376,6 @@ tc_sink_printf(struct tc_sink *s, const char *fmt, ...)
         tc_sink_write(s, big, (size_t)n);
         free(big);
     }
-}
-
-int
-tc_ctx_flush_output(struct tc_ctx *ctx)
-{
-    return ctx->out != NULL ? tc_sink_flush(ctx->out) : TC_OK;
 }
 
 void

@@ -1,6 +1,10 @@
 /* source.c -- the input side: block reads from a descriptor, decoding to
  * UTF-8, and the line reader every text format uses.
  *
+ * Bytes come through the I/O interface (io.h): a descriptor, memory, a
+ * callback or the bytes fed to a reader.  The source never reaches the
+ * output: a driver that must write before the input waits says so with
+ * tc_source_on_wait().
  * Bytes are read in 64 KiB blocks and the encoding is chosen once, from the
  * first block:
  *   - --encoding=ENC forces one (a leading U+FEFF is still dropped);
@@ -28,7 +32,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,6 +39,7 @@
 #include <unistd.h>
 
 #include "ctx.h"
+#include "io.h"
 
 #define BLOCK     65536
 #define PEEK      4096
@@ -62,11 +66,13 @@ struct pend {
 
 struct tc_source {
     struct tc_ctx *ctx;
-    char *name;
-    int fd;
-    int own_fd;
-    int live;                   /* a pipe or terminal: reads may wait */
-    int eof;                    /* the descriptor is exhausted */
+    char *name;                 /* for messages; NULL: none */
+    struct tc_io *io;
+    int own_io;
+    int eof;                    /* the input is exhausted */
+    /* called before a read that may wait (see tc_source_on_wait()) */
+    int (*on_wait)(void *ud);
+    void *wait_ud;
     enum src_mode mode;
     int strip_feff;             /* drop a U+FEFF at the start of output */
     iconv_t cd;                 /* M_ICONV: the stream converter */
@@ -117,46 +123,75 @@ tc_lines_lineno(const struct tc_source *s)
 }
 
 int
-tc_source_open(struct tc_ctx *ctx, const char *path, struct tc_source **out)
+tc_source_new(struct tc_ctx *ctx, struct tc_io *io, int own_io,
+              const char *name, struct tc_source **out)
 {
     struct tc_source *s;
 
     *out = NULL;
     s = calloc(1, sizeof *s);
-    if (s == NULL)
+    if (s == NULL) {
+        if (own_io)
+            tc_io_free(io);
         return TC_ERR_NOMEM;
+    }
     s->ctx = ctx;
+    s->io = io;
+    s->own_io = own_io;
     s->cd = (iconv_t)-1;
     s->fb = (iconv_t)-1;
     tc_buf_init(&s->dec, 0);
     tc_buf_init(&s->fixed, 0);
-    if (path == NULL || strcmp(path, "-") == 0) {
-        s->fd = STDIN_FILENO;
-        s->name = strdup("<stdin>");
-    } else {
-        s->fd = open(path, O_RDONLY);
-        s->own_fd = 1;
-        s->name = strdup(path);
-    }
-    if (s->name == NULL) {
-        tc_source_free(s);
-        return TC_ERR_NOMEM;
+    if (name != NULL) {
+        s->name = strdup(name);
+        if (s->name == NULL) {
+            tc_source_free(s);
+            return TC_ERR_NOMEM;
+        }
     }
     tc_ctx_set_file(ctx, s->name);
-    if (s->fd < 0) {
-        tc_diagf(ctx, TC_D_IO, 0, 0, "cannot open: %s", strerror(errno));
-        s->own_fd = 0;
-        tc_source_free(s);
-        return TC_ERR_IO;
-    }
-    {
-        struct stat st;
-
-        s->live = fstat(s->fd, &st) == 0 && !S_ISREG(st.st_mode);
-        ctx->live_in = s->live;
-    }
+    ctx->live_in = tc_io_live(io);
     *out = s;
     return TC_OK;
+}
+
+int
+tc_source_open(struct tc_ctx *ctx, const char *path, struct tc_source **out)
+{
+    struct tc_io *io = NULL;
+    int std = path == NULL || strcmp(path, "-") == 0;
+    int fd = std ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    int rc;
+
+    *out = NULL;
+    if (fd < 0) {
+        const char *saved = tc_ctx_file(ctx);
+
+        tc_ctx_set_file(ctx, path);
+        tc_diagf(ctx, TC_D_IO, 0, 0, "cannot open: %s", strerror(errno));
+        tc_ctx_set_file(ctx, saved);
+        return TC_ERR_IO;
+    }
+    rc = tc_io_fd(fd, !std, &io);
+    if (rc != TC_OK) {
+        if (!std)
+            close(fd);
+        return rc;
+    }
+    return tc_source_new(ctx, io, 1, std ? "<stdin>" : path, out);
+}
+
+void
+tc_source_on_wait(struct tc_source *s, int (*fn)(void *ud), void *ud)
+{
+    s->on_wait = fn;
+    s->wait_ud = ud;
+}
+
+int
+tc_source_live(struct tc_source *s)
+{
+    return tc_io_live(s->io);
 }
 
 void
@@ -164,8 +199,8 @@ tc_source_free(struct tc_source *s)
 {
     if (s == NULL)
         return;
-    if (s->own_fd)
-        close(s->fd);
+    if (s->own_io)
+        tc_io_free(s->io);
     if (s->cd != (iconv_t)-1)
         iconv_close(s->cd);
     if (s->fb != (iconv_t)-1)
@@ -181,35 +216,42 @@ tc_source_free(struct tc_source *s)
 static long
 read_fd(struct tc_source *s, void *dst, size_t n)
 {
-    ssize_t r;
+    long r;
 
 #ifdef TC_SOURCE_MAX_READ
     /* fuzz builds: short reads split sequences and lines everywhere */
     if (n > TC_SOURCE_MAX_READ)
         n = TC_SOURCE_MAX_READ;
 #endif
-    /* before a read that may wait for a live transcript, hand on what the
-     * writer has buffered, so each cue reaches the reader downstream as
-     * soon as the filters let it go */
-    if (s->live) {
-        int rc = tc_ctx_flush_output(s->ctx);
+    /* before a read that may wait for a live transcript, the driver hands
+     * on what the writer has buffered, so each cue reaches the reader
+     * downstream as soon as the filters let it go */
+    if (s->on_wait != NULL && tc_io_live(s->io)) {
+        int rc = s->on_wait(s->wait_ud);
 
         /* an output that failed ends the reading now, not at the next cue
          * the filters let go: endless input must not be read for nothing */
         if (rc != TC_OK)
             return rc;
     }
-    do
-        r = read(s->fd, dst, n);
-    while (r < 0 && errno == EINTR);
-    if (r < 0) {
-        tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: %s",
-                 strerror(errno));
-        return TC_ERR_IO;
+    s->io->err = 0;
+    r = tc_io_read(s->io, dst, n);
+    if (r < 0 && r != TC_ERR_CLOSED) {
+        if (s->io->err != 0)
+            tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: %s",
+                     strerror(s->io->err));
+        else if (r != TC_AGAIN)
+            tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: %s",
+                     tc_strerror((int)r));
+        else
+            tc_diagf(s->ctx, TC_D_IO, s->lineno, 0, "read error: the "
+                     "input is not complete yet, and this call cannot "
+                     "wait for more");
+        return r == TC_AGAIN ? TC_ERR_ARG : r;
     }
     if (r == 0)
         s->eof = 1;
-    return (long)r;
+    return r;
 }
 
 /* ---- choosing the encoding ----------------------------------------------- */
@@ -506,7 +548,7 @@ fill(struct tc_source *s)
 
         /* a mark is at most 4 bytes, and a guess wants a few more */
         /* a live source is not made to wait for more than a mark needs */
-        while (s->nraw < (s->live ? 4 : PEEK) && !s->eof) {
+        while (s->nraw < (tc_io_live(s->io) ? 4 : PEEK) && !s->eof) {
             r = read_fd(s, s->raw + s->nraw, sizeof s->raw - s->nraw);
             if (r < 0)
                 return r;
@@ -561,7 +603,7 @@ tc_source_peek_some(struct tc_source *s, const unsigned char **head,
             if (r < 0)
                 return (int)r;
         }
-    } while (!s->live);
+    } while (!tc_io_live(s->io));
     *head = (const unsigned char *)s->dec.data + s->dpos;
     *len = s->dec.len - s->dpos;
     *more = *len < PEEK && !s->eof;
@@ -684,13 +726,9 @@ static int
 read_ahead(struct tc_source *s, size_t want)
 {
     while (!s->eof && s->dec.len - s->dpos < want) {
-        struct pollfd pf;
         long r;
 
-        pf.fd = s->fd;
-        pf.events = POLLIN;
-        pf.revents = 0;
-        if (s->live && poll(&pf, 1, 0) <= 0)
+        if (tc_io_would_wait(s->io))
             break;
         if (tc_buf_grow(&s->dec, BLOCK) != TC_OK)
             return tc_buf_status(&s->dec);
@@ -856,18 +894,14 @@ repair_line(struct tc_source *s, const char **line, size_t *len)
 int
 tc_lines_would_wait(struct tc_source *s)
 {
-    struct pollfd pf;
     size_t avail = s->dec.len - s->dpos;
 
-    if (!s->live || s->eof || s->unread || s->nraw > 0)
+    if (s->eof || s->unread || s->nraw > 0 || !tc_io_live(s->io))
         return 0;
     if (avail > 0 && (memchr(s->dec.data + s->dpos, '\n', avail) != NULL ||
                       memchr(s->dec.data + s->dpos, '\r', avail) != NULL))
         return 0;
-    pf.fd = s->fd;
-    pf.events = POLLIN;
-    pf.revents = 0;
-    return poll(&pf, 1, 0) == 0;
+    return tc_io_would_wait(s->io);
 }
 
 int
@@ -953,15 +987,5 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
 long
 tc_source_tail(struct tc_source *s, void *dst, size_t n)
 {
-    struct stat st;
-    off_t from;
-    ssize_t r;
-
-    if (s->live || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return 0;
-    from = st.st_size > (off_t)n ? st.st_size - (off_t)n : 0;
-    do
-        r = pread(s->fd, dst, (size_t)(st.st_size - from), from);
-    while (r < 0 && errno == EINTR);
-    return r < 0 ? 0 : (long)r;
+    return tc_io_tail(s->io, dst, n);
 }

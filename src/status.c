@@ -29,6 +29,12 @@ tc_strerror(int status)
         return "not supported by this format";
     case TC_ERR_CLOSED:
         return "the output was closed by its reader";
+    case TC_AGAIN:
+        return "nothing to read now";
+    case TC_MORE:
+        return "more input needed";
+    case TC_END:
+        return "end of the cues";
     }
     return "unknown status";
 }

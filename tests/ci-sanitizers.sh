@@ -3,7 +3,8 @@
 #   1. build with --enable-sanitizers (ASan + UBSan) in its own directory
 #      and run the whole test suite there;
 #   2. build without sanitizers in another directory and run the golden
-#      end-to-end cases with every transcue run under valgrind.
+#      end-to-end cases with every transcue run under valgrind, and the API
+#      tests (tests/api) under valgrind.
 # Usage: tests/ci-sanitizers.sh [BUILD-DIR-PREFIX]   (default: build-ci)
 # Exit status: 0 when every step passed, 1 when one failed.  A step whose
 # tool is absent (no valgrind; a compiler without the sanitizers) is
@@ -81,6 +82,18 @@ else
         :
     else
         echo "ci-sanitizers: FAIL: golden cases under valgrind"
+        status=1
+    fi
+    # the API tests too: the reader's helper thread, memory in and out
+    echo "ci-sanitizers: API tests under valgrind"
+    if ! (cd "$vdir" && make -j"$jobs" tests/api/api >/dev/null); then
+        echo "ci-sanitizers: SKIP: tests/api/api not built (no Check)"
+    elif (cd "$vdir" && CK_FORK=no top_srcdir=$cfgdir $GOLDEN_WRAPPER \
+        tests/api/api >api-valgrind.out 2>&1); then
+        tail -n 1 "$vdir/api-valgrind.out"
+    else
+        echo "ci-sanitizers: FAIL: API tests under valgrind"
+        tail -n 40 "$vdir/api-valgrind.out"
         status=1
     fi
 fi

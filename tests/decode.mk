@@ -6,7 +6,7 @@ check_PROGRAMS += tests/unit/decode
 TESTS += tests/unit/decode
 tests_unit_decode_SOURCES = \
 	tests/unit/unit.h \
-	tests/unit/unit_util.c \
+	tests/unit/unit_util.c tests/unit/memio.c tests/unit/memio.h \
 	tests/unit/test_decode.c \
 	tests/unit/test_decode_main.c
 tests_unit_decode_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)

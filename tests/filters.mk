@@ -6,7 +6,8 @@ TESTS += tests/unit/filters_clean
 tests_unit_filters_clean_SOURCES = \
 	tests/unit/test_filters_clean.h \
 	tests/unit/test_filters_clean.c \
-	tests/unit/test_filters_clean_model.c
+	tests/unit/test_filters_clean_model.c \
+	tests/unit/memio.c tests/unit/memio.h
 tests_unit_filters_clean_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_filters_clean_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif
@@ -23,7 +24,8 @@ EXTRA_DIST += tests/filters-layout.sh
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_filters_layout
 TESTS += tests/unit/test_filters_layout
-tests_unit_test_filters_layout_SOURCES = tests/unit/test_filters_layout.c
+tests_unit_test_filters_layout_SOURCES = tests/unit/test_filters_layout.c \
+	tests/unit/memio.c tests/unit/memio.h
 tests_unit_test_filters_layout_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_test_filters_layout_LDADD = libtranscue_core.la $(CHECK_LIBS)
 endif

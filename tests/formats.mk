@@ -6,7 +6,7 @@ check_PROGRAMS += tests/unit/formats
 TESTS += tests/unit/formats
 tests_unit_formats_SOURCES = \
 	tests/unit/unit.h \
-	tests/unit/unit_util.c \
+	tests/unit/unit_util.c tests/unit/memio.c tests/unit/memio.h \
 	tests/unit/test_formats.c
 tests_unit_formats_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_formats_LDADD = libtranscue_core.la $(CHECK_LIBS)

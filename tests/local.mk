@@ -10,7 +10,7 @@ TESTS += tests/unit/unit
 tests_unit_unit_SOURCES = \
 	tests/unit/unit.h \
 	tests/unit/unit_main.c \
-	tests/unit/unit_util.c \
+	tests/unit/unit_util.c tests/unit/memio.c tests/unit/memio.h \
 	tests/unit/test_buf.c \
 	tests/unit/test_text.c \
 	tests/unit/test_time.c \
@@ -24,10 +24,10 @@ endif
 
 TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
-	tests/check.sh tests/lazy-load.sh
+	tests/check.sh tests/lazy-load.sh tests/python.sh
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
-	tests/check.sh tests/lazy-load.sh \
+	tests/check.sh tests/lazy-load.sh tests/python.sh tests/api.mk \
 	tests/golden tests/data examples
 
 include tests/vtt.mk
@@ -36,3 +36,4 @@ include tests/ttml.mk
 include tests/filters.mk
 include tests/decode.mk
 include tests/formats.mk
+include tests/api.mk

@@ -6,7 +6,7 @@ check_PROGRAMS += tests/unit/transcript
 TESTS += tests/unit/transcript
 tests_unit_transcript_SOURCES = \
 	tests/unit/unit.h \
-	tests/unit/unit_util.c \
+	tests/unit/unit_util.c tests/unit/memio.c tests/unit/memio.h \
 	tests/unit/test_transcript.c
 tests_unit_transcript_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_transcript_LDADD = libtranscue_core.la $(CHECK_LIBS)

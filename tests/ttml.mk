@@ -7,7 +7,7 @@ check_PROGRAMS += tests/unit/ttml
 TESTS += tests/unit/ttml
 tests_unit_ttml_SOURCES = \
 	tests/unit/unit.h \
-	tests/unit/unit_util.c \
+	tests/unit/unit_util.c tests/unit/memio.c tests/unit/memio.h \
 	tests/unit/test_ttml_util.h \
 	tests/unit/test_ttml_util.c \
 	tests/unit/test_ttml.c \

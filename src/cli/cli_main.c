@@ -60,9 +60,6 @@ print_diag(const struct tc_diag *d, void *ud)
 struct tc_ctx *
 cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
 {
-    static const char *const clean_chain[] = {
-        "tidy", "nonspeech", "fillers", "dedupe", "merge", "wrap", "timing",
-    };
     struct tc_ctx *ctx = tc_ctx_new();
     size_t i;
     int rc = TC_OK;
@@ -78,9 +75,8 @@ cli_ctx_new(const struct cli *cli, tc_diag_fn fn, void *ud)
         rc = tc_ctx_set_option(ctx, cli->settings[i].key,
                                cli->settings[i].value);
     /* the preset runs first; filters named with -F follow it in order */
-    for (i = 0; cli->clean && rc == TC_OK &&
-                i < sizeof clean_chain / sizeof clean_chain[0]; i++)
-        rc = tc_ctx_add_filter(ctx, clean_chain[i]);
+    if (cli->clean && rc == TC_OK)
+        rc = tc_ctx_add_preset(ctx, "clean");
     for (i = 0; i < cli->nspecs && rc == TC_OK; i++)
         rc = tc_ctx_add_filter(ctx, cli->specs[i]);
     if (rc == TC_OK && cli->backup != NULL)
@@ -220,6 +216,32 @@ help_item(const char *left, const char *text)
     putchar('\n');
 }
 
+/* Is o one of a format's own options? */
+static int
+format_option(const struct tc_option *o)
+{
+    const struct tc_option *f;
+    size_t i, k;
+
+    for (i = 0; tc_format_at(i) != NULL; i++)
+        for (k = 0; (f = tc_format_option_at(tc_format_at(i), k)); k++)
+            if (f == o)
+                return 1;
+    return 0;
+}
+
+static void
+help_option(const struct tc_option *o)
+{
+    char left[48], text[512];
+
+    snprintf(left, sizeof left, "--%s=VALUE", o->name);
+    snprintf(text, sizeof text, "%s%s%s%s", o->help,
+             o->def ? " (default: " : "", o->def ? o->def : "",
+             o->def ? ")" : "");
+    help_item(left, text);
+}
+
 static void
 help(void)
 {
@@ -265,17 +287,19 @@ help(void)
            "  -h, --help             display this help and exit\n"
            "  -V, --version          output version information and exit\n"
            "\n"
-           "Limits (defaults come from the profile) and format settings:\n",
+           "Limits (defaults come from the profile) and settings:\n",
            progname);
-    for (i = 0; tc_option_at(i) != NULL; i++) {
-        const struct tc_option *o = tc_option_at(i);
-        char left[48], text[512];
+    for (i = 0; tc_option_at(i) != NULL; i++)
+        if (!format_option(tc_option_at(i)))
+            help_option(tc_option_at(i));
+    printf("\nFormat settings (each read by that format's reader or "
+           "writer):\n");
+    for (i = 0; tc_format_at(i) != NULL; i++) {
+        const struct tc_option *o;
+        size_t k;
 
-        snprintf(left, sizeof left, "--%s=VALUE", o->name);
-        snprintf(text, sizeof text, "%s%s%s%s", o->help,
-                 o->def ? " (default: " : "", o->def ? o->def : "",
-                 o->def ? ")" : "");
-        help_item(left, text);
+        for (k = 0; (o = tc_format_option_at(tc_format_at(i), k)); k++)
+            help_option(o);
     }
     printf("\n"
            "Exit status: 0 on success (warnings allowed), 1 when an input could\n"
@@ -311,9 +335,10 @@ list_filters(void)
     for (i = 0; tc_filter_at(i) != NULL; i++) {
         const struct tc_filter *f = tc_filter_at(i);
         const struct tc_option *o;
+        size_t k;
 
         printf("%-10s %s\n", tc_filter_name(f), tc_filter_desc(f));
-        for (o = tc_filter_options(f); o != NULL && o->name != NULL; o++)
+        for (k = 0; (o = tc_filter_option_at(f, k)) != NULL; k++)
             printf("    %-16s %s%s%s%s\n", o->name, o->help,
                    o->def ? " (default: " : "", o->def ? o->def : "",
                    o->def ? ")" : "");

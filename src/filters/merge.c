@@ -759,17 +759,13 @@ take(struct merge *m, struct tc_cue *c)
 static void
 settle(struct merge *m, struct tc_cue *c, int64_t next_start)
 {
-    size_t chars = tc_text_len(&c->text);
-    int64_t d = (int64_t)((double)chars * 1000.0 / SPEECH_CPS);
+    struct tc_end_rule r;
 
-    if (d < m->lim.min_duration)
-        d = m->lim.min_duration;
-    if (d > m->lim.max_duration)
-        d = m->lim.max_duration;
-    c->end = c->start + d;
-    if (next_start != TC_TIME_NONE && next_start >= c->start &&
-        next_start < c->end)
-        c->end = next_start;
+    r.cps = SPEECH_CPS;
+    r.min = m->lim.min_duration;
+    r.max = m->lim.max_duration;
+    c->end = tc_end_infer(&r, tc_measure_chars(&c->text), c->start,
+                          next_start);
 }
 
 /* A zero-length cue right after words that do not end a sentence is the

@@ -97,8 +97,14 @@ wrap_split(struct wrap *w, struct tc_cue *c)
     int64_t end = c->end;
     int rc;
 
-    if (end == TC_TIME_NONE || end <= c->start)
-        end = c->start + tc_measure_read_ms(lb->chars, w->lim.max_cps);
+    if (end == TC_TIME_NONE || end <= c->start) {
+        struct tc_end_rule r;
+
+        r.cps = w->lim.max_cps;
+        r.min = w->lim.min_duration;
+        r.max = w->lim.max_duration;
+        end = tc_end_infer(&r, lb->chars, c->start, TC_TIME_NONE);
+    }
     rc = tc_lb_plan_reserve(&w->plan, lb->n);
     if (rc == TC_OK && lb->n + 1 > w->at_cap) {
         int64_t *na = realloc(w->at, (lb->n + 1) * sizeof *na);

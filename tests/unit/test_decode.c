@@ -10,6 +10,7 @@
 
 #include "unit.h"
 #include "ctx.h"
+#include "memio.h"
 
 static void
 collect(const struct tc_diag *d, void *ud)
@@ -25,20 +26,6 @@ struct run {
     int rc;                  /* what ended the lines: 0 or a tc_status */
 };
 
-static char *
-temp_file(const char *bytes, size_t n)
-{
-    char *path = strdup("/tmp/tc-decode-XXXXXX");
-    int fd;
-
-    ck_assert(path != NULL);
-    fd = mkstemp(path);
-    ck_assert(fd >= 0);
-    ck_assert(write(fd, bytes, n) == (ssize_t)n);
-    close(fd);
-    return path;
-}
-
 /* Read bytes[0..n) as lines, with option key=value (key may be NULL). */
 static void
 read_lines(const char *bytes, size_t n, const char *key, const char *value,
@@ -46,7 +33,6 @@ read_lines(const char *bytes, size_t n, const char *key, const char *value,
 {
     struct tc_ctx *ctx = tc_ctx_new();
     struct tc_source *src = NULL;
-    char *path = temp_file(bytes, n);
     const char *l;
     size_t len;
 
@@ -57,7 +43,8 @@ read_lines(const char *bytes, size_t n, const char *key, const char *value,
     tc_ctx_set_strict(ctx, strict);
     if (key != NULL)
         ck_assert_int_eq(tc_ctx_set_option(ctx, key, value), TC_OK);
-    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    src = unit_source(ctx, bytes, n, NULL);
+    ck_assert_ptr_nonnull(src);
     while ((r->rc = tc_lines_next(src, &l, &len)) == 1) {
         ck_assert(l[len] == '\0');
         tc_buf_add(&r->lines, l, len);
@@ -65,8 +52,6 @@ read_lines(const char *bytes, size_t n, const char *key, const char *value,
     }
     tc_source_free(src);
     tc_ctx_free(ctx);
-    unlink(path);
-    free(path);
 }
 
 static void
@@ -491,64 +476,53 @@ START_TEST(raw_bytes_interface)
 {
     struct tc_ctx *ctx = tc_ctx_new();
     struct tc_source *src;
-    char *path = temp_file(BYTES("\xFE\xFF\0<\0\xE9"));
     char out[16];
     long got;
 
-    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    src = unit_source(ctx, BYTES("\xFE\xFF\0<\0\xE9"), NULL);
+    ck_assert_ptr_nonnull(src);
     got = tc_source_read(src, out, sizeof out);
     ck_assert_int_eq(got, 3);
     ck_assert(memcmp(out, "<\xC3\xA9", 3) == 0);
     ck_assert_int_eq(tc_source_read(src, out, sizeof out), 0);
     tc_source_free(src);
-    unlink(path);
-    free(path);
     /* without a mark the bytes pass as they are: an XML reader decodes
      * by the document's own declaration */
-    path = temp_file(BYTES("<\xE9"));
-    ck_assert_int_eq(tc_source_open(ctx, path, &src), TC_OK);
+    src = unit_source(ctx, BYTES("<\xE9"), NULL);
+    ck_assert_ptr_nonnull(src);
     ck_assert_int_eq(tc_source_read(src, out, sizeof out), 2);
     ck_assert(memcmp(out, "<\xE9", 2) == 0);
     tc_source_free(src);
-    unlink(path);
-    free(path);
     tc_ctx_free(ctx);
 }
 END_TEST
 
 /* ---- output encoding --------------------------------------------------- */
 
-/* Write pieces through a sink with an option set; return the file's bytes
+/* Write pieces through a sink with an option set; return the bytes written
  * in *out (a tc_buf) and the diagnostics in *diags. */
 static int
 sink_run(const char *key, const char *value, const char *const *pieces,
          struct tc_buf *out, struct tc_buf *diags)
 {
-    char path[] = "/tmp/tc-sink-XXXXXX";
     struct tc_ctx *ctx = tc_ctx_new();
-    struct tc_sink *s = NULL;
-    int fd = mkstemp(path), rc;
-    char chunk[4096];
-    ssize_t n;
+    struct unit_sink us;
+    int rc;
 
-    ck_assert(fd >= 0 && ctx != NULL);
+    ck_assert(ctx != NULL);
     tc_buf_init(out, 0);
     tc_buf_init(diags, 0);
     tc_ctx_set_diag(ctx, collect, diags);
     if (key != NULL)
         ck_assert_int_eq(tc_ctx_set_option(ctx, key, value), TC_OK);
-    rc = tc_sink_new(ctx, fd, "out", &s);
-    if (rc == TC_OK) {
+    rc = unit_sink_open(ctx, &us);
+    if (rc == TC_OK)
         for (; *pieces != NULL; pieces++)
-            tc_sink_write(s, *pieces, strlen(*pieces));
-        rc = tc_sink_flush(s);
-        tc_sink_free(s);
-    }
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, chunk, sizeof chunk)) > 0)
-        tc_buf_add(out, chunk, (size_t)n);
-    close(fd);
-    unlink(path);
+            tc_sink_write(us.sink, *pieces, strlen(*pieces));
+    if (rc == TC_OK)
+        rc = unit_sink_close(&us, out);
+    else
+        unit_sink_close(&us, out);
     tc_ctx_free(ctx);
     return rc;
 }

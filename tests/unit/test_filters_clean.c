@@ -10,6 +10,7 @@
 
 #include "test_filters_clean.h"
 #include "format.h"
+#include "memio.h"
 
 static void
 collect(const struct tc_diag *d, void *ud)
@@ -27,20 +28,12 @@ collect(const struct tc_diag *d, void *ud)
 char *
 fc_run(const char *filters, const char *in, char **diags, int *rc)
 {
-    char inpath[] = "/tmp/tc-fc-in-XXXXXX";
-    char outpath[] = "/tmp/tc-fc-out-XXXXXX";
-    struct tc_buf d = TC_BUF_INIT, out = TC_BUF_INIT;
+    struct tc_buf d = TC_BUF_INIT;
     struct tc_ctx *ctx = tc_ctx_new();
-    int fd = mkstemp(inpath), ofd = mkstemp(outpath);
     const char *p = filters;
-    char chunk[4096];
-    FILE *f;
-    size_t n;
+    char *out = NULL;
 
-    ck_assert(ctx != NULL && fd >= 0 && ofd >= 0);
-    ck_assert(write(fd, in, strlen(in)) == (ssize_t)strlen(in));
-    close(fd);
-    close(ofd);
+    ck_assert(ctx != NULL);
     tc_ctx_set_diag(ctx, collect, &d);
     *rc = TC_OK;
     /* filters: specs separated by spaces */
@@ -57,18 +50,12 @@ fc_run(const char *filters, const char *in, char **diags, int *rc)
             p++;
     }
     if (*rc == TC_OK)
-        *rc = tc_convert(ctx, inpath, tc_format_find("srt"), outpath,
-                         tc_format_find("srt"));
-    f = fopen(outpath, "rb");
-    while (f != NULL && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tc_buf_add(&out, chunk, n);
-    if (f != NULL)
-        fclose(f);
-    unlink(inpath);
-    unlink(outpath);
+        out = unit_convert_mem(ctx, in, strlen(in), "srt", "srt", rc);
+    else
+        out = strdup("");
     tc_ctx_free(ctx);
     *diags = tc_buf_detach(&d);
-    return tc_buf_detach(&out);
+    return out;
 }
 
 /* SubRip of one cue, to keep the table short. */

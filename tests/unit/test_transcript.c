@@ -11,6 +11,7 @@
 
 #include "unit.h"
 #include "format.h"
+#include "memio.h"
 
 /* formats/youtube.c: the end-time rule, not in any header because only
  * this test calls it from outside. */
@@ -253,24 +254,18 @@ START_TEST(strict_fails)
         { "sbv", "0:00:01.000,0:00:02.000\na\n0:00:03.000,0:00:04.000\nb\n" },
     };
     struct tc_buf d = TC_BUF_INIT;
-    char path[] = "/tmp/tc-unit-tr-strict-XXXXXX";
-    char outpath[] = "/tmp/tc-unit-tr-strict-out-XXXXXX";
     struct tc_ctx *ctx = tc_ctx_new();
-    int fd = mkstemp(path), ofd = mkstemp(outpath), rc;
+    char *out;
+    int rc;
 
-    ck_assert(ctx != NULL && fd >= 0 && ofd >= 0);
-    close(ofd);
-    ck_assert(write(fd, in[_i][1], strlen(in[_i][1])) ==
-              (ssize_t)strlen(in[_i][1]));
-    close(fd);
+    ck_assert(ctx != NULL);
     tc_ctx_set_diag(ctx, unit_collect, &d);
     tc_ctx_set_strict(ctx, 1);
-    rc = tc_convert(ctx, path, tc_format_find(in[_i][0]), outpath,
-                    tc_format_find("srt"));
+    out = unit_convert_mem(ctx, in[_i][1], strlen(in[_i][1]), in[_i][0],
+                           "srt", &rc);
     ck_assert_msg(rc == TC_ERR_STRICT, "%s: rc %d, diags:\n%s", in[_i][0],
                   rc, d.data);
-    unlink(path);
-    unlink(outpath);
+    free(out);
     tc_buf_release(&d);
     tc_ctx_free(ctx);
 }

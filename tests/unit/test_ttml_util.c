@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "test_ttml_util.h"
+#include "memio.h"
 
 struct keep {
     struct tc_stage base;
@@ -63,9 +64,11 @@ collect(const struct tc_diag *d, void *ud)
                 d->detail ? d->detail : "");
 }
 
+/* Read TTML from the file at path, or (path NULL) from the n bytes at
+ * text. */
 static void
-read_path(const char *path, const char *key, const char *value, int strict,
-          struct got *g)
+read_input(const char *path, const char *text, size_t n, const char *key,
+           const char *value, int strict, struct got *g)
 {
     struct tc_ctx *ctx = tc_ctx_new();
     struct tc_buf d = TC_BUF_INIT;
@@ -81,8 +84,11 @@ read_path(const char *path, const char *key, const char *value, int strict,
     k.g = g;
     tc_ctx_set_strict(ctx, strict);
     g->rc = key != NULL ? tc_ctx_set_option(ctx, key, value) : TC_OK;
-    if (g->rc == TC_OK)
+    if (g->rc == TC_OK && path != NULL)
         g->rc = tc_source_open(ctx, path, &src);
+    else if (g->rc == TC_OK)
+        g->rc = (src = unit_source(ctx, text, n, NULL)) != NULL
+                    ? TC_OK : TC_ERR_NOMEM;
     if (g->rc == TC_OK)
         g->rc = tc_format_find("ttml")->read(src, &k.base);
     tc_source_free(src);
@@ -93,21 +99,14 @@ read_path(const char *path, const char *key, const char *value, int strict,
 void
 ttml_read_file(const char *path, struct got *g)
 {
-    read_path(path, NULL, NULL, 0, g);
+    read_input(path, NULL, 0, NULL, NULL, 0, g);
 }
 
 static void
 read_text(const char *text, const char *key, const char *value, int strict,
           struct got *g)
 {
-    char path[] = "/tmp/tc-ttml-XXXXXX";
-    int fd = mkstemp(path);
-
-    ck_assert(fd >= 0);
-    ck_assert(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
-    close(fd);
-    read_path(path, key, value, strict, g);
-    unlink(path);
+    read_input(NULL, text, strlen(text), key, value, strict, g);
 }
 
 void

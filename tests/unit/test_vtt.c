@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "memio.h"
 #include "vtt.h"
 
 /* ---- timestamps ---------------------------------------------------------- */
@@ -262,21 +263,17 @@ END_TEST
 static char *
 write_cue(const char *text, const char *id, int64_t start)
 {
-    char path[] = "/tmp/tc-vtt-unit-XXXXXX";
-    int fd = mkstemp(path);
     struct tc_ctx *ctx = tc_ctx_new();
-    struct tc_sink *sink = NULL;
+    struct unit_sink us;
     struct tc_stage *w = NULL;
     struct tc_cue *c = tc_cue_new(ctx);
     struct tc_buf b = TC_BUF_INIT;
-    char chunk[512];
-    ssize_t n;
 
-    ck_assert(fd >= 0 && ctx != NULL && c != NULL);
-    ck_assert(tc_sink_new(ctx, fd, path, &sink) == TC_OK);
+    ck_assert(ctx != NULL && c != NULL);
+    ck_assert(unit_sink_open(ctx, &us) == TC_OK);
     ck_assert(tc_format_find("vtt") != NULL);
-    ck_assert(((const struct tc_format *)tc_format_find("vtt"))
-                  ->writer_new(sink, ctx, &w) == TC_OK);
+    ck_assert(tc_format_writer_new(tc_format_find("vtt"), us.sink, ctx,
+                                   &w) == TC_OK);
     w->ctx = ctx;
     c->start = start;
     c->end = start + 1000;
@@ -285,15 +282,9 @@ write_cue(const char *text, const char *id, int64_t start)
         ck_assert(tc_cue_set_id(c, id, strlen(id)) == TC_OK);
     ck_assert(tc_stage_push(w, c) == TC_OK);
     ck_assert(tc_stage_finish(w) == TC_OK);
-    ck_assert(tc_sink_flush(sink) == TC_OK);
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, chunk, sizeof chunk)) > 0)
-        tc_buf_add(&b, chunk, (size_t)n);
     tc_stage_destroy(w);
-    tc_sink_free(sink);
+    ck_assert(unit_sink_close(&us, &b) == TC_OK);
     tc_ctx_free(ctx);
-    close(fd);
-    unlink(path);
     return tc_buf_detach(&b);
 }
 

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "vtt.h"
+#include "memio.h"
 
 static const struct {
     const char *name;
@@ -113,21 +114,31 @@ got_free(struct got *g)
     memset(g, 0, sizeof *g);
 }
 
+/* Parse the file at path, or (path NULL) the n bytes at p. */
 static int
-parse_file(const char *path, struct got *g)
+parse_input(const char *path, const char *p, size_t n, struct got *g)
 {
     static const struct tc_vtt_handler h = { on_header, on_cue };
     struct tc_ctx *ctx = tc_ctx_new();
     struct tc_source *src = NULL;
-    int rc;
+    int rc = TC_OK;
 
     tc_ctx_set_diag(ctx, on_diag, g);
-    rc = tc_source_open(ctx, path, &src);
+    if (path != NULL)
+        rc = tc_source_open(ctx, path, &src);
+    else if ((src = unit_source(ctx, p, n, NULL)) == NULL)
+        rc = TC_ERR_NOMEM;
     if (rc == TC_OK)
         rc = tc_vtt_parse(src, &h, g);
     tc_source_free(src);
     tc_ctx_free(ctx);
     return rc;
+}
+
+static int
+parse_file(const char *path, struct got *g)
+{
+    return parse_input(path, NULL, 0, g);
 }
 
 /* %XX decoding, in place. */
@@ -470,27 +481,25 @@ static const struct tc_vtt_text_ops tree_ops = {
 static void
 cue_text(const char *dir)
 {
-    char path[4096], line[65536], tmp[] = "/tmp/tc-vtt-wpt-XXXXXX";
+    char path[4096], line[65536];
     char name[80];
     FILE *f;
-    int fd, nr = 0;
+    int nr = 0;
     struct tc_vtt_scratch sc;
+    struct tc_buf doc = TC_BUF_INIT;
 
     tc_vtt_scratch_init(&sc);
     snprintf(path, sizeof path, "%s/cue-text.txt", dir);
     f = fopen(path, "r");
-    fd = mkstemp(tmp);
-    if (f == NULL || fd < 0) {
+    if (f == NULL) {
         printf("FAIL: cannot open %s\n", path);
         fail++;
         return;
     }
-    close(fd);
     while (fgets(line, sizeof line, f) != NULL) {
         char *in = strchr(line, '\t'), *want;
         struct got g;
         struct tree t;
-        FILE *o;
         int deep;
         size_t n;
         const char *problem = NULL;
@@ -504,15 +513,14 @@ cue_text(const char *dir)
         snprintf(name, sizeof name, "cue-text/%.30s/%d", line, ++nr);
         n = decode(in);
         decode(want);
-        o = fopen(tmp, "wb");
-        fputs("WEBVTT\n\n00:00.000 --> 00:01.000\n", o);
-        fwrite(in, 1, n, o);
-        fclose(o);
+        tc_buf_clear(&doc);
+        tc_buf_adds(&doc, "WEBVTT\n\n00:00.000 --> 00:01.000\n");
+        tc_buf_add(&doc, in, n);
         memset(&g, 0, sizeof g);
         memset(&t, 0, sizeof t);
         tc_buf_init(&t.out, 0);
         tc_buf_adds(&t.out, "#document-fragment");
-        if (parse_file(tmp, &g) != TC_OK || g.n < 1)
+        if (parse_input(NULL, doc.data, doc.len, &g) != TC_OK || g.n < 1)
             problem = "the cue was not parsed";
         else
             tc_vtt_cue_text(&sc, g.cues[0].text.data, g.cues[0].text.len,
@@ -526,7 +534,7 @@ cue_text(const char *dir)
         tc_buf_release(&t.out);
         got_free(&g);
     }
-    unlink(tmp);
+    tc_buf_release(&doc);
     fclose(f);
     tc_vtt_scratch_release(&sc);
 }

@@ -1,0 +1,1 @@
+--ttml-regions=loose in.srt

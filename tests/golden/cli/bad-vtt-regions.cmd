@@ -1,0 +1,1 @@
+--vtt-regions=maybe in.srt

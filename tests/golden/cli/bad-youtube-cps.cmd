@@ -1,0 +1,1 @@
+--youtube-cps=fast in.srt
