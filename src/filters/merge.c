@@ -525,6 +525,16 @@ emit(struct merge *m, const size_t *cuts, size_t ncues)
     start = m->next_start != TC_TIME_NONE ? m->next_start : word_start(m, 0);
     next = next_display(m, cuts, ncues, start);
     end = next != TC_TIME_NONE ? next - m->lim.min_gap : word_end(m, n - 1);
+    if (end <= start) {
+        /* the last cue of a stretch of speech too fast for the limits,
+         * come up after its speech ended: it takes the pause after it,
+         * up to min-duration */
+        int64_t cap = n < m->win.n ? word_start(m, n) - m->lim.min_gap
+                                   : INT64_MAX;
+
+        end = start + m->lim.min_duration < cap ? start + m->lim.min_duration
+                                                : cap;
+    }
     m->next_start = next;
     m->at_sentence = (m->win.w[n - 1].flags & TC_LB_SENTENCE) != 0;
     if (f0->left == f0->nwords && n == f0->nwords &&

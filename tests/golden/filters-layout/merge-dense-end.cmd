@@ -1,0 +1,1 @@
+-F merge -f whisper --lang=en dense-end.txt
