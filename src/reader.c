@@ -44,11 +44,15 @@ struct event {
 };
 
 /* The input a caller feeds (tc_reader_new()). */
+#define FED_TAIL 1024         /* the last bytes fed, for tc_io_tail() */
+
 struct fed {
     struct tc_io base;
     struct tc_buf b;
     size_t pos;
     int ended;
+    char tail[FED_TAIL];
+    size_t ntail;
 };
 
 struct tc_reader {
@@ -111,6 +115,20 @@ fed_read(struct tc_io *io, void *buf, size_t n)
     return (long)n;
 }
 
+/* Once all is fed, its end is known. */
+static long
+fed_tail(struct tc_io *io, void *buf, size_t n)
+{
+    struct fed *f = (struct fed *)io;
+
+    if (!f->ended)
+        return 0;
+    if (n > f->ntail)
+        n = f->ntail;
+    memcpy(buf, f->tail + f->ntail - n, n);
+    return (long)n;
+}
+
 static int
 fed_would_wait(struct tc_io *io)
 {
@@ -133,7 +151,7 @@ fed_close(struct tc_io *io)
 }
 
 static const struct tc_io_ops fed_ops = {
-    fed_read, NULL, fed_would_wait, fed_live, fed_close, NULL
+    fed_read, NULL, fed_would_wait, fed_live, fed_close, fed_tail
 };
 
 /* ---- the first stage: counts cues, keeps the track ----------------------- */
@@ -690,6 +708,23 @@ tc_reader_set_name(struct tc_reader *r, const char *name)
     return TC_OK;
 }
 
+/* Keep the last FED_TAIL bytes fed. */
+static void
+fed_keep_tail(struct fed *f, const char *p, size_t n)
+{
+    size_t keep = n >= FED_TAIL ? 0 : FED_TAIL - n;
+
+    if (keep > f->ntail)
+        keep = f->ntail;
+    memmove(f->tail, f->tail + f->ntail - keep, keep);
+    if (n > FED_TAIL) {
+        p += n - FED_TAIL;
+        n = FED_TAIL;
+    }
+    memcpy(f->tail + keep, p, n);
+    f->ntail = keep + n;
+}
+
 int
 tc_reader_feed(struct tc_reader *r, const void *data, size_t len)
 {
@@ -699,6 +734,7 @@ tc_reader_feed(struct tc_reader *r, const void *data, size_t len)
         return TC_OK;
     if (data == NULL)
         return TC_ERR_ARG;
+    fed_keep_tail(r->fed, data, len);
     return tc_buf_add(&r->fed->b, data, len);
 }
 

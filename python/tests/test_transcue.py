@@ -25,8 +25,16 @@ SAMPLES = [
     "tests/golden/srt/noblank.srt",
     "examples/whisper-transcript.txt",
     "examples/youtube-transcript.txt",
+    "tests/golden/ass/movie.ass",
 ]
-FORMATS = ["srt", "vtt", "ttml", "sbv", "whisper", "youtube"]
+FORMATS = ["srt", "vtt", "ttml", "sbv", "whisper", "youtube", "json", "ass",
+           "text"]
+# speech-recognisers' JSON is read when the library was built with yajl;
+# the language Whisper names after its segments is read from the end of
+# the bytes given
+if transcue.formats()["json"][1]:
+    SAMPLES += ["tests/golden/json/talk.json",
+                "tests/golden/json/whisperx.json"]
 
 REPAIRED = ("1\n00:00:01,000 --> 00:00:02,000\nok\n\n"
             "2\n00:00:03.000 --> 00:00:04,000\nrepaired\n")
