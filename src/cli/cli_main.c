@@ -354,9 +354,16 @@ format_arg(const char *name, int want_write)
         usage_error("unknown format '%s' (see --list-formats)", name);
         return NULL;
     }
-    if (want_write ? !tc_format_can_write(f) : !tc_format_can_read(f)) {
-        usage_error(want_write ? "format '%s' cannot be written"
-                               : "format '%s' cannot be read", name);
+    if (want_write && !tc_format_can_write(f)) {
+        usage_error("format '%s' cannot be written", name);
+        return NULL;
+    }
+    if (!want_write && !tc_format_can_read(f)) {
+        if (tc_format_can_write(f))
+            usage_error("format '%s' cannot be read, only written "
+                        "(see --list-formats)", name);
+        else
+            usage_error("format '%s' cannot be read", name);
         return NULL;
     }
     return f;
