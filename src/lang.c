@@ -173,8 +173,10 @@ tc_lang_resolve(struct tc_ctx *ctx, const struct tc_track *t,
     out->tag[0] = '\0';
     for (i = 0; i < n; i++)
         letters += is_alpha(sample[i]) || (unsigned char)sample[i] >= 0x80;
-    if (letters < TC_LANG_SAMPLE_MIN)
+    if (letters < TC_LANG_SAMPLE_MIN) {
+        out->too_short = sample != NULL;    /* NULL: no text was looked at */
         return NULL;
+    }
 #ifdef HAVE_EXTTEXTCAT
     guess(ctx, sample, n, out);
 #endif
@@ -217,7 +219,7 @@ static const char *
 why_no_guess(void)
 {
 #ifdef HAVE_EXTTEXTCAT
-    return "too little text, or no data for the guesser";
+    return "no data for the guesser";
 #else
     return "this build cannot guess (no libexttextcat)";
 #endif
@@ -250,6 +252,10 @@ la_release(struct lookahead *la)
         if (l->how == TC_LANG_GUESSED)
             rc = tc_diagf(ctx, TC_D_LANG, 0, 0, "%s, guessed from the first "
                           "cues (--lang=TAG sets it)", l->tag);
+        else if (l->how == TC_LANG_UNKNOWN && l->too_short)
+            rc = tc_diagf(ctx, TC_D_LANG, 0, 0, "unknown: too little text "
+                          "to tell (fewer than %d letters)",
+                          TC_LANG_SAMPLE_MIN);
         else if (l->how == TC_LANG_UNKNOWN)
             rc = tc_diagf(ctx, TC_D_LANG, 0, 0, "unknown: %s%s",
                           l->candidates[0] != '\0' ? "no sure guess among "

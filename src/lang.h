@@ -53,6 +53,10 @@ struct tc_lang {
      * separated, even when none was sure ("nn da"); "" when there was no
      * guess (no library, too little text, or declared) */
     char candidates[4 * TC_LANG_MAX];
+    /* unknown because the sample had fewer than TC_LANG_SAMPLE_MIN
+     * letters: the whole text of a short input, or a live input's first
+     * TC_LANG_LIVE_MS */
+    int too_short;
 };
 
 struct tc_ctx;

@@ -195,6 +195,13 @@ pick_list(struct fillers *fl)
     if (l->how == TC_LANG_OPTION)
         return tc_diagf(ctx, TC_D_LANG, 0, 0, "und: fillers removes only "
                         "fillers that are no word in any language");
+    /* a few words: no language can be told from them, and few fillers
+     * are at stake; a note, so that --strict passes */
+    if (l->too_short)
+        return tc_diagf(ctx, TC_D_LANG, 0, 0, "too little text to tell "
+                        "its language: fillers removes only fillers that "
+                        "are no word in any language (--lang=TAG names "
+                        "it)");
     return tc_diagf(ctx, TC_D_LANG_UNKNOWN, 0, 0, "fillers removes only "
                     "fillers that are no word in any language; name the "
                     "language with --lang=TAG");

@@ -1,0 +1,1 @@
+--clean --strict de-short.srt
