@@ -1,1 +1,1 @@
---clean --check --checks=-max-cps talk.txt -o out.srt; echo "exit $?"; test -s out.srt && echo written
+--clean --lang=en --check --checks=-max-cps talk.txt -o out.srt; echo "exit $?"; test -s out.srt && echo written

@@ -1,1 +1,1 @@
---clean --check talk.txt -o out.srt; echo "exit $?"; cat out.srt
+--clean --lang=en --check talk.txt -o out.srt; echo "exit $?"; cat out.srt

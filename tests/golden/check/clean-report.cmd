@@ -1,1 +1,1 @@
---clean --check --report=json --profile=bbc talk.txt -o out.srt
+--clean --lang=en --check --report=json --profile=bbc talk.txt -o out.srt

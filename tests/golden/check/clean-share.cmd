@@ -1,1 +1,1 @@
---clean --profile=bbc talk.txt
+--clean --lang=en --profile=bbc talk.txt

@@ -1,1 +1,1 @@
---strict --clean --profile=bbc talk.txt -o out.srt; echo "exit $?"
+--strict --clean --lang=en --profile=bbc talk.txt -o out.srt; echo "exit $?"
