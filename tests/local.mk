@@ -28,7 +28,10 @@ TESTS += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.s
 EXTRA_DIST += tests/golden.sh tests/man-examples.sh tests/man-tables.sh tests/style.sh \
 	tests/live.sh tests/progress.sh tests/completion.sh tests/realworld.sh \
 	tests/check.sh tests/lazy-load.sh tests/python.sh tests/api.mk \
-	tests/golden tests/data examples
+	tests/golden tests/data \
+	examples/convert.c examples/movie.ass examples/talk.srt \
+	examples/whisper-talk.json examples/whisper-transcript.txt \
+	examples/youtube-transcript.txt examples/captions
 
 include tests/vtt.mk
 include tests/transcript.mk
