@@ -52,6 +52,7 @@ js_probe(const unsigned char *p, size_t n)
         "\"segments\"", "\"transcription\"", "\"systeminfo\"",
         "\"word_segments\"",
     };
+    const unsigned char *q;
     size_t i = 0, k;
 
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -60,13 +61,15 @@ js_probe(const unsigned char *p, size_t n)
         i++;
     if (i == n || (p[i] != '{' && p[i] != '['))
         return TC_PROBE_NO;
-    for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        size_t kl = strlen(keys[k]), j;
+    /* every key begins with a quote: look only where one is */
+    for (q = memchr(p + i, '"', n - i); q != NULL;
+         q = memchr(q + 1, '"', n - (size_t)(q + 1 - p)))
+        for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+            size_t kl = strlen(keys[k]);
 
-        for (j = i; j + kl <= n; j++)
-            if (memcmp(p + j, keys[k], kl) == 0)
+            if (kl <= n - (size_t)(q - p) && memcmp(q, keys[k], kl) == 0)
                 return TC_PROBE_CERTAIN - 10;
-    }
+        }
     /* Whisper begins with the whole text, which may fill the head */
     if (p[i] == '{') {
         size_t j = i + 1;

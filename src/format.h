@@ -286,6 +286,22 @@ int tc_is_blank_line(const char *s, size_t n);
 void tc_trim(const char **p, size_t *n);
 /* Validate UTF-8: returns the length of the valid prefix. */
 size_t tc_utf8_valid(const char *s, size_t n);
+/* The length (2..4) of the valid UTF-8 sequence that starts with the byte
+ * s[0] >= 0x80 within n bytes, or 0 when it is not one. */
+size_t tc_utf8_seq(const char *s, size_t n);
+/* Eight bytes at a time (words read with memcpy): each byte's top bit, and
+ * nonzero when some byte of the word w is zero. */
+#define TC_SWAR_ONES ((uint64_t)0x0101010101010101u)
+#define TC_SWAR_HIGHS ((uint64_t)0x8080808080808080u)
+#define TC_SWAR_HAS_ZERO(w) (((w) - TC_SWAR_ONES) & ~(w) & TC_SWAR_HIGHS)
+/* Bytes to skip in a word read at p before the one whose top bit is the
+ * lowest set in the nonzero m (HAS_ZERO is exact there); 0 when unknown. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TC_SWAR_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
+#else
+#define TC_SWAR_FIRST(m) ((size_t)0)
+#endif
 /* Encode a code point; returns bytes written (1..4) into out[4]. */
 size_t tc_utf8_put(char *out, uint32_t cp);
 

@@ -891,6 +891,50 @@ repair_line(struct tc_source *s, const char **line, size_t *len)
     return TC_OK;
 }
 
+/* The first CR or LF in [q, e), or e.  *plain tells whether the bytes
+ * before it are valid UTF-8 without NUL: then the line needs no repair. */
+static char *
+scan_line(char *q, char *e, int *plain)
+{
+    const uint64_t lf = TC_SWAR_ONES * '\n', cr = TC_SWAR_ONES * '\r';
+
+    *plain = 1;
+    while (q < e) {
+        unsigned char c;
+        size_t k;
+
+        if (e - q >= 8) {
+            uint64_t w, m;
+
+            memcpy(&w, q, 8);
+            m = (w & TC_SWAR_HIGHS) | TC_SWAR_HAS_ZERO(w) |
+                TC_SWAR_HAS_ZERO(w ^ lf) | TC_SWAR_HAS_ZERO(w ^ cr);
+            if (m == 0) {
+                q += 8;
+                continue;
+            }
+            q += TC_SWAR_FIRST(m);
+        }
+        c = (unsigned char)*q;
+        if (c == '\n' || c == '\r')
+            return q;
+        if (c > 0 && c < 0x80) {
+            q++;
+            continue;
+        }
+        k = c > 0 ? tc_utf8_seq(q, (size_t)(e - q)) : 0;
+        if (k == 0) {
+            char *hit = memchr(q, '\n', (size_t)(e - q));
+
+            *plain = 0;
+            q = memchr(q, '\r', (size_t)((hit != NULL ? hit : e) - q));
+            return q != NULL ? q : hit != NULL ? hit : e;
+        }
+        q += k;
+    }
+    return e;
+}
+
 int
 tc_lines_would_wait(struct tc_source *s)
 {
@@ -909,7 +953,7 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
 {
     size_t scan = 0;   /* bytes after dpos already searched */
     char *p, *hit;
-    int rc;
+    int plain = 0, rc;
 
     if (s->unread) {
         s->unread = 0;
@@ -928,18 +972,13 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
                 continue;
             }
         }
-        hit = NULL;
         if (avail > scan) {
-            char *q = p + scan, *e = p + avail;
-
-            /* the first LF, then a CR before it (rare): two fast scans */
-            hit = memchr(q, '\n', (size_t)(e - q));
-            q = memchr(q, '\r', (size_t)((hit != NULL ? hit : e) - q));
-            if (q != NULL)
-                hit = q;
+            hit = scan_line(p + scan, p + avail, &plain);
+            if (hit < p + avail) {
+                plain = plain && scan == 0;   /* checked the whole line */
+                break;
+            }
         }
-        if (hit != NULL)
-            break;
         scan = avail;
         if (avail > LINE_MAX_BYTES) {
             tc_diagf(s->ctx, TC_D_LIMIT, s->lineno + 1, 0,
@@ -952,6 +991,7 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
                 return rc != TC_OK ? rc : 0;
             }
             hit = p + avail;   /* the last line has no terminator */
+            plain = 0;
             break;
         }
         {
@@ -974,8 +1014,9 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
     }
     s->lineno++;
     *line = p;
-    rc = pend_flush(s, s->lineno);
-    if (rc == TC_OK)
+    rc = s->npend > 0 ? pend_flush(s, s->lineno) : TC_OK;
+    /* a plain line needs no repair, unless it ends a run of fallback ones */
+    if (rc == TC_OK && (!plain || s->fb_active))
         rc = repair_line(s, line, len);
     if (rc != TC_OK)
         return rc;

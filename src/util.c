@@ -147,65 +147,56 @@ tc_trim(const char **p, size_t *n)
 }
 
 size_t
+tc_utf8_seq(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char c = s[0];
+
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (c == 0xE0 && s[1] < 0xA0) ||          /* overlong */
+            (c == 0xED && s[1] >= 0xA0))           /* surrogate */
+            return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80 ||
+            (c == 0xF0 && s[1] < 0x90) ||          /* overlong */
+            (c == 0xF4 && s[1] >= 0x90))           /* above U+10FFFF */
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+size_t
 tc_utf8_valid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
 
     while (i < n) {
-        unsigned char c = s[i];
-        size_t len, k;
-        uint32_t cp;
+        size_t end, k;
 
-        if (c < 0x80) {
-            /* ASCII, eight bytes at a time while none has its top bit */
-            i++;
-            while (n - i >= 8) {
-                uint64_t w;
+        /* ASCII eight bytes at a time while none has its top bit */
+        if (n - i >= 8) {
+            uint64_t w;
 
-                memcpy(&w, s + i, 8);
-                if (w & 0x8080808080808080u)
-                    break;
+            memcpy(&w, s + i, 8);
+            if ((w & TC_SWAR_HIGHS) == 0) {
                 i += 8;
+                continue;
             }
-            continue;
         }
-        /* two and three bytes directly: the same checks as below */
-        if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
-            (s[i + 1] & 0xC0) == 0x80) {
-            i += 2;
-            continue;
-        }
-        if (c >= 0xE0 && c <= 0xEF && n - i >= 3 &&
-            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-            !(c == 0xE0 && s[i + 1] < 0xA0) &&      /* overlong */
-            !(c == 0xED && s[i + 1] >= 0xA0)) {     /* surrogate */
-            i += 3;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (n - i < len)
-            return i;
-        for (k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
+        /* byte by byte through this word */
+        for (end = n - i > 8 ? i + 8 : n; i < end; i += k)
+            if (s[i] < 0x80)
+                k = 1;
+            else if ((k = tc_utf8_seq(str + i, n - i)) == 0)
                 return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return i;
-        i += len;
     }
     return n;
 }

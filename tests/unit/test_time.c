@@ -72,6 +72,20 @@ START_TEST(utf8_validates)
     ck_assert_uint_eq(tc_utf8_valid("h\xC3\xA9llo", 6), 6);
     ck_assert_uint_eq(tc_utf8_valid("ab\xE9z", 4), 2);
     ck_assert_uint_eq(tc_utf8_valid("\xED\xA0\x80", 3), 0); /* surrogate */
+    /* past the first eight-byte word, and each way a sequence fails */
+    ck_assert_uint_eq(tc_utf8_valid("abcdefghij\xC3\xA9", 12), 12);
+    ck_assert_uint_eq(tc_utf8_valid("abcdefghij\xC3", 11), 10);
+    ck_assert_uint_eq(tc_utf8_valid("abcdefghij\xC3z", 12), 10);
+    ck_assert_uint_eq(tc_utf8_valid("abcdefgh\xC1\xBF", 10), 8);
+    ck_assert_uint_eq(tc_utf8_valid("abcdefg\xE0\x9F\xBF", 10), 7);
+    ck_assert_uint_eq(tc_utf8_valid("abcdefg\xE0\xA0\x80", 10), 10);
+    ck_assert_uint_eq(tc_utf8_valid("a\xF0\x8F\xBF\xBF" "bcdefgh", 13), 1);
+    ck_assert_uint_eq(tc_utf8_valid("a\xF0\x90\x80\x80" "bcdefgh", 13), 13);
+    ck_assert_uint_eq(tc_utf8_valid("a\xF4\x8F\xBF\xBF" "bcdefgh", 13), 13);
+    ck_assert_uint_eq(tc_utf8_valid("a\xF4\x90\x80\x80" "bcdefgh", 13), 1);
+    ck_assert_uint_eq(tc_utf8_valid("a\xF5\x80\x80\x80" "bcdefgh", 13), 1);
+    ck_assert_uint_eq(tc_utf8_valid("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\x80",
+                                    9), 8);
 }
 END_TEST
 
