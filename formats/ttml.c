@@ -922,6 +922,7 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
         return rc;
     tc_ttml_timing_init(&r.tp);
     tc_buf_init(&r.ptext, TTML_P_MAX);
+    tc_buf_init(&r.pnorm, 0);
     r.cuts = malloc(2 * sizeof *r.cuts);
     if (r.cuts == NULL)
         return TC_ERR_NOMEM;
@@ -958,6 +959,7 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
     free(r.pid);
     free(r.lang);
     tc_buf_release(&r.ptext);
+    tc_buf_release(&r.pnorm);
     return rc;
 }
 

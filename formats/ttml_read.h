@@ -140,6 +140,7 @@ struct ttml_reader {
     size_t nagents, agents_cap;
     /* the open <p> */
     struct tc_buf ptext;
+    struct tc_buf pnorm;        /* a piece's words, spaced (ttml_text.c) */
     struct piece *pieces;
     size_t npieces, pieces_cap;
     double *cuts;
@@ -176,7 +177,12 @@ void tc_ttml_bad_time(struct ttml_reader *r, const char *name,
                       const char *v);
 
 /* ttml_style.c */
-int tc_ttml_is_ws(char c);
+/* XML white space (TTML's, too): space, tab, CR, LF */
+static inline int
+tc_ttml_is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 void tc_ttml_style_over(struct tstyle *dst, const struct tstyle *src);
 struct tdef *tc_ttml_def_add(struct ttml_reader *r, struct tdefs *d,
                              const char *id);

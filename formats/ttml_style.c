@@ -223,12 +223,6 @@ tc_ttml_agent_name(const struct ttml_reader *r, long i)
 
 /* ---- attributes ------------------------------------------------------- */
 
-int
-tc_ttml_is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* "N%" (the first of two lengths when want_second is 0, else the second). */
 static int
 percent_of(const char *v, int second, double *out)

@@ -107,6 +107,56 @@ tb_newline(struct textb *b)
     b->last_space = 1;
 }
 
+/* A piece's text by the default rules, appended at once: its words with
+ * one space between them (the same style throughout, so the text is what
+ * appending word by word makes).  What is pending before its first word
+ * (line breaks, a space in the previous piece's style) goes first. */
+static int
+tb_words(struct ttml_reader *r, struct textb *b, const char *p,
+         const char *e, const struct tc_style *st)
+{
+    struct tc_buf *nb = &r->pnorm;
+    char *o;
+    int rc;
+
+    tc_buf_clear(nb);
+    if (tc_buf_grow(nb, (size_t)(e - p)) != TC_OK)
+        return TC_ERR_NOMEM;
+    o = nb->data;
+    while (p < e) {
+        const char *q = p;
+
+        if (tc_ttml_is_ws(*p)) {
+            if (!b->at_line_start && !b->last_space) {
+                b->pending_sp = 1;
+                b->sp_style = *st;
+                b->last_space = 1;
+            }
+            p++;
+            continue;
+        }
+        while (q < e && !tc_ttml_is_ws(*q))
+            q++;
+        if (o == nb->data) {
+            if ((rc = tb_flush(b)) != TC_OK)
+                return rc;
+        } else if (b->pending_sp) {
+            /* set in this piece: its style is st */
+            b->pending_sp = 0;
+            *o++ = ' ';
+        }
+        memcpy(o, p, (size_t)(q - p));
+        o += q - p;
+        b->any = 1;
+        b->at_line_start = 0;
+        b->last_space = 0;
+        p = q;
+    }
+    if (o == nb->data)
+        return TC_OK;
+    return tc_text_append(b->t, nb->data, (size_t)(o - nb->data), st);
+}
+
 static int
 tb_piece(struct ttml_reader *r, struct textb *b, const struct piece *pc)
 {
@@ -127,15 +177,17 @@ tb_piece(struct ttml_reader *r, struct textb *b, const struct piece *pc)
     }
     st.voice = tc_ttml_agent_name(r, pc->agent);
     st.lang = pc->lang[0] != '\0' ? pc->lang : NULL;
+    if (!pc->preserve)
+        return tb_words(r, b, p, e, &st);
     while (p < e) {
         const char *q = p;
 
-        if (pc->preserve && *p == '\n') {
+        if (*p == '\n') {
             tb_newline(b);
             p++;
             continue;
         }
-        if (pc->preserve && (*p == ' ' || *p == '\t')) {
+        if (*p == ' ' || *p == '\t') {
             if ((rc = tb_flush(b)) != TC_OK ||
                 (rc = tc_text_append(b->t, " ", 1, &st)) != TC_OK)
                 return rc;

@@ -22,6 +22,7 @@ struct ttml_writer {
     int started;
     char *lang;
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
+    struct tc_buf out;          /* the cue being written: one write each */
     size_t nagents;
     int warned_ctrl, warned_agents, warned_utf8;
 };
@@ -33,89 +34,138 @@ warn(struct ttml_writer *w, int rc)
     tc_wr_keep(&w->wr, rc);
 }
 
-static void put_valid(struct ttml_writer *w, const char *s, size_t n,
-                      int attr);
+/* What a byte needs in XML text (and attribute values, A_ATTR): nothing,
+ * an escape, U+FFFD (a C0 control XML 1.0 cannot hold), or a check that
+ * it starts valid UTF-8. */
+enum { X_PLAIN, X_AMP, X_LT, X_GT, X_QUOT, X_LF, X_TAB, X_CTRL, X_HIGH };
 
-/* Text or an attribute value, escaped for XML.  An XML document must be
- * UTF-8 throughout: bytes that are not (input whose encoding was not
- * recognised) become U+FFFD, with one warning. */
+static const unsigned char xclass[256] = {
+    X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL,
+    X_CTRL, X_TAB, X_LF, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL,
+    X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL,
+    X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL, X_CTRL,
+    ['"'] = X_QUOT, ['&'] = X_AMP, ['<'] = X_LT, ['>'] = X_GT,
+    [0x80] = X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+    X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH, X_HIGH,
+};
+
+static void
+out_puts(struct ttml_writer *w, const char *s)
+{
+    tc_buf_add(&w->out, s, strlen(s));
+}
+
+/* Text or an attribute value, escaped for XML into the cue's buffer, in
+ * one pass: runs that need nothing are copied whole.  An XML document must
+ * be UTF-8 throughout: bytes that are not (input whose encoding was not
+ * recognised) become U+FFFD, with one warning; so do the C0 controls but
+ * tab and newline, which XML 1.0 cannot hold at all. */
 static void
 put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
 {
-    while (n > 0) {
-        size_t ok = tc_utf8_valid(s, n);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
 
-        put_valid(w, s, ok, attr);
-        if (ok == n)
-            break;
-        if (!w->warned_utf8) {
-            w->warned_utf8 = 1;
-            warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
-                             "bytes that are not UTF-8 written as U+FFFD"));
-        }
-        tc_sink_puts(w->wr.sink, "\xEF\xBF\xBD");
-        s += ok + 1;
-        n -= ok + 1;
-    }
-}
-
-/* Valid UTF-8, escaped.  Characters XML 1.0 cannot hold at all (C0
- * controls but tab and newline) become U+FFFD. */
-static void
-put_valid(struct ttml_writer *w, const char *s, size_t n, int attr)
-{
-    size_t i, run = 0;
-
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+    while (i < n) {
         const char *rep = NULL;
+        size_t k;
 
-        /* most bytes need nothing: printable ASCII but & < > ", and all
-         * of UTF-8's bytes above it */
-        if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"')
+        switch (xclass[u[i]]) {
+        case X_PLAIN:
+            i++;
             continue;
-        if (c == '&')
-            rep = "&amp;";
-        else if (c == '<')
-            rep = "&lt;";
-        else if (c == '>')
-            rep = "&gt;";
-        else if (c == '"' && attr)
-            rep = "&quot;";
-        else if (c == '\n' && attr)
-            rep = "&#10;";
-        else if (c == '\t' && attr)
-            rep = "&#9;";
-        else if (c < 0x20 && c != '\t' && c != '\n')
+        case X_HIGH:
+            if ((k = tc_utf8_seq(s + i, n - i)) != 0) {
+                i += k;
+                continue;
+            }
+            if (!w->warned_utf8) {
+                w->warned_utf8 = 1;
+                warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
+                                 "bytes that are not UTF-8 written as "
+                                 "U+FFFD"));
+            }
             rep = "\xEF\xBF\xBD";
+            break;
+        case X_AMP:
+            rep = "&amp;";
+            break;
+        case X_LT:
+            rep = "&lt;";
+            break;
+        case X_GT:
+            rep = "&gt;";
+            break;
+        case X_QUOT:
+            rep = attr ? "&quot;" : NULL;
+            break;
+        case X_LF:
+            rep = attr ? "&#10;" : NULL;
+            break;
+        case X_TAB:
+            rep = attr ? "&#9;" : NULL;
+            break;
+        default:
+            if (!w->warned_ctrl) {
+                w->warned_ctrl = 1;
+                warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                                 "control characters are not allowed in "
+                                 "XML; written as U+FFFD"));
+            }
+            rep = "\xEF\xBF\xBD";
+            break;
+        }
+        i++;
         if (rep == NULL)
             continue;
-        if (rep[0] == '\xEF' && !w->warned_ctrl) {
-            w->warned_ctrl = 1;
-            warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
-                             "control characters are not allowed in XML; "
-                             "written as U+FFFD"));
-        }
-        tc_sink_write(w->wr.sink, s + run, i - run);
-        tc_sink_puts(w->wr.sink, rep);
-        run = i + 1;
+        tc_buf_add(&w->out, s + run, i - 1 - run);
+        out_puts(w, rep);
+        run = i;
     }
-    tc_sink_write(w->wr.sink, s + run, n - run);
+    tc_buf_add(&w->out, s + run, n - run);
+}
+
+/* The buffered cue (or head, or end) to the sink in one write. */
+static int
+flush_out(struct ttml_writer *w)
+{
+    int rc = tc_buf_status(&w->out);
+
+    if (rc == TC_OK)
+        tc_sink_write(w->wr.sink, w->out.data, w->out.len);
+    tc_buf_clear(&w->out);
+    return rc;
 }
 
 static void
 put_attr(struct ttml_writer *w, const char *name, const char *v)
 {
-    tc_sink_printf(w->wr.sink, " %s=\"", name);
+    tc_buf_addc(&w->out, ' ');
+    out_puts(w, name);
+    tc_buf_add(&w->out, "=\"", 2);
     put_escaped(w, v, strlen(v), 1);
-    tc_sink_putc(w->wr.sink, '"');
+    tc_buf_addc(&w->out, '"');
 }
 
 static void
 write_head(struct ttml_writer *w)
 {
     w->started = 1;
-    tc_sink_puts(w->wr.sink,
+    out_puts(w,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<tt xmlns=\"http://www.w3.org/ns/ttml\"\n"
         "    xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\"\n"
@@ -125,7 +175,7 @@ write_head(struct ttml_writer *w)
         "\"http://www.w3.org/ns/ttml/profile/imsc1.1/text\"\n"
         "    ttp:timeBase=\"media\"");
     put_attr(w, "xml:lang", w->lang != NULL ? w->lang : "und");
-    tc_sink_puts(w->wr.sink,
+    out_puts(w,
         ">\n"
         "  <head>\n"
         "    <styling>\n"
@@ -196,32 +246,32 @@ ttml_open(void *vw, enum tc_render_kind k, const struct tc_text *t,
         size_t a = agent_of(w, tc_text_str(t, run->voice), &fresh);
 
         if (a == 0)
-            tc_sink_puts(w->wr.sink, "<span>");
+            out_puts(w, "<span>");
         else
-            tc_sink_printf(w->wr.sink, "<span ttm:agent=\"speaker%zu\">", a);
+            tc_buf_addf(&w->out, "<span ttm:agent=\"speaker%zu\">", a);
         break;
     }
     case TC_R_LANG:
-        tc_sink_puts(w->wr.sink, "<span");
+        out_puts(w, "<span");
         put_attr(w, "xml:lang", tc_text_str(t, run->lang));
-        tc_sink_putc(w->wr.sink, '>');
+        tc_buf_addc(&w->out, '>');
         break;
     case TC_R_COLOR:
-        tc_sink_printf(w->wr.sink, "<span tts:color=\"#%06x\">",
+        tc_buf_addf(&w->out, "<span tts:color=\"#%06x\">",
                        (unsigned)run->color & 0xFFFFFFu);
         break;
     case TC_R_BOLD:
-        tc_sink_puts(w->wr.sink, "<span tts:fontWeight=\"bold\">");
+        out_puts(w, "<span tts:fontWeight=\"bold\">");
         break;
     case TC_R_ITALIC:
-        tc_sink_puts(w->wr.sink, "<span tts:fontStyle=\"italic\">");
+        out_puts(w, "<span tts:fontStyle=\"italic\">");
         break;
     case TC_R_UNDERLINE:
-        tc_sink_puts(w->wr.sink, "<span tts:textDecoration=\"underline\">");
+        out_puts(w, "<span tts:textDecoration=\"underline\">");
         break;
     default:
         /* classes and ruby: the text is kept, the markup is not */
-        tc_sink_puts(w->wr.sink, "<span>");
+        out_puts(w, "<span>");
         break;
     }
 }
@@ -230,7 +280,7 @@ static void
 ttml_close(void *vw, enum tc_render_kind k)
 {
     (void)k;
-    tc_sink_puts(((struct ttml_writer *)vw)->wr.sink, "</span>");
+    out_puts(vw, "</span>");
 }
 
 static void
@@ -242,7 +292,7 @@ ttml_text(void *vw, const char *s, size_t n)
 static void
 ttml_br(void *vw)
 {
-    tc_sink_puts(((struct ttml_writer *)vw)->wr.sink, "<br/>");
+    out_puts(vw, "<br/>");
 }
 
 static const struct tc_render_ops ttml_render = {
@@ -271,15 +321,15 @@ declare_agents(struct ttml_writer *w, const struct tc_text *t)
         if (!fresh)
             continue;
         if (!any)
-            tc_sink_puts(w->wr.sink, "<metadata>");
+            out_puts(w, "<metadata>");
         any = 1;
-        tc_sink_printf(w->wr.sink, "<ttm:agent xml:id=\"speaker%zu\""
+        tc_buf_addf(&w->out, "<ttm:agent xml:id=\"speaker%zu\""
                        " type=\"character\"><ttm:name type=\"full\">", a);
         put_escaped(w, name, strlen(name), 0);
-        tc_sink_puts(w->wr.sink, "</ttm:name></ttm:agent>");
+        out_puts(w, "</ttm:name></ttm:agent>");
     }
     if (any)
-        tc_sink_puts(w->wr.sink, "</metadata>");
+        out_puts(w, "</metadata>");
 }
 
 /* Does the text need xml:space="preserve"?  By default TTML collapses a
@@ -293,15 +343,22 @@ needs_preserve(const struct tc_text *t)
 
     for (i = 0; i < t->nruns; i++) {
         const char *p = t->pool + t->runs[i].off;
+        size_t n = t->runs[i].len;
 
-        for (j = 0; j < t->runs[i].len; j++) {
-            char c = p[j];
+        for (j = 0; j < n; j++) {
+            char c = p[j], before;
 
-            if (c == '\t' || c == '\r' || (c == ' ' && prev == ' ') ||
-                (c == ' ' && prev == '\n') || (c == '\n' && prev == ' '))
+            /* only white space and controls matter */
+            if ((unsigned char)c > ' ')
+                continue;
+            before = j > 0 ? p[j - 1] : prev;
+            if (c == '\t' || c == '\r' ||
+                (c == ' ' && (before == ' ' || before == '\n')) ||
+                (c == '\n' && before == ' '))
                 return 1;
-            prev = c;
         }
+        if (n > 0)
+            prev = p[n - 1];
     }
     return prev == ' ';
 }
@@ -312,11 +369,13 @@ ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
     struct ttml_writer *w = (struct ttml_writer *)wr;
     char a[32], b[32];
     const char *region = "bottom", *align = NULL;
+    size_t na, nb;
+    int rc;
 
     if (!w->started)
         write_head(w);
-    tc_time_fmt(a, c->start, '.');
-    tc_time_fmt(b, c->end, '.');
+    na = tc_time_fmt(a, c->start, '.');
+    nb = tc_time_fmt(b, c->end, '.');
     if (c->place.vpos == TC_VPOS_TOP)
         region = "top";
     else if (c->place.vpos == TC_VPOS_MIDDLE)
@@ -338,24 +397,26 @@ ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
         break;
     }
     /* pieces, not a format: this is written for every cue */
-    tc_sink_puts(w->wr.sink, "      <p begin=\"");
-    tc_sink_puts(w->wr.sink, a);
-    tc_sink_puts(w->wr.sink, "\" end=\"");
-    tc_sink_puts(w->wr.sink, b);
-    tc_sink_puts(w->wr.sink, "\" region=\"");
-    tc_sink_puts(w->wr.sink, region);
-    tc_sink_putc(w->wr.sink, '"');
+    out_puts(w, "      <p begin=\"");
+    tc_buf_add(&w->out, a, na);
+    out_puts(w, "\" end=\"");
+    tc_buf_add(&w->out, b, nb);
+    out_puts(w, "\" region=\"");
+    out_puts(w, region);
+    tc_buf_addc(&w->out, '"');
     if (align != NULL) {
-        tc_sink_puts(w->wr.sink, " tts:textAlign=\"");
-        tc_sink_puts(w->wr.sink, align);
-        tc_sink_putc(w->wr.sink, '"');
+        out_puts(w, " tts:textAlign=\"");
+        out_puts(w, align);
+        tc_buf_addc(&w->out, '"');
     }
     if (needs_preserve(&c->text))
-        tc_sink_puts(w->wr.sink, " xml:space=\"preserve\"");
-    tc_sink_putc(w->wr.sink, '>');
+        out_puts(w, " xml:space=\"preserve\"");
+    tc_buf_addc(&w->out, '>');
     declare_agents(w, &c->text);
     tc_render_runs(&c->text, &ttml_render, w);
-    tc_sink_puts(w->wr.sink, "</p>\n");
+    out_puts(w, "</p>\n");
+    if ((rc = flush_out(w)) != TC_OK)
+        return rc;
     return tc_buf_status(&w->agents);
 }
 
@@ -366,8 +427,8 @@ ttml_end(struct tc_wr *wr)
 
     if (!w->started)
         write_head(w);
-    tc_sink_puts(w->wr.sink, "    </div>\n  </body>\n</tt>\n");
-    return TC_OK;
+    out_puts(w, "    </div>\n  </body>\n</tt>\n");
+    return flush_out(w);
 }
 
 static void
@@ -376,13 +437,17 @@ ttml_release(struct tc_wr *wr)
     struct ttml_writer *w = (struct ttml_writer *)wr;
 
     tc_buf_release(&w->agents);
+    tc_buf_release(&w->out);
     free(w->lang);
 }
 
 static int
 ttml_start(struct tc_wr *wr)
 {
-    tc_buf_init(&((struct ttml_writer *)wr)->agents, 0);
+    struct ttml_writer *w = (struct ttml_writer *)wr;
+
+    tc_buf_init(&w->agents, 0);
+    tc_buf_init(&w->out, 0);
     return TC_OK;
 }
 
