@@ -60,6 +60,25 @@ ns_of(const xmlChar *uri)
     return NS_OTHER;
 }
 
+/* ns_of() for a URI the reader returned.  Its strings last as long as
+ * the reader (libxml2 keeps them in its dictionary, once each), so the
+ * few URIs of a document are recognised by their address. */
+static enum ns_kind
+ns_of_cached(struct ttml_reader *r, const xmlChar *uri)
+{
+    size_t i;
+
+    if (uri == NULL)
+        return NS_NONE;
+    for (i = 0; i < TTML_NSC; i++)
+        if (r->nsc[i].uri == uri)
+            return (enum ns_kind)r->nsc[i].ns;
+    i = r->nsc_next++ % TTML_NSC;
+    r->nsc[i].uri = uri;
+    r->nsc[i].ns = (int)ns_of(uri);
+    return (enum ns_kind)r->nsc[i].ns;
+}
+
 /* A name whose prefix was never declared reaches the reader whole
  * ("tts:color") and without a namespace; libxml2 has reported it as a
  * recoverable error.  TTML's usual prefixes mean what they always mean. */
@@ -103,7 +122,8 @@ kind_of(const char *name, enum ns_kind ns)
     size_t i;
 
     for (i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (table[i].ns == ns && strcmp(table[i].name, name) == 0)
+        if (table[i].ns == ns && table[i].name[0] == name[0] &&
+            strcmp(table[i].name, name) == 0)
             return table[i].kind;
     return EL_IGNORED;
 }
@@ -317,7 +337,8 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
     while (xmlTextReaderMoveToNextAttribute(r->xr) == 1 && rc == TC_OK) {
         const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
         const char *v = (const char *)xmlTextReaderConstValue(r->xr);
-        enum ns_kind ns = ns_of(xmlTextReaderConstNamespaceUri(r->xr));
+        enum ns_kind ns = ns_of_cached(r,
+                                       xmlTextReaderConstNamespaceUri(r->xr));
         size_t *slot = NULL;
 
         if (name == NULL || v == NULL)
@@ -325,20 +346,38 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
         if (ns == NS_NONE && strchr(name, ':') != NULL)
             ns = undeclared_prefix(&name);
         if (ns == NS_NONE) {
-            if (strcmp(name, "begin") == 0)
-                slot = &a->begin;
-            else if (strcmp(name, "end") == 0)
-                slot = &a->end;
-            else if (strcmp(name, "dur") == 0)
-                slot = &a->dur;
-            else if (strcmp(name, "style") == 0)
-                slot = &a->style;
-            else if (strcmp(name, "region") == 0)
-                slot = &a->region;
-            else if (strcmp(name, "timeContainer") == 0)
-                slot = &a->container;
-            else if (strcmp(name, "id") == 0)
-                slot = &a->bare_id;
+            switch (name[0]) {
+            case 'b':
+                if (strcmp(name, "begin") == 0)
+                    slot = &a->begin;
+                break;
+            case 'e':
+                if (strcmp(name, "end") == 0)
+                    slot = &a->end;
+                break;
+            case 'd':
+                if (strcmp(name, "dur") == 0)
+                    slot = &a->dur;
+                break;
+            case 's':
+                if (strcmp(name, "style") == 0)
+                    slot = &a->style;
+                break;
+            case 'r':
+                if (strcmp(name, "region") == 0)
+                    slot = &a->region;
+                break;
+            case 't':
+                if (strcmp(name, "timeContainer") == 0)
+                    slot = &a->container;
+                break;
+            case 'i':
+                if (strcmp(name, "id") == 0)
+                    slot = &a->bare_id;
+                break;
+            default:
+                break;
+            }
         } else if (ns == NS_XML) {
             if (strcmp(name, "id") == 0)
                 slot = &a->id;
@@ -488,7 +527,7 @@ on_start(struct ttml_reader *r, struct attrs *a)
 {
     const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
     const xmlChar *uri = xmlTextReaderConstNamespaceUri(r->xr);
-    enum ns_kind ns = ns_of(uri);
+    enum ns_kind ns = ns_of_cached(r, uri);
     struct frame *f, *pa = r->depth > 0 ? &r->fr[r->depth - 1] : NULL;
     int rc;
 

@@ -16,6 +16,7 @@
 #define TTML_DEFS_MAX   65536       /* styles, regions, agents */
 #define TTML_CUTS_MAX   4096        /* timing changes inside one <p> */
 #define TTML_XREC_MAX   8           /* kinds of XML error counted apart */
+#define TTML_NSC        8           /* namespace URIs recognised by address */
 
 enum el_kind {
     EL_IGNORED, EL_TT, EL_HEAD, EL_STYLING, EL_STYLE, EL_LAYOUT, EL_REGION,
@@ -123,6 +124,11 @@ struct ttml_reader {
     int no_ns;                  /* <tt> without a namespace: read as TTML */
     int regions_strict;         /* ttml-regions=strict: drop as players do */
     struct tc_repeat rp[TR__COUNT];
+    struct {
+        const void *uri;        /* a string of the reader's dictionary */
+        int ns;                 /* its enum ns_kind (ttml.c) */
+    } nsc[TTML_NSC];
+    unsigned nsc_next;
     struct {
         int code;               /* libxml2's error code */
         struct tc_repeat rp;

@@ -135,8 +135,6 @@ tb_words(struct ttml_reader *r, struct textb *b, const char *p,
             p++;
             continue;
         }
-        while (q < e && !tc_ttml_is_ws(*q))
-            q++;
         if (o == nb->data) {
             if ((rc = tb_flush(b)) != TC_OK)
                 return rc;
@@ -145,8 +143,9 @@ tb_words(struct ttml_reader *r, struct textb *b, const char *p,
             b->pending_sp = 0;
             *o++ = ' ';
         }
-        memcpy(o, p, (size_t)(q - p));
-        o += q - p;
+        /* the word, copied as it is scanned */
+        while (q < e && ((unsigned char)*q > ' ' || !tc_ttml_is_ws(*q)))
+            *o++ = *q++;
         b->any = 1;
         b->at_line_start = 0;
         b->last_space = 0;
@@ -350,7 +349,19 @@ p_emit_in(struct ttml_reader *r, double b, double e, const struct tstyle *ps,
     if (ncuts > TTML_CUTS_MAX)
         return tc_ttml_report(r, TC_D_LIMIT, "more than %s timing changes "
                               "in one <p>%s", "4096", NULL);
-    qsort(r->cuts, ncuts, sizeof *r->cuts, dbl_cmp);
+    if (ncuts > 16) {
+        qsort(r->cuts, ncuts, sizeof *r->cuts, dbl_cmp);
+    } else {
+        /* the usual two or three: insertion sort, no call per compare */
+        for (i = 1; i < ncuts; i++) {
+            double v = r->cuts[i];
+            size_t j = i;
+
+            for (; j > 0 && r->cuts[j - 1] > v; j--)
+                r->cuts[j] = r->cuts[j - 1];
+            r->cuts[j] = v;
+        }
+    }
     for (i = 0; i + 1 < ncuts && rc == TC_OK; i++) {
         double t0 = r->cuts[i], t1 = r->cuts[i + 1];
         struct tc_cue *c;

@@ -152,13 +152,53 @@ offset_time(struct tc_scan *s, const struct tc_ttml_timing *tp, double *secs)
     return TC_OK;
 }
 
+/* The usual "H:MM:SS" or "H:MM:SS.fff" of a media time base, read
+ * digit by digit with clock_time()'s arithmetic (so the same double).
+ * TC_OK, or TC_ERR_SYNTAX for anything else: clock_time() decides. */
+static int
+clock_fast(const char *p, const struct tc_ttml_timing *tp, double *secs)
+{
+    unsigned long h = 0, m, sec;
+    double frac = 0, scale = 0.1;
+    int nh = 0;
+
+    if (tp->smpte)
+        return TC_ERR_SYNTAX;
+    for (; is_digit(*p) && nh < 9; p++, nh++)
+        h = h * 10 + (unsigned long)(*p - '0');
+    if (nh == 0 || p[0] != ':' || !is_digit(p[1]) || !is_digit(p[2]) ||
+        p[3] != ':' || !is_digit(p[4]) || !is_digit(p[5]))
+        return TC_ERR_SYNTAX;
+    m = (unsigned long)(p[1] - '0') * 10 + (unsigned long)(p[2] - '0');
+    sec = (unsigned long)(p[4] - '0') * 10 + (unsigned long)(p[5] - '0');
+    if (m > 59 || sec > 60)
+        return TC_ERR_SYNTAX;
+    p += 6;
+    if (*p == '.') {
+        if (!is_digit(*++p))
+            return TC_ERR_SYNTAX;
+        for (; is_digit(*p); p++) {
+            frac += (*p - '0') * scale;
+            scale /= 10;
+        }
+    }
+    if (*p != '\0')
+        return TC_ERR_SYNTAX;
+    *secs = (double)h * 3600 + (double)m * 60 + (double)sec + frac;
+    return TC_OK;
+}
+
 int
 tc_ttml_time_parse(const char *str, const struct tc_ttml_timing *tp,
                    double *secs)
 {
     struct tc_scan s;
     const char *p = str;
-    size_t n = strlen(str);
+    size_t n;
+
+    if (clock_fast(str, tp, secs) == TC_OK)
+        return TC_OK;
+    n = strlen(str);
 
     /* XML attribute values may carry white space around the value */
     while (n > 0 && strchr(" \t\r\n", *p) != NULL) {
