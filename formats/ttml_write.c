@@ -84,10 +84,10 @@ put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
         const char *rep = NULL;
         size_t k;
 
+        while (xclass[u[i]] == X_PLAIN)
+            if (++i == n)
+                goto done;
         switch (xclass[u[i]]) {
-        case X_PLAIN:
-            i++;
-            continue;
         case X_HIGH:
             if ((k = tc_utf8_seq(s + i, n - i)) != 0) {
                 i += k;
@@ -136,6 +136,7 @@ put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
         out_puts(w, rep);
         run = i;
     }
+done:
     tc_buf_add(&w->out, s + run, n - run);
 }
 
