@@ -311,65 +311,64 @@ flush_nl(struct vtt_writer *w)
 /* Text, a voice name or a language tag, escaped as WebVTT needs: '&' '<'
  * '>' always (so "-->" cannot appear), a line break in an annotation as a
  * space. */
-static void
-put_escaped_utf8(struct tc_buf *b, const char *s, size_t n, int annotation)
-{
-    /* 1 for the bytes that may need a replacement */
-    static const unsigned char special[256] = {
-        ['&'] = 1, ['<'] = 1, ['>'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1
-    };
-    size_t i, run = 0;
-
-    for (i = 0; i < n; i++) {
-        const char *rep = NULL;
-
-        if (!special[(unsigned char)s[i]])
-            continue;
-        switch (s[i]) {
-        case '&':
-            rep = "&amp;";
-            break;
-        case '<':
-            rep = "&lt;";
-            break;
-        case '>':
-            rep = "&gt;";
-            break;
-        case '\n':
-        case '\r':
-        case '\t':
-            if (annotation)
-                rep = " ";
-            break;
-        default:
-            break;
-        }
-        if (rep == NULL)
-            continue;
-        tc_buf_add(b, s + run, i - run);
-        tc_buf_adds(b, rep);
-        run = i + 1;
-    }
-    tc_buf_add(b, s + run, n - run);
-}
-
-/* The same, with bytes that are not UTF-8 (WebVTT is UTF-8 only) replaced
- * by U+FFFD; *bad counts them. */
+/* Escape s[0..n) for a cue's text, or (annotation) a voice name where
+ * line breaks and tabs become spaces; bytes that are not UTF-8 (WebVTT is
+ * UTF-8 only) become U+FFFD and are counted in *bad.  One pass: eight
+ * bytes at a time while none is '&', '<', '>' or a non-ASCII byte. */
 static void
 put_escaped(struct tc_buf *b, const char *s, size_t n, int annotation,
             unsigned long *bad)
 {
-    while (n > 0) {
-        size_t ok = tc_utf8_valid(s, n);
+    const uint64_t amp = TC_SWAR_ONES * '&', lt = TC_SWAR_ONES * '<';
+    const uint64_t not2 = ~(TC_SWAR_ONES * 0x02);   /* '<' and '>' alike */
+    size_t i = 0, run = 0;
 
-        put_escaped_utf8(b, s, ok, annotation);
-        if (ok == n)
-            break;
-        tc_buf_adds(b, "\xEF\xBF\xBD");
-        (*bad)++;
-        s += ok + 1;
-        n -= ok + 1;
+    while (i < n) {
+        const char *rep;
+        unsigned char c;
+        size_t k;
+
+        if (!annotation && n - i >= 8) {
+            uint64_t w, m;
+
+            memcpy(&w, s + i, 8);
+            m = (w & TC_SWAR_HIGHS) | TC_SWAR_HAS_ZERO(w ^ amp) |
+                TC_SWAR_HAS_ZERO((w & not2) ^ lt);
+            if (m == 0) {
+                i += 8;
+                continue;
+            }
+            i += TC_SWAR_FIRST(m);
+        }
+        c = (unsigned char)s[i];
+        k = 1;
+        if (c >= 0x80) {
+            k = tc_utf8_seq(s + i, n - i);
+            if (k > 0) {
+                i += k;
+                continue;
+            }
+            rep = "\xEF\xBF\xBD";
+            (*bad)++;
+            k = 1;
+        } else if (c == '&') {
+            rep = "&amp;";
+        } else if (c == '<') {
+            rep = "&lt;";
+        } else if (c == '>') {
+            rep = "&gt;";
+        } else if (annotation && (c == '\n' || c == '\r' || c == '\t')) {
+            rep = " ";
+        } else {
+            i++;
+            continue;
+        }
+        tc_buf_add(b, s + run, i - run);
+        tc_buf_adds(b, rep);
+        i += k;
+        run = i;
     }
+    tc_buf_add(b, s + run, n - run);
 }
 
 /* Class names as <c.a.b>: only letters, digits, '_' and '-' survive. */

@@ -414,6 +414,10 @@ tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
         const char *p = t->pool + r->off, *end = p + r->len, *nl;
         int open_now[RENDER_KINDS] = { 0 };
 
+        /* plain text outside any element: the usual run */
+        if (depth == 0 && r->style == 0 && r->voice == 0 && r->lang == 0 &&
+            r->cls == 0 && r->time == TC_TIME_NONE)
+            goto text;
         for (keep = 0; keep < depth; keep++)
             if (!still_fits(t, stack[keep], opener[keep], r))
                 break;
@@ -442,6 +446,7 @@ tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
             opener[depth] = r;
             depth++;
         }
+text:
         while (p < end) {
             nl = memchr(p, '\n', (size_t)(end - p));
             if (nl == NULL) {
