@@ -971,25 +971,25 @@ srt_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
     struct srt_writer *w = (struct srt_writer *)wr;
     struct tc_sink *sink = wr->sink;
-    char a[32], b[32];
+    char head[96], num[24];
+    size_t k = sizeof num, n;
+    unsigned long v = (unsigned long)++w->index;
     int an = 0;
 
-    {
-        char num[24];
-        size_t n = sizeof num;
-        unsigned long v = (unsigned long)++w->index;
-
-        do {
-            num[--n] = (char)('0' + v % 10);
-            v /= 10;
-        } while (v > 0);
-        tc_sink_write(sink, num + n, sizeof num - n);
-    }
-    tc_sink_putc(sink, '\n');
-    tc_sink_write(sink, a, tc_time_fmt(a, c->start, ','));
-    tc_sink_write(sink, " --> ", 5);
-    tc_sink_write(sink, b, tc_time_fmt(b, c->end, ','));
-    tc_sink_putc(sink, '\n');
+    /* "index\nstart --> end\n" in one write */
+    do {
+        num[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    n = sizeof num - k;
+    memcpy(head, num + k, n);
+    head[n++] = '\n';
+    n += tc_time_fmt(head + n, c->start, ',');
+    memcpy(head + n, " --> ", 5);
+    n += 5;
+    n += tc_time_fmt(head + n, c->end, ',');
+    head[n++] = '\n';
+    tc_sink_write(sink, head, n);
     if (c->place.vpos != TC_VPOS_AUTO ||
         c->place.align == TC_ALIGN_LEFT || c->place.align == TC_ALIGN_RIGHT ||
         c->place.align == TC_ALIGN_START || c->place.align == TC_ALIGN_END) {
@@ -1006,7 +1006,7 @@ srt_cue(struct tc_wr *wr, const struct tc_cue *c)
         tc_sink_printf(sink, "{\\an%d}", an);
     w->line = c->line;
     tc_render_runs(&c->text, &srt_render, w);
-    tc_sink_puts(sink, "\n\n");
+    tc_sink_write(sink, "\n\n", 2);
     return TC_OK;
 }
 

@@ -709,11 +709,32 @@ id_ok(const char *id)
            !block_word(id, n, "REGION");
 }
 
+/* 0 when no line of s[0..n) can be blank: every line, the first and
+ * the last included, starts with a character other than white space. */
+static int
+maybe_blank_line(const char *s, size_t n)
+{
+    const char *e = s + n;
+
+    if (n == 0)
+        return 1;
+    for (;;) {
+        const char *nl;
+
+        if (s == e || *s == ' ' || *s == '\t' || *s == '\n')
+            return 1;
+        nl = memchr(s, '\n', (size_t)(e - s));
+        if (nl == NULL)
+            return 0;
+        s = nl + 1;
+    }
+}
+
 static int
 vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
     struct vtt_writer *w = (struct vtt_writer *)wr;
-    char a[32], b[32];
+    char a[64];
     const char *p, *e;
     int first = 1;
 
@@ -732,9 +753,14 @@ vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
                      "cue identifier with \"-->\" or a line break, or "
                      "that reads as a NOTE, STYLE or REGION, dropped"));
     }
-    tc_sink_write(w->wr.sink, a, tc_time_fmt(a, c->start, '.'));
-    tc_sink_write(w->wr.sink, " --> ", 5);
-    tc_sink_write(w->wr.sink, b, tc_time_fmt(b, c->end, '.'));
+    {
+        size_t n = tc_time_fmt(a, c->start, '.');
+
+        memcpy(a + n, " --> ", 5);
+        n += 5;
+        n += tc_time_fmt(a + n, c->end, '.');
+        tc_sink_write(w->wr.sink, a, n);
+    }
     put_settings(w, c);
     tc_sink_putc(w->wr.sink, '\n');
     tc_buf_clear(&w->out);
@@ -753,7 +779,13 @@ vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
                  w->bad_utf8));
     if (tc_buf_status(&w->out) != TC_OK)
         return tc_buf_status(&w->out);
-    /* a blank line would end the cue: leave such lines out */
+    /* a blank line would end the cue: leave such lines out (a line that
+     * starts with a visible character is not blank: the usual case) */
+    if (!maybe_blank_line(w->out.data, w->out.len)) {
+        tc_sink_write(w->wr.sink, w->out.data, w->out.len);
+        tc_sink_write(w->wr.sink, "\n\n", 2);
+        return TC_OK;
+    }
     for (p = w->out.data, e = p + w->out.len; p < e;) {
         const char *nl = memchr(p, '\n', (size_t)(e - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);

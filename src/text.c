@@ -112,18 +112,19 @@ tc_text_append(struct tc_text *t, const char *s, size_t len,
         st = &plain;
     if (len > TC_TEXT_MAX_BYTES || t->pool_len + len > TC_TEXT_MAX_BYTES)
         return TC_ERR_LIMIT;
-    if (pool_grow(t, 0) != TC_OK)
-        return TC_ERR_NOMEM;
     last = t->nruns ? &t->runs[t->nruns - 1] : NULL;
-    if (last != NULL && st->time == TC_TIME_NONE && same_style(t, last, st) &&
-        last->off + last->len == t->pool_len) {
-        size_t off;
-
-        if (pool_add(t, s, len, &off) != TC_OK)
+    /* the usual case: more text in the style of the last run */
+    if (last != NULL && st->time == TC_TIME_NONE &&
+        last->off + last->len == t->pool_len && same_style(t, last, st)) {
+        if (t->pool_len + len > t->pool_cap && pool_grow(t, len) != TC_OK)
             return TC_ERR_NOMEM;
+        memcpy(t->pool + t->pool_len, s, len);
+        t->pool_len += len;
         last->len += len;
         return TC_OK;
     }
+    if (pool_grow(t, 0) != TC_OK)
+        return TC_ERR_NOMEM;
     if (len == 0 && st->time == TC_TIME_NONE)
         return TC_OK;
     if (t->nruns == t->runs_cap) {
