@@ -47,22 +47,11 @@ srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
     size_t fdigits;
     int have_hours = 0;
 
-    /* the canonical "HH:MM:SS,mmm", digit by digit; anything else below */
-    if (s->end - p >= 12 && DIG(p[0]) && DIG(p[1]) && p[2] == ':' &&
-        DIG(p[3]) && DIG(p[4]) && p[5] == ':' && DIG(p[6]) && DIG(p[7]) &&
-        p[8] == ',' && DIG(p[9]) && DIG(p[10]) && DIG(p[11]) &&
+    /* the canonical "HH:MM:SS,mmm" first; anything else below */
+    if (tc_time_hms(p, (size_t)(s->end - p), ',', ms) &&
         (s->end - p == 12 || !(DIG(p[12]) || (p[12] >= 'a' && p[12] <= 'z') ||
                                (p[12] >= 'A' && p[12] <= 'Z')))) {
-        a = (unsigned long)(p[0] - '0') * 10 + (unsigned long)(p[1] - '0');
-        b = (unsigned long)(p[3] - '0') * 10 + (unsigned long)(p[4] - '0');
-        c = (unsigned long)(p[6] - '0') * 10 + (unsigned long)(p[7] - '0');
-        frac = (unsigned long)(p[9] - '0') * 100 +
-               (unsigned long)(p[10] - '0') * 10 + (unsigned long)(p[11] - '0');
-        if (b > 59 || c > 59)
-            return TC_ERR_SYNTAX;
         s->p = p + 12;
-        *ms = (((int64_t)a * 60 + (int64_t)b) * 60 + (int64_t)c) * 1000 +
-              (int64_t)frac;
         return TC_OK;
     }
     if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||

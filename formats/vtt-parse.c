@@ -66,9 +66,6 @@ digits(const char *s, size_t n, size_t i, int64_t *v, size_t *count)
     return i;
 }
 
-#define D2(p) (tc_vtt_is_digit((p)[0]) && tc_vtt_is_digit((p)[1]))
-#define V2(p) ((int64_t)((p)[0] - '0') * 10 + ((p)[1] - '0'))
-
 int
 tc_vtt_timestamp(const char *s, size_t n, size_t *used, int64_t *ms)
 {
@@ -79,19 +76,11 @@ tc_vtt_timestamp(const char *s, size_t n, size_t *used, int64_t *ms)
     *used = 0;
     if (n == 0 || !tc_vtt_is_digit(s[0]))
         return TC_ERR_SYNTAX;
-    /* the usual "hh:mm:ss.ttt", digit by digit; what it does not take
-     * goes through the rules below */
-    if (n >= 12 && D2(s) && s[2] == ':' && D2(s + 3) && s[5] == ':' &&
-        D2(s + 6) && s[8] == '.' && D2(s + 9) && tc_vtt_is_digit(s[11]) &&
-        (n == 12 || !tc_vtt_is_digit(s[12]))) {
-        v2 = V2(s + 3);
-        v3 = V2(s + 6);
-        if (v2 <= 59 && v3 <= 59) {
-            *used = 12;
-            *ms = ((V2(s) * 60 + v2) * 60 + v3) * 1000 + V2(s + 9) * 10 +
-                  (s[11] - '0');
-            return TC_OK;
-        }
+    /* the usual "hh:mm:ss.ttt" first; anything else by the rules below */
+    if (tc_time_hms(s, n, '.', &v1) && (n == 12 || !tc_vtt_is_digit(s[12]))) {
+        *used = 12;
+        *ms = v1;
+        return TC_OK;
     }
     i = digits(s, n, i, &v1, &cnt);
     hours = cnt != 2 || v1 > 59;

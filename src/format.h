@@ -257,6 +257,10 @@ void tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
 /* "HH:MM:SS<sep>mmm" (hours at least two digits), into out[32].
  * Negative times are clamped to 0 by the caller, not here. */
 size_t tc_time_fmt(char *out, int64_t ms, char sep);
+/* The usual "hh:mm:ss<sep>ttt": 1 and the time in *ms when the n bytes at
+ * p begin with it (minutes and seconds under 60), else 0; the caller
+ * checks what follows and parses anything else by its format's rules. */
+int tc_time_hms(const char *p, size_t n, char sep, int64_t *ms);
 /* "H:MM:SS" / "M:SS" etc. as needed by transcript styles: see time.c. */
 
 /* A small scanner over one line. */

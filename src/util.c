@@ -61,6 +61,28 @@ tc_time_fmt(char *out, int64_t ms, char sep)
     return n;
 }
 
+#define DIGIT(c) ((c) >= '0' && (c) <= '9')
+#define TWO(p) ((int64_t)((p)[0] - '0') * 10 + ((p)[1] - '0'))
+
+int
+tc_time_hms(const char *p, size_t n, char sep, int64_t *ms)
+{
+    int64_t m, s;
+
+    if (n < 12 || !DIGIT(p[0]) || !DIGIT(p[1]) || p[2] != ':' ||
+        !DIGIT(p[3]) || !DIGIT(p[4]) || p[5] != ':' || !DIGIT(p[6]) ||
+        !DIGIT(p[7]) || p[8] != sep || !DIGIT(p[9]) || !DIGIT(p[10]) ||
+        !DIGIT(p[11]))
+        return 0;
+    m = TWO(p + 3);
+    s = TWO(p + 6);
+    if (m > 59 || s > 59)
+        return 0;
+    *ms = ((TWO(p) * 60 + m) * 60 + s) * 1000 + TWO(p + 9) * 10 +
+          (p[11] - '0');
+    return 1;
+}
+
 void
 tc_scan_init(struct tc_scan *s, const char *p, size_t len)
 {

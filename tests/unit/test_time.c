@@ -54,6 +54,27 @@ START_TEST(durations_parse)
 }
 END_TEST
 
+/* The fast path of the readers takes only the usual form; the rest is
+ * left to each format's own rules. */
+START_TEST(hms_takes_the_usual_form)
+{
+    int64_t ms = -1;
+
+    ck_assert_int_eq(tc_time_hms("01:02:03,004", 12, ',', &ms), 1);
+    ck_assert_int_eq(ms, 3723004);
+    ck_assert_int_eq(tc_time_hms("99:59:59.999 -->", 16, '.', &ms), 1);
+    ck_assert_int_eq(ms, 359999999);
+    ms = -1;
+    ck_assert_int_eq(tc_time_hms("00:60:00.000", 12, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:60.000", 12, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:01.000", 12, ',', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:01.000", 11, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("0:00:01.000 ", 12, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:01.0a0", 12, '.', &ms), 0);
+    ck_assert_int_eq(ms, -1);
+}
+END_TEST
+
 START_TEST(scan_digits_bounds)
 {
     struct tc_scan s;
@@ -132,6 +153,7 @@ suite_time(void)
                         sizeof fmt_cases / sizeof fmt_cases[0]);
     tcase_add_loop_test(tc, durations_parse, 0,
                         sizeof dur_cases / sizeof dur_cases[0]);
+    tcase_add_test(tc, hms_takes_the_usual_form);
     tcase_add_test(tc, scan_digits_bounds);
     tcase_add_test(tc, utf8_validates);
     tcase_add_test(tc, colors_parse);
