@@ -54,6 +54,7 @@ tc_lb_release(struct tc_lb *lb)
     free(lb->brk);
     free(lb->sum);
     free(lb->best);
+    free(lb->memo);
     tc_lb_init(lb);
     lb->lex = lex;
 }
@@ -205,12 +206,53 @@ mark_labels(struct tc_lb *lb)
 #define LOW_MAX 23
 #define TAIL_MAX 8
 
+/* classify() remembered: a word of at most LOW_MAX bytes is classified
+ * by its bytes and the lexicon alone, and a text says the same words
+ * again and again, so the last word seen in each of MEMO_SIZE slots (by
+ * hash) keeps its flags. */
+#define MEMO_SIZE 512
+
+struct tc_lb_memo {
+    struct {
+        const struct tc_lex *lex;
+        unsigned flags;
+        unsigned char len;      /* 0: empty */
+        char raw[LOW_MAX];
+    } e[MEMO_SIZE];
+};
+
+/* classify() of the word whose first bytes are raw[0..nlow) (all of it
+ * unless truncated), hashed into h. */
+static unsigned
+classify_memo(struct tc_lb *lb, const char *raw, unsigned h,
+              const char *low, size_t nlow, int truncated, int capital,
+              const char *tail, size_t ntail)
+{
+    unsigned f;
+
+    if (!truncated && lb->memo == NULL)
+        lb->memo = calloc(1, sizeof *lb->memo);
+    if (truncated || lb->memo == NULL)
+        return classify(lb, low, nlow, truncated, capital, tail, ntail);
+    h = (h ^ (h >> 13)) & (MEMO_SIZE - 1);
+    if (lb->memo->e[h].len == nlow && lb->memo->e[h].lex == lb->lex &&
+        memcmp(lb->memo->e[h].raw, raw, nlow) == 0)
+        return lb->memo->e[h].flags;
+    f = classify(lb, low, nlow, truncated, capital, tail, ntail);
+    lb->memo->e[h].lex = lb->lex;
+    lb->memo->e[h].flags = f;
+    lb->memo->e[h].len = (unsigned char)nlow;
+    memcpy(lb->memo->e[h].raw, raw, nlow);
+    return f;
+}
+
 int
 tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 {
     struct tc_lb_word *cur = NULL;
-    char low[LOW_MAX + 1], tail[TAIL_MAX];
+    char low[LOW_MAX + 1], raw[LOW_MAX], tail[TAIL_MAX];
     size_t r, j, nlow = 0, ntail = 0, pos = 0;
+    unsigned h = 0;
     int64_t pending = TC_TIME_NONE;
     int line_start = 1, truncated = 0;
 
@@ -229,9 +271,10 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 
             if (is_space(c)) {
                 if (cur != NULL) {
-                    cur->flags |= classify(lb, low, nlow, truncated,
-                                          cur->flags & TC_LB_CAPITAL, tail,
-                                          ntail);
+                    cur->flags |= classify_memo(lb, raw, h, low, nlow,
+                                                truncated,
+                                                cur->flags & TC_LB_CAPITAL,
+                                                tail, ntail);
                     cur->sep_run = r;
                     pos += cur->width;
                     cur = NULL;
@@ -267,6 +310,7 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 nlow = 0;
                 ntail = 0;
                 truncated = 0;
+                h = 2166136261u;        /* FNV-1a */
                 lb->n++;
             }
             /* the rest of the word in this run, p[j..e), at once */
@@ -275,9 +319,12 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
             cur->len += e - j;
             for (i = j; i < e; i++)
                 cur->width += tc_measure_starts_char((unsigned char)p[i]);
-            for (i = j; i < e && nlow < LOW_MAX; i++)
+            for (i = j; i < e && nlow < LOW_MAX; i++) {
+                raw[nlow] = p[i];
+                h = (h ^ (unsigned char)p[i]) * 16777619u;
                 low[nlow++] = (p[i] >= 'A' && p[i] <= 'Z') ? (char)(p[i] + 32)
                                                            : p[i];
+            }
             if (i < e)
                 truncated = 1;
             if (e - j >= TAIL_MAX) {
@@ -297,9 +344,8 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
         }
     }
     if (cur != NULL) {
-        cur->flags |= classify(lb, low, nlow, truncated,
-                                          cur->flags & TC_LB_CAPITAL, tail,
-                                          ntail);
+        cur->flags |= classify_memo(lb, raw, h, low, nlow, truncated,
+                                    cur->flags & TC_LB_CAPITAL, tail, ntail);
         pos += cur->width;
     }
     lb->chars = pos;
@@ -329,14 +375,6 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
         lb->brk[j] = 0;
     }
     return TC_OK;
-}
-
-size_t
-tc_lb_width(const struct tc_lb *lb, size_t a, size_t b)
-{
-    if (b <= a)
-        return 0;
-    return lb->sum[b] - lb->sum[a] + (b - a - 1);
 }
 
 /* Greedy filling of [a, b) (no hard breaks inside): the fewest lines.
