@@ -538,38 +538,46 @@ static int
 two_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max,
           size_t *at, long *cost)
 {
-    size_t lo = a + 1, hi = b - 1, k, w2, first;
-    long c, c_first;
+    const size_t *sum = lb->sum;
+    size_t lo = a + 1, hi = b - 1, k, w1, w2, first, best_at;
+    long c, c_first, best;
 
     if (b < a + 2)
         return 0;
-    /* the latest break that fits the first line (or its one long word) */
+    /* the latest break that fits the first line (or its one long word);
+     * widths from the prefix sums: words [x, y) take
+     * sum[y] - sum[x] + y - x - 1 */
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
 
-        if (tc_lb_width(lb, a, mid) <= max)
+        if (sum[mid] - sum[a] + (mid - a - 1) <= max)
             lo = mid;
         else
             hi = mid - 1;
     }
     first = lo;
-    if (tc_lb_width(lb, first, b) > max && b - first > 1)
+    w2 = sum[b] - sum[first] + (b - first - 1);
+    if (w2 > max && b - first > 1)
         return 0;
     c_first = break_cost(lb, first - 1) +
-              balance(tc_lb_width(lb, a, first), tc_lb_width(lb, first, b));
-    *cost = c_first;
-    *at = first;
+              balance(sum[first] - sum[a] + (first - a - 1), w2);
+    best = c_first;
+    best_at = first;
     /* earlier breaks, while the second line fits */
     for (k = first - 1; k > a; k--) {
-        w2 = tc_lb_width(lb, k, b);
+        w2 = sum[b] - sum[k] + (b - k - 1);
         if (w2 > max)
             break;
-        c = break_cost(lb, k - 1) + balance(tc_lb_width(lb, a, k), w2);
-        if (c < *cost || (c == *cost && c < c_first)) {
-            *cost = c;
-            *at = k;
+        w1 = sum[k] - sum[a] + (k - a - 1);
+        c = (lb->bc != NULL ? lb->bc[k - 1] : tc_lb_break_cost(lb, k - 1)) +
+            balance(w1, w2);
+        if (c < best || (c == best && c < c_first)) {
+            best = c;
+            best_at = k;
         }
     }
+    *cost = best;
+    *at = best_at;
     return 1;
 }
 
