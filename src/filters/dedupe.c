@@ -185,6 +185,20 @@ keys_swap(struct dkeys *a, struct dkeys *b)
     *b = t;
 }
 
+/* dst = src: the keys of a text that came out as it went in. */
+static int
+keys_copy(struct dkeys *dst, const struct dkeys *src)
+{
+    tc_buf_clear(&dst->keys);
+    tc_buf_add(&dst->keys, src->keys.data, src->keys.len);
+    if (grow((void **)&dst->lines, &dst->cap, src->n + 1,
+             sizeof *dst->lines) != TC_OK)
+        return TC_ERR_NOMEM;
+    memcpy(dst->lines, src->lines, (src->n + 1) * sizeof *dst->lines);
+    dst->n = src->n;
+    return tc_buf_status(&dst->keys);
+}
+
 static void
 keys_release(struct dkeys *k)
 {
@@ -541,11 +555,16 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
         if (rc == TC_OK && all)
             return dd_merge(dd, cue);
     }
-    if (rc == TC_OK)
+    /* the next cue is compared with this one as it leaves: as it came
+     * when nothing was cut (tc_edit_apply() leaves it exactly as it
+     * was) */
+    if (rc == TC_OK && dd->ed.ncuts == 0) {
+        rc = keys_copy(&dd->edit, &dd->orig);
+    } else if (rc == TC_OK) {
         rc = tc_edit_apply(&dd->ed, &cue->text);
-    /* the next cue is compared with this one as it leaves */
-    if (rc == TC_OK)
-        rc = dd_lines(dd, &cue->text, &dd->edit);
+        if (rc == TC_OK)
+            rc = dd_lines(dd, &cue->text, &dd->edit);
+    }
     if (rc == TC_OK && dd->stutters)
         rc = dd_keep_tail(dd, &cue->text);
     dd->have_prev = 1;
