@@ -267,7 +267,7 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
             pending = run->time;
         for (j = 0; j < run->len;) {
             char c = p[j];
-            size_t e, i;
+            size_t e;
 
             if (is_space(c)) {
                 if (cur != NULL) {
@@ -313,20 +313,20 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 h = 2166136261u;        /* FNV-1a */
                 lb->n++;
             }
-            /* the rest of the word in this run, p[j..e), at once */
-            for (e = j + 1; e < run->len && !is_space(p[e]); e++)
-                ;
-            cur->len += e - j;
-            for (i = j; i < e; i++)
-                cur->width += tc_measure_starts_char((unsigned char)p[i]);
-            for (i = j; i < e && nlow < LOW_MAX; i++) {
-                raw[nlow] = p[i];
-                h = (h ^ (unsigned char)p[i]) * 16777619u;
-                low[nlow++] = (p[i] >= 'A' && p[i] <= 'Z') ? (char)(p[i] + 32)
-                                                           : p[i];
+            /* the rest of the word in this run, p[j..e), at once: its
+             * characters, and its first bytes as they are and lower-cased */
+            for (e = j; e < run->len && !is_space(p[e]); e++) {
+                cur->width += tc_measure_starts_char((unsigned char)p[e]);
+                if (nlow < LOW_MAX) {
+                    raw[nlow] = p[e];
+                    h = (h ^ (unsigned char)p[e]) * 16777619u;
+                    low[nlow++] = (p[e] >= 'A' && p[e] <= 'Z')
+                                      ? (char)(p[e] + 32) : p[e];
+                } else {
+                    truncated = 1;
+                }
             }
-            if (i < e)
-                truncated = 1;
+            cur->len += e - j;
             if (e - j >= TAIL_MAX) {
                 memcpy(tail, p + e - TAIL_MAX, TAIL_MAX);
                 ntail = TAIL_MAX;

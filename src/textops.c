@@ -362,6 +362,12 @@ tc_is_punct(const char *s, size_t n, size_t i, size_t *len)
     return 0;
 }
 
+static int
+is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 int
 tc_word_next(const char *s, size_t n, size_t *pos, struct tc_word *w)
 {
@@ -379,9 +385,14 @@ tc_word_next(const char *s, size_t n, size_t *pos, struct tc_word *w)
     w->end = i;
     *pos = i;
     w->cstart = w->start;
+    w->cend = w->end;
+    /* the common case: a word that begins and ends with a letter or a
+     * digit has no punctuation around it */
+    if (is_alnum((unsigned char)s[w->start]) &&
+        is_alnum((unsigned char)s[w->end - 1]))
+        return 1;
     while (w->cstart < w->end && tc_is_punct(s, w->end, w->cstart, &l))
         w->cstart += l;
-    w->cend = w->end;
     while (w->cend > w->cstart) {
         k = w->cend - 1;
         while (k > w->cstart && ((unsigned char)s[k] & 0xC0) == 0x80)
