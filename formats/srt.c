@@ -47,22 +47,11 @@ srt_time(struct tc_scan *s, int64_t *ms, int *repaired)
     size_t fdigits;
     int have_hours = 0;
 
-    /* the canonical "HH:MM:SS,mmm", digit by digit; anything else below */
-    if (s->end - p >= 12 && DIG(p[0]) && DIG(p[1]) && p[2] == ':' &&
-        DIG(p[3]) && DIG(p[4]) && p[5] == ':' && DIG(p[6]) && DIG(p[7]) &&
-        p[8] == ',' && DIG(p[9]) && DIG(p[10]) && DIG(p[11]) &&
+    /* the canonical "HH:MM:SS,mmm" first; anything else below */
+    if (tc_time_hms(p, (size_t)(s->end - p), ',', ms) &&
         (s->end - p == 12 || !(DIG(p[12]) || (p[12] >= 'a' && p[12] <= 'z') ||
                                (p[12] >= 'A' && p[12] <= 'Z')))) {
-        a = (unsigned long)(p[0] - '0') * 10 + (unsigned long)(p[1] - '0');
-        b = (unsigned long)(p[3] - '0') * 10 + (unsigned long)(p[4] - '0');
-        c = (unsigned long)(p[6] - '0') * 10 + (unsigned long)(p[7] - '0');
-        frac = (unsigned long)(p[9] - '0') * 100 +
-               (unsigned long)(p[10] - '0') * 10 + (unsigned long)(p[11] - '0');
-        if (b > 59 || c > 59)
-            return TC_ERR_SYNTAX;
         s->p = p + 12;
-        *ms = (((int64_t)a * 60 + (int64_t)b) * 60 + (int64_t)c) * 1000 +
-              (int64_t)frac;
         return TC_OK;
     }
     if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||
@@ -971,25 +960,25 @@ srt_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
     struct srt_writer *w = (struct srt_writer *)wr;
     struct tc_sink *sink = wr->sink;
-    char a[32], b[32];
+    char head[96], num[24];
+    size_t k = sizeof num, n;
+    unsigned long v = (unsigned long)++w->index;
     int an = 0;
 
-    {
-        char num[24];
-        size_t n = sizeof num;
-        unsigned long v = (unsigned long)++w->index;
-
-        do {
-            num[--n] = (char)('0' + v % 10);
-            v /= 10;
-        } while (v > 0);
-        tc_sink_write(sink, num + n, sizeof num - n);
-    }
-    tc_sink_putc(sink, '\n');
-    tc_sink_write(sink, a, tc_time_fmt(a, c->start, ','));
-    tc_sink_write(sink, " --> ", 5);
-    tc_sink_write(sink, b, tc_time_fmt(b, c->end, ','));
-    tc_sink_putc(sink, '\n');
+    /* "index\nstart --> end\n" in one write */
+    do {
+        num[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    n = sizeof num - k;
+    memcpy(head, num + k, n);
+    head[n++] = '\n';
+    n += tc_time_fmt(head + n, c->start, ',');
+    memcpy(head + n, " --> ", 5);
+    n += 5;
+    n += tc_time_fmt(head + n, c->end, ',');
+    head[n++] = '\n';
+    tc_sink_write(sink, head, n);
     if (c->place.vpos != TC_VPOS_AUTO ||
         c->place.align == TC_ALIGN_LEFT || c->place.align == TC_ALIGN_RIGHT ||
         c->place.align == TC_ALIGN_START || c->place.align == TC_ALIGN_END) {
@@ -1006,7 +995,7 @@ srt_cue(struct tc_wr *wr, const struct tc_cue *c)
         tc_sink_printf(sink, "{\\an%d}", an);
     w->line = c->line;
     tc_render_runs(&c->text, &srt_render, w);
-    tc_sink_puts(sink, "\n\n");
+    tc_sink_write(sink, "\n\n", 2);
     return TC_OK;
 }
 

@@ -76,6 +76,12 @@ tc_vtt_timestamp(const char *s, size_t n, size_t *used, int64_t *ms)
     *used = 0;
     if (n == 0 || !tc_vtt_is_digit(s[0]))
         return TC_ERR_SYNTAX;
+    /* the usual "hh:mm:ss.ttt" first; anything else by the rules below */
+    if (tc_time_hms(s, n, '.', &v1) && (n == 12 || !tc_vtt_is_digit(s[12]))) {
+        *used = 12;
+        *ms = v1;
+        return TC_OK;
+    }
     i = digits(s, n, i, &v1, &cnt);
     hours = cnt != 2 || v1 > 59;
     if (i >= n || s[i] != ':')

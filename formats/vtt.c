@@ -311,65 +311,64 @@ flush_nl(struct vtt_writer *w)
 /* Text, a voice name or a language tag, escaped as WebVTT needs: '&' '<'
  * '>' always (so "-->" cannot appear), a line break in an annotation as a
  * space. */
-static void
-put_escaped_utf8(struct tc_buf *b, const char *s, size_t n, int annotation)
-{
-    /* 1 for the bytes that may need a replacement */
-    static const unsigned char special[256] = {
-        ['&'] = 1, ['<'] = 1, ['>'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1
-    };
-    size_t i, run = 0;
-
-    for (i = 0; i < n; i++) {
-        const char *rep = NULL;
-
-        if (!special[(unsigned char)s[i]])
-            continue;
-        switch (s[i]) {
-        case '&':
-            rep = "&amp;";
-            break;
-        case '<':
-            rep = "&lt;";
-            break;
-        case '>':
-            rep = "&gt;";
-            break;
-        case '\n':
-        case '\r':
-        case '\t':
-            if (annotation)
-                rep = " ";
-            break;
-        default:
-            break;
-        }
-        if (rep == NULL)
-            continue;
-        tc_buf_add(b, s + run, i - run);
-        tc_buf_adds(b, rep);
-        run = i + 1;
-    }
-    tc_buf_add(b, s + run, n - run);
-}
-
-/* The same, with bytes that are not UTF-8 (WebVTT is UTF-8 only) replaced
- * by U+FFFD; *bad counts them. */
+/* Escape s[0..n) for a cue's text, or (annotation) a voice name where
+ * line breaks and tabs become spaces; bytes that are not UTF-8 (WebVTT is
+ * UTF-8 only) become U+FFFD and are counted in *bad.  One pass: eight
+ * bytes at a time while none is '&', '<', '>' or a non-ASCII byte. */
 static void
 put_escaped(struct tc_buf *b, const char *s, size_t n, int annotation,
             unsigned long *bad)
 {
-    while (n > 0) {
-        size_t ok = tc_utf8_valid(s, n);
+    const uint64_t amp = TC_SWAR_ONES * '&', lt = TC_SWAR_ONES * '<';
+    const uint64_t not2 = ~(TC_SWAR_ONES * 0x02);   /* '<' and '>' alike */
+    size_t i = 0, run = 0;
 
-        put_escaped_utf8(b, s, ok, annotation);
-        if (ok == n)
-            break;
-        tc_buf_adds(b, "\xEF\xBF\xBD");
-        (*bad)++;
-        s += ok + 1;
-        n -= ok + 1;
+    while (i < n) {
+        const char *rep;
+        unsigned char c;
+        size_t k;
+
+        if (!annotation && n - i >= 8) {
+            uint64_t w, m;
+
+            memcpy(&w, s + i, 8);
+            m = (w & TC_SWAR_HIGHS) | TC_SWAR_HAS_ZERO(w ^ amp) |
+                TC_SWAR_HAS_ZERO((w & not2) ^ lt);
+            if (m == 0) {
+                i += 8;
+                continue;
+            }
+            i += TC_SWAR_FIRST(m);
+        }
+        c = (unsigned char)s[i];
+        k = 1;
+        if (c >= 0x80) {
+            k = tc_utf8_seq(s + i, n - i);
+            if (k > 0) {
+                i += k;
+                continue;
+            }
+            rep = "\xEF\xBF\xBD";
+            (*bad)++;
+            k = 1;
+        } else if (c == '&') {
+            rep = "&amp;";
+        } else if (c == '<') {
+            rep = "&lt;";
+        } else if (c == '>') {
+            rep = "&gt;";
+        } else if (annotation && (c == '\n' || c == '\r' || c == '\t')) {
+            rep = " ";
+        } else {
+            i++;
+            continue;
+        }
+        tc_buf_add(b, s + run, i - run);
+        tc_buf_adds(b, rep);
+        i += k;
+        run = i;
     }
+    tc_buf_add(b, s + run, n - run);
 }
 
 /* Class names as <c.a.b>: only letters, digits, '_' and '-' survive. */
@@ -710,11 +709,32 @@ id_ok(const char *id)
            !block_word(id, n, "REGION");
 }
 
+/* 0 when no line of s[0..n) can be blank: every line, the first and
+ * the last included, starts with a character other than white space. */
+static int
+maybe_blank_line(const char *s, size_t n)
+{
+    const char *e = s + n;
+
+    if (n == 0)
+        return 1;
+    for (;;) {
+        const char *nl;
+
+        if (s == e || *s == ' ' || *s == '\t' || *s == '\n')
+            return 1;
+        nl = memchr(s, '\n', (size_t)(e - s));
+        if (nl == NULL)
+            return 0;
+        s = nl + 1;
+    }
+}
+
 static int
 vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
     struct vtt_writer *w = (struct vtt_writer *)wr;
-    char a[32], b[32];
+    char a[64];
     const char *p, *e;
     int first = 1;
 
@@ -733,9 +753,14 @@ vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
                      "cue identifier with \"-->\" or a line break, or "
                      "that reads as a NOTE, STYLE or REGION, dropped"));
     }
-    tc_sink_write(w->wr.sink, a, tc_time_fmt(a, c->start, '.'));
-    tc_sink_write(w->wr.sink, " --> ", 5);
-    tc_sink_write(w->wr.sink, b, tc_time_fmt(b, c->end, '.'));
+    {
+        size_t n = tc_time_fmt(a, c->start, '.');
+
+        memcpy(a + n, " --> ", 5);
+        n += 5;
+        n += tc_time_fmt(a + n, c->end, '.');
+        tc_sink_write(w->wr.sink, a, n);
+    }
     put_settings(w, c);
     tc_sink_putc(w->wr.sink, '\n');
     tc_buf_clear(&w->out);
@@ -754,7 +779,13 @@ vtt_cue(struct tc_wr *wr, const struct tc_cue *c)
                  w->bad_utf8));
     if (tc_buf_status(&w->out) != TC_OK)
         return tc_buf_status(&w->out);
-    /* a blank line would end the cue: leave such lines out */
+    /* a blank line would end the cue: leave such lines out (a line that
+     * starts with a visible character is not blank: the usual case) */
+    if (!maybe_blank_line(w->out.data, w->out.len)) {
+        tc_sink_write(w->wr.sink, w->out.data, w->out.len);
+        tc_sink_write(w->wr.sink, "\n\n", 2);
+        return TC_OK;
+    }
     for (p = w->out.data, e = p + w->out.len; p < e;) {
         const char *nl = memchr(p, '\n', (size_t)(e - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);

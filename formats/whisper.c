@@ -23,6 +23,11 @@ wh_time(struct tc_scan *s, int64_t *ms)
 {
     unsigned long a, b, c, frac;
 
+    if (tc_time_hms(s->p, (size_t)(s->end - s->p), '.', ms) &&
+        (s->end - s->p == 12 || s->p[12] < '0' || s->p[12] > '9')) {
+        s->p += 12;
+        return TC_OK;
+    }
     if (tc_scan_digits(s, 1, 9, &a) || tc_scan_char(s, ':') ||
         tc_scan_digits(s, 2, 2, &b))
         return TC_ERR_SYNTAX;

@@ -505,14 +505,14 @@ tc_ctx_option_bool(struct tc_ctx *ctx, const char *key, int *out)
 void
 tc_place_init_v(struct tc_place *p, size_t size)
 {
-    struct tc_place d;
+    static const struct tc_place d = {
+        .line = TC_LINE_AUTO, .position = -1, .size = 100
+    };
 
-    memset(&d, 0, sizeof d);
-    d.line = TC_LINE_AUTO;
-    d.position = -1;
-    d.size = 100;
-    /* a program built with an older, shorter struct gets what it has */
-    memcpy(p, &d, size < sizeof d ? size : sizeof d);
+    if (size >= sizeof d)
+        *p = d;
+    else    /* a program built with an older, shorter struct */
+        memcpy(p, &d, size);
 }
 
 static int

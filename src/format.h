@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "transcue.h"
 #include "model.h"
@@ -105,9 +106,43 @@ int  tc_sink_new_io(struct tc_ctx *ctx, struct tc_io *io, int own_io,
                     const char *name, struct tc_sink **out);
 void tc_sink_free(struct tc_sink *s);
 struct tc_ctx *tc_sink_ctx(const struct tc_sink *s);
-void tc_sink_write(struct tc_sink *s, const void *p, size_t n);
+/* The head of every sink, seen by the inline writers below: buf[0..len)
+ * waits to be written, cap is buf's size, status the sticky status. */
+struct tc_sink_head {
+    char *buf;
+    size_t len, cap;
+    int status;
+};
+/* What tc_sink_write() and tc_sink_putc() do when the buffer is full or
+ * the sink has failed. */
+void tc_sink_write_slow(struct tc_sink *s, const void *p, size_t n);
+
+/* Buffered writes: a copy into the buffer while there is room. */
+static inline void
+tc_sink_write(struct tc_sink *s, const void *p, size_t n)
+{
+    struct tc_sink_head *h = (struct tc_sink_head *)(void *)s;
+
+    if (n < h->cap - h->len && h->status == TC_OK) {
+        memcpy(h->buf + h->len, p, n);
+        h->len += n;
+    } else {
+        tc_sink_write_slow(s, p, n);
+    }
+}
+
+static inline void
+tc_sink_putc(struct tc_sink *s, char c)
+{
+    struct tc_sink_head *h = (struct tc_sink_head *)(void *)s;
+
+    if (h->len + 1 < h->cap && h->status == TC_OK)
+        h->buf[h->len++] = c;
+    else
+        tc_sink_write_slow(s, &c, 1);
+}
+
 void tc_sink_puts(struct tc_sink *s, const char *str);
-void tc_sink_putc(struct tc_sink *s, char c);
 void tc_sink_printf(struct tc_sink *s, const char *fmt, ...) TC_PRINTF(2, 3);
 /* A cue's text without markup, for the plain-text formats: ruby text is
  * left out and each line break is written as line_break. */
@@ -257,6 +292,10 @@ void tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
 /* "HH:MM:SS<sep>mmm" (hours at least two digits), into out[32].
  * Negative times are clamped to 0 by the caller, not here. */
 size_t tc_time_fmt(char *out, int64_t ms, char sep);
+/* The usual "hh:mm:ss<sep>ttt": 1 and the time in *ms when the n bytes at
+ * p begin with it (minutes and seconds under 60), else 0; the caller
+ * checks what follows and parses anything else by its format's rules. */
+int tc_time_hms(const char *p, size_t n, char sep, int64_t *ms);
 /* "H:MM:SS" / "M:SS" etc. as needed by transcript styles: see time.c. */
 
 /* A small scanner over one line. */

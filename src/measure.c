@@ -2,30 +2,58 @@
  * layout and timing filters and the checker. */
 #include "config.h"
 
+#include <string.h>
+
+#include "format.h"
 #include "measure.h"
+
+/* How many bytes of the word w are continuation bytes (10xxxxxx) or,
+ * with nl, line breaks: the bytes that start no counted character. */
+static size_t
+word_skipped(uint64_t w, int nl)
+{
+    const uint64_t lows = ~TC_SWAR_HIGHS;
+    uint64_t m = w & ~(w << 1) & TC_SWAR_HIGHS;
+
+    if (nl) {
+        uint64_t x = w ^ (TC_SWAR_ONES * '\n');
+
+        m |= ~(((x & lows) + lows) | x | lows);   /* exactly the zero bytes */
+    }
+    return (size_t)((((m >> 7) * TC_SWAR_ONES) >> 56) & 0xFF);
+}
+
+/* Characters in s[0..n), line breaks left out when nl. */
+static size_t
+count_chars(const char *s, size_t n, int nl)
+{
+    size_t i = 0, c = 0;
+
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+
+        memcpy(&w, s + i, 8);
+        c += 8 - word_skipped(w, nl);
+    }
+    for (; i < n; i++)
+        c += (!nl || s[i] != '\n') &&
+             tc_measure_starts_char((unsigned char)s[i]);
+    return c;
+}
 
 size_t
 tc_measure_utf8(const char *s, size_t n)
 {
-    size_t i, c = 0;
-
-    for (i = 0; i < n; i++)
-        c += tc_measure_starts_char((unsigned char)s[i]);
-    return c;
+    return count_chars(s, n, 0);
 }
 
 size_t
 tc_measure_chars(const struct tc_text *t)
 {
-    size_t i, j, n = 0;
+    size_t i, n = 0;
 
-    for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
-
-        for (j = 0; j < t->runs[i].len; j++)
-            if (p[j] != '\n' && tc_measure_starts_char((unsigned char)p[j]))
-                n++;
-    }
+    for (i = 0; i < t->nruns; i++)
+        n += count_chars(t->pool + t->runs[i].off, t->runs[i].len, 1);
     return n;
 }
 

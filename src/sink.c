@@ -27,6 +27,7 @@
 #define SEEN_MAX 32     /* distinct characters reported as not writable */
 
 struct tc_sink {
+    struct tc_sink_head h;  /* first: the inline writers see it */
     struct tc_ctx *ctx;
     const char *name;
     struct tc_io *io;
@@ -38,8 +39,7 @@ struct tc_sink {
     unsigned long line;     /* output lines before buf[0], for messages */
     uint32_t seen[SEEN_MAX];
     size_t nseen;
-    size_t len;
-    char buf[SINK_BUF];
+    char data[SINK_BUF];
 };
 
 static int
@@ -117,8 +117,10 @@ tc_sink_new_io(struct tc_ctx *ctx, struct tc_io *io, int own_io,
     s->name = name;
     s->io = io;
     s->own_io = own_io;
-    s->status = TC_OK;
-    s->len = 0;
+    s->h.status = TC_OK;
+    s->h.buf = s->data;
+    s->h.len = 0;
+    s->h.cap = SINK_BUF;
     s->cd = (iconv_t)-1;
     s->translit = (iconv_t)-1;
     s->enc = NULL;
@@ -173,19 +175,19 @@ sink_drain(struct tc_sink *s, const char *p, size_t n)
 {
     int rc;
 
-    if (n == 0 || s->status != TC_OK)
+    if (n == 0 || s->h.status != TC_OK)
         return;
     s->io->err = 0;
     rc = tc_io_write(s->io, p, n);
     if (rc == TC_ERR_CLOSED) {
         /* the reader went away (head(1) has its lines): not an error in
          * the data, and the caller is told by the status */
-        s->status = TC_ERR_CLOSED;
+        s->h.status = TC_ERR_CLOSED;
     } else if (rc != TC_OK) {
         sink_diag(s, TC_D_IO, 0, "write error: %s",
                   s->io->err != 0 ? strerror(s->io->err) : tc_strerror(rc),
                   NULL, NULL, NULL);
-        s->status = rc;
+        s->h.status = rc;
     }
 }
 
@@ -251,7 +253,7 @@ not_writable(struct tc_sink *s, const char *p, size_t n, char *out,
     if (sink_diag(s, TC_D_CANNOT_EXPRESS, s->line + 1,
                   "%s '%s' is not in %s: written as %s", what, shown,
                   s->enc, repl) != TC_OK)
-        s->status = TC_ERR_STRICT;
+        s->h.status = TC_ERR_STRICT;
 }
 
 static void
@@ -267,10 +269,10 @@ count_lines(struct tc_sink *s, const char *p, const char *e)
 static void
 sink_convert(struct tc_sink *s)
 {
-    char *in = s->buf, out[16384];
-    size_t inleft = s->len;
+    char *in = s->h.buf, out[16384];
+    size_t inleft = s->h.len;
 
-    while (inleft > 0 && s->status == TC_OK) {
+    while (inleft > 0 && s->h.status == TC_OK) {
         char *o = out, *at = in;
         size_t oleft = sizeof out, r;
 
@@ -292,41 +294,41 @@ sink_convert(struct tc_sink *s)
             inleft -= n;
         }
     }
-    memmove(s->buf, in, inleft);
-    s->len = inleft;
+    memmove(s->h.buf, in, inleft);
+    s->h.len = inleft;
 }
 
 int
 tc_sink_flush(struct tc_sink *s)
 {
-    if (s->len > 0 && s->cd != (iconv_t)-1) {
+    if (s->h.len > 0 && s->cd != (iconv_t)-1) {
         sink_convert(s);
-    } else if (s->len > 0) {
-        sink_drain(s, s->buf, s->len);
-        s->len = 0;
+    } else if (s->h.len > 0) {
+        sink_drain(s, s->h.buf, s->h.len);
+        s->h.len = 0;
     }
-    return s->status;
+    return s->h.status;
 }
 
 int
 tc_sink_status(const struct tc_sink *s)
 {
-    return s->status;
+    return s->h.status;
 }
 
 void
-tc_sink_write(struct tc_sink *s, const void *p, size_t n)
+tc_sink_write_slow(struct tc_sink *s, const void *p, size_t n)
 {
     const char *c = p;
 
-    while (n > 0 && s->status == TC_OK) {
+    while (n > 0 && s->h.status == TC_OK) {
         size_t k;
 
-        if (s->len == SINK_BUF)
+        if (s->h.len == SINK_BUF)
             tc_sink_flush(s);
-        k = SINK_BUF - s->len < n ? SINK_BUF - s->len : n;
-        memcpy(s->buf + s->len, c, k);
-        s->len += k;
+        k = SINK_BUF - s->h.len < n ? SINK_BUF - s->h.len : n;
+        memcpy(s->h.buf + s->h.len, c, k);
+        s->h.len += k;
         c += k;
         n -= k;
     }
@@ -336,15 +338,6 @@ void
 tc_sink_puts(struct tc_sink *s, const char *str)
 {
     tc_sink_write(s, str, strlen(str));
-}
-
-void
-tc_sink_putc(struct tc_sink *s, char c)
-{
-    if (s->len == SINK_BUF)
-        tc_sink_flush(s);
-    if (s->status == TC_OK)
-        s->buf[s->len++] = c;
 }
 
 void
@@ -367,7 +360,7 @@ tc_sink_printf(struct tc_sink *s, const char *fmt, ...)
         char *big = malloc((size_t)n + 1);
 
         if (big == NULL) {
-            s->status = TC_ERR_NOMEM;
+            s->h.status = TC_ERR_NOMEM;
             return;
         }
         va_start(ap, fmt);

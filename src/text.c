@@ -112,18 +112,19 @@ tc_text_append(struct tc_text *t, const char *s, size_t len,
         st = &plain;
     if (len > TC_TEXT_MAX_BYTES || t->pool_len + len > TC_TEXT_MAX_BYTES)
         return TC_ERR_LIMIT;
-    if (pool_grow(t, 0) != TC_OK)
-        return TC_ERR_NOMEM;
     last = t->nruns ? &t->runs[t->nruns - 1] : NULL;
-    if (last != NULL && st->time == TC_TIME_NONE && same_style(t, last, st) &&
-        last->off + last->len == t->pool_len) {
-        size_t off;
-
-        if (pool_add(t, s, len, &off) != TC_OK)
+    /* the usual case: more text in the style of the last run */
+    if (last != NULL && st->time == TC_TIME_NONE &&
+        last->off + last->len == t->pool_len && same_style(t, last, st)) {
+        if (t->pool_len + len > t->pool_cap && pool_grow(t, len) != TC_OK)
             return TC_ERR_NOMEM;
+        memcpy(t->pool + t->pool_len, s, len);
+        t->pool_len += len;
         last->len += len;
         return TC_OK;
     }
+    if (pool_grow(t, 0) != TC_OK)
+        return TC_ERR_NOMEM;
     if (len == 0 && st->time == TC_TIME_NONE)
         return TC_OK;
     if (t->nruns == t->runs_cap) {
@@ -414,6 +415,10 @@ tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
         const char *p = t->pool + r->off, *end = p + r->len, *nl;
         int open_now[RENDER_KINDS] = { 0 };
 
+        /* plain text outside any element: the usual run */
+        if (depth == 0 && r->style == 0 && r->voice == 0 && r->lang == 0 &&
+            r->cls == 0 && r->time == TC_TIME_NONE)
+            goto text;
         for (keep = 0; keep < depth; keep++)
             if (!still_fits(t, stack[keep], opener[keep], r))
                 break;
@@ -442,6 +447,7 @@ tc_render_runs(const struct tc_text *t, const struct tc_render_ops *ops,
             opener[depth] = r;
             depth++;
         }
+text:
         while (p < end) {
             nl = memchr(p, '\n', (size_t)(end - p));
             if (nl == NULL) {

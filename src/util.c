@@ -9,38 +9,78 @@
 
 /* By hand rather than with snprintf: writers call this twice per cue and
  * printf's format parsing dominated a profile of SRT to SRT. */
+/* Two decimal digits of v < 100 at out. */
+static void
+put2(char *out, unsigned v)
+{
+    static const char digits[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233"
+        "34353637383940414243444546474849505152535455565758596061626364656667"
+        "68697071727374757677787980818283848586878889909192939495969798"
+        "99";
+
+    memcpy(out, digits + 2 * v, 2);
+}
+
 size_t
 tc_time_fmt(char *out, int64_t ms, char sep)
 {
-    char hours[24];
-    size_t nh = 0, n = 0;
+    size_t n = 0;
+    unsigned rest, sec;
     int64_t h;
-    int rest;
 
     if (ms < 0)
         ms = 0;
     h = ms / 3600000;
-    rest = (int)(ms % 3600000);
-    do {
-        hours[nh++] = (char)('0' + h % 10);
-        h /= 10;
-    } while (h > 0);
-    if (nh < 2)
-        hours[nh++] = '0';
-    while (nh > 0)
-        out[n++] = hours[--nh];
-    out[n++] = ':';
-    out[n++] = (char)('0' + rest / 600000);
-    out[n++] = (char)('0' + rest / 60000 % 10);
-    out[n++] = ':';
-    out[n++] = (char)('0' + rest / 10000 % 6);
-    out[n++] = (char)('0' + rest / 1000 % 10);
-    out[n++] = sep;
-    out[n++] = (char)('0' + rest / 100 % 10);
-    out[n++] = (char)('0' + rest / 10 % 10);
-    out[n++] = (char)('0' + rest % 10);
+    rest = (unsigned)(ms % 3600000);
+    if (h < 100) {
+        put2(out, (unsigned)h);
+        n = 2;
+    } else {
+        char hours[24];
+        size_t nh = 0;
+
+        do {
+            hours[nh++] = (char)('0' + h % 10);
+            h /= 10;
+        } while (h > 0);
+        while (nh > 0)
+            out[n++] = hours[--nh];
+    }
+    sec = rest / 1000;
+    rest %= 1000;
+    out[n] = ':';
+    put2(out + n + 1, sec / 60);
+    out[n + 3] = ':';
+    put2(out + n + 4, sec % 60);
+    out[n + 6] = sep;
+    out[n + 7] = (char)('0' + rest / 100);
+    put2(out + n + 8, rest % 100);
+    n += 10;
     out[n] = '\0';
     return n;
+}
+
+#define DIGIT(c) ((c) >= '0' && (c) <= '9')
+#define TWO(p) ((int64_t)((p)[0] - '0') * 10 + ((p)[1] - '0'))
+
+int
+tc_time_hms(const char *p, size_t n, char sep, int64_t *ms)
+{
+    int64_t m, s;
+
+    if (n < 12 || !DIGIT(p[0]) || !DIGIT(p[1]) || p[2] != ':' ||
+        !DIGIT(p[3]) || !DIGIT(p[4]) || p[5] != ':' || !DIGIT(p[6]) ||
+        !DIGIT(p[7]) || p[8] != sep || !DIGIT(p[9]) || !DIGIT(p[10]) ||
+        !DIGIT(p[11]))
+        return 0;
+    m = TWO(p + 3);
+    s = TWO(p + 6);
+    if (m > 59 || s > 59)
+        return 0;
+    *ms = ((TWO(p) * 60 + m) * 60 + s) * 1000 + TWO(p + 9) * 10 +
+          (p[11] - '0');
+    return 1;
 }
 
 void

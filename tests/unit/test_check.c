@@ -42,6 +42,41 @@ START_TEST(measure_chars_lines)
 }
 END_TEST
 
+/* Counted eight bytes at a time: a line break or a multibyte character at
+ * every offset of a word, and the bytes after the last whole word. */
+START_TEST(measure_chars_every_offset)
+{
+    /* 0x7F, 0xC0 and 0xFF are no continuation bytes; 0x8A is one that
+     * differs from a line break only in its top bit */
+    static const char *const pieces[] = { "\n", "\xC3\xA9", "\xE2\x99\xAA",
+                                          "\xF0\x9F\x8E\xB5", "\x7F",
+                                          "\xC2\x8A" };
+    static const size_t counts[] = { 0, 1, 1, 1, 1, 1 };
+    size_t p, at;
+
+    for (p = 0; p < sizeof pieces / sizeof pieces[0]; p++)
+        for (at = 0; at < 17; at++) {
+            char buf[64];
+            size_t n = strlen(pieces[p]), len;
+
+            memset(buf, 'a', at);
+            memcpy(buf + at, pieces[p], n);
+            memset(buf + at + n, 'b', 9);
+            len = at + n + 9;
+            ck_assert_uint_eq(tc_measure_utf8(buf, len),
+                              at + (p == 0 ? 1 : counts[p]) + 9);
+            {
+                struct tc_text t;
+
+                memset(&t, 0, sizeof t);
+                ck_assert_int_eq(tc_text_append(&t, buf, len, NULL), TC_OK);
+                ck_assert_uint_eq(tc_measure_chars(&t), at + counts[p] + 9);
+                tc_text_release(&t);
+            }
+        }
+}
+END_TEST
+
 /* The time timing extends a cue to is exactly the shortest the checker
  * lets pass: one millisecond less is too fast. */
 START_TEST(measure_read_ms_is_the_boundary)
@@ -150,6 +185,7 @@ suite_check(void)
     TCase *tc = tcase_create("measure");
 
     tcase_add_test(tc, measure_chars_lines);
+    tcase_add_test(tc, measure_chars_every_offset);
     tcase_add_test(tc, measure_read_ms_is_the_boundary);
     tcase_add_test(tc, measure_place);
     suite_add_tcase(s, tc);

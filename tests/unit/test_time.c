@@ -14,6 +14,9 @@ static const struct {
     { 0, ',', "00:00:00,000" },
     { 3723004, '.', "01:02:03.004" },
     { 360000000, ',', "100:00:00,000" },
+    { 359999999, '.', "99:59:59.999" },
+    { 36000000 + 2999999, ',', "10:49:59,999" },
+    { 599010, ',', "00:09:59,010" },
     { -5, ',', "00:00:00,000" },
 };
 
@@ -48,6 +51,27 @@ START_TEST(durations_parse)
     ck_assert_int_eq(rc, dur_cases[_i].rc);
     if (rc == TC_OK)
         ck_assert_int_eq(got, dur_cases[_i].ms);
+}
+END_TEST
+
+/* The fast path of the readers takes only the usual form; the rest is
+ * left to each format's own rules. */
+START_TEST(hms_takes_the_usual_form)
+{
+    int64_t ms = -1;
+
+    ck_assert_int_eq(tc_time_hms("01:02:03,004", 12, ',', &ms), 1);
+    ck_assert_int_eq(ms, 3723004);
+    ck_assert_int_eq(tc_time_hms("99:59:59.999 -->", 16, '.', &ms), 1);
+    ck_assert_int_eq(ms, 359999999);
+    ms = -1;
+    ck_assert_int_eq(tc_time_hms("00:60:00.000", 12, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:60.000", 12, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:01.000", 12, ',', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:01.000", 11, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("0:00:01.000 ", 12, '.', &ms), 0);
+    ck_assert_int_eq(tc_time_hms("00:00:01.0a0", 12, '.', &ms), 0);
+    ck_assert_int_eq(ms, -1);
 }
 END_TEST
 
@@ -129,6 +153,7 @@ suite_time(void)
                         sizeof fmt_cases / sizeof fmt_cases[0]);
     tcase_add_loop_test(tc, durations_parse, 0,
                         sizeof dur_cases / sizeof dur_cases[0]);
+    tcase_add_test(tc, hms_takes_the_usual_form);
     tcase_add_test(tc, scan_digits_bounds);
     tcase_add_test(tc, utf8_validates);
     tcase_add_test(tc, colors_parse);
