@@ -42,6 +42,15 @@
 
 #define TAIL_MAX 6              /* twice the longest stutter, in words */
 #define KEEP_UNKNOWN (1u << 31) /* dtok.keep not looked up yet */
+#define KEEP_MEMO 256           /* words whose keep is remembered */
+#define KEEP_WORD 15            /* ... of at most this many bytes */
+
+/* A word's keep, remembered by its bytes (the lexicon is settled). */
+struct dkeep {
+    unsigned keep;
+    unsigned char len;          /* 0: empty */
+    char w[KEEP_WORD];
+};
 
 struct dline {
     size_t key;                 /* offset of its folded text in a buffer */
@@ -85,6 +94,7 @@ struct dedupe {
     const struct tc_lex *lex;
     long min_repeats, max_phrase;
     int64_t max_gap;
+    struct dkeep memo[KEEP_MEMO];
 };
 
 static int
@@ -287,18 +297,32 @@ dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
 /* The classes that keep a repeat of token tk of the loaded text: looked
  * up the first time a repeat asks. */
 static unsigned
-tok_keep(const struct dedupe *dd, struct dtok *tk)
+tok_keep(struct dedupe *dd, struct dtok *tk)
 {
     const char *f = dd->ed.flat.data;
-    size_t k;
+    size_t k, n = tk->cend - tk->cstart;
+    unsigned h = 2166136261u;   /* FNV-1a */
+    struct dkeep *m = NULL;
 
     if (tk->keep != KEEP_UNKNOWN)
         return tk->keep;
-    tk->keep = tc_lex_classes(dd->lex, f + tk->cstart, tk->cend - tk->cstart) &
+    if (n > 0 && n <= KEEP_WORD) {
+        for (k = 0; k < n; k++)
+            h = (h ^ (unsigned char)f[tk->cstart + k]) * 16777619u;
+        m = &dd->memo[(h ^ (h >> 11)) & (KEEP_MEMO - 1)];
+        if (m->len == n && memcmp(m->w, f + tk->cstart, n) == 0)
+            return tk->keep = m->keep;
+    }
+    tk->keep = tc_lex_classes(dd->lex, f + tk->cstart, n) &
                (TC_LX_EMPH | TC_LX_DOUBLE);
     for (k = tk->cstart; k < tk->cend; k++)
         if (f[k] >= '0' && f[k] <= '9')
             tk->keep |= TC_LX_DOUBLE;
+    if (m != NULL) {
+        m->keep = tk->keep;
+        m->len = (unsigned char)n;
+        memcpy(m->w, f + tk->cstart, n);
+    }
     return tk->keep;
 }
 
@@ -321,7 +345,7 @@ dd_repeats(const struct dedupe *dd, size_t i, size_t L)
 /* May k repeats of tokens [i, i + L) stay?  Grammar said twice, emphasis
  * said up to four times. */
 static int
-dd_meant(const struct dedupe *dd, size_t i, size_t L, size_t k)
+dd_meant(struct dedupe *dd, size_t i, size_t L, size_t k)
 {
     size_t j;
 
@@ -427,14 +451,14 @@ joined_eq(const struct dedupe *dd, size_t a, size_t b)
 
 /* dd_meant() for tokens of the held cue's tail and this cue in a row. */
 static unsigned
-joined_keep(const struct dedupe *dd, size_t k)
+joined_keep(struct dedupe *dd, size_t k)
 {
     return k < dd->ntail ? dd->tail_tok[k].keep
                          : tok_keep(dd, &dd->toks[k - dd->ntail]);
 }
 
 static int
-dd_meant_joined(const struct dedupe *dd, size_t i, size_t L)
+dd_meant_joined(struct dedupe *dd, size_t i, size_t L)
 {
     size_t j;
 
