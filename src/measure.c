@@ -35,9 +35,14 @@ count_chars(const char *s, size_t n, int nl)
         memcpy(&w, s + i, 8);
         c += 8 - word_skipped(w, nl);
     }
-    for (; i < n; i++)
-        c += (!nl || s[i] != '\n') &&
-             tc_measure_starts_char((unsigned char)s[i]);
+    if (i < n) {
+        /* the last bytes in a word padded with NULs, which count as
+         * characters and no line breaks: take them off again */
+        uint64_t w = 0;
+
+        memcpy(&w, s + i, n - i);
+        c += (n - i) - word_skipped(w, nl);
+    }
     return c;
 }
 

@@ -88,6 +88,8 @@ struct tc_source {
     size_t nraw;
     struct tc_buf dec;          /* decoded bytes; consumed up to dpos */
     size_t dpos;
+    size_t clean;               /* dec[dpos, clean) is UTF-8 without NUL
+                                   and CR, when clean > dpos; 0: unknown */
     unsigned long dline;        /* line terminators decoded so far */
     unsigned dcol;              /* bytes decoded since the last one */
     int dcr;                    /* the last decoded byte was CR */
@@ -527,6 +529,7 @@ fill(struct tc_source *s)
         memmove(s->dec.data, s->dec.data + s->dpos, s->dec.len - s->dpos);
         tc_buf_truncate(&s->dec, s->dec.len - s->dpos);
         s->dpos = 0;
+        s->clean = 0;
     }
     before = s->dec.len;
     if (s->mode == M_UTF8 || s->mode == M_UTF8_AUTO) {
@@ -572,6 +575,7 @@ fill(struct tc_source *s)
         if (memcmp(s->dec.data, "\xEF\xBB\xBF", 3) == 0) {
             memmove(s->dec.data, s->dec.data + 3, s->dec.len - 3);
             tc_buf_truncate(&s->dec, s->dec.len - 3);
+            s->clean = 0;
         }
         s->strip_feff = 0;
     }
@@ -935,6 +939,23 @@ scan_line(char *q, char *e, int *plain)
     return e;
 }
 
+/* Find how far from dpos the decoded bytes are clean (see struct
+ * tc_source): up to the first CR, NUL or byte that is not UTF-8.  A few
+ * fast scans over the whole block, done again only after that point. */
+static void
+find_clean(struct tc_source *s)
+{
+    const char *p = s->dec.data + s->dpos, *e = s->dec.data + s->dec.len;
+    const char *stop = memchr(p, '\r', (size_t)(e - p));
+
+    if (stop != NULL)
+        e = stop;
+    stop = memchr(p, '\0', (size_t)(e - p));
+    if (stop != NULL)
+        e = stop;
+    s->clean = s->dpos + tc_utf8_valid(p, (size_t)(e - p));
+}
+
 int
 tc_lines_would_wait(struct tc_source *s)
 {
@@ -970,6 +991,23 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
             if (p[0] == '\n') {
                 s->dpos++;
                 continue;
+            }
+        }
+        /* the usual line: it ends in LF within the clean bytes, or (CRLF)
+         * at the CR where they end */
+        if (scan == 0 && avail > 0) {
+            if (s->clean <= s->dpos)
+                find_clean(s);
+            if (s->clean > s->dpos) {
+                char *ce = s->dec.data + s->clean;
+
+                hit = memchr(p, '\n', (size_t)(ce - p));
+                if (hit == NULL && s->clean < s->dec.len && *ce == '\r')
+                    hit = ce;
+                if (hit != NULL) {
+                    plain = 1;
+                    break;
+                }
             }
         }
         if (avail > scan) {

@@ -216,27 +216,28 @@ size_t
 tc_utf8_valid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
+    size_t i = 0, k;
 
     while (i < n) {
-        size_t end, k;
-
-        /* ASCII eight bytes at a time while none has its top bit */
+        /* ASCII eight bytes at a time, then straight to the first byte
+         * with its top bit */
         if (n - i >= 8) {
             uint64_t w;
 
             memcpy(&w, s + i, 8);
-            if ((w & TC_SWAR_HIGHS) == 0) {
+            w &= TC_SWAR_HIGHS;
+            if (w == 0) {
                 i += 8;
                 continue;
             }
+            i += TC_SWAR_FIRST(w);
         }
-        /* byte by byte through this word */
-        for (end = n - i > 8 ? i + 8 : n; i < end; i += k)
-            if (s[i] < 0x80)
-                k = 1;
-            else if ((k = tc_utf8_seq(str + i, n - i)) == 0)
-                return i;
+        if (s[i] < 0x80)
+            i++;
+        else if ((k = tc_utf8_seq(str + i, n - i)) == 0)
+            return i;
+        else
+            i += k;
     }
     return n;
 }
