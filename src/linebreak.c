@@ -54,6 +54,7 @@ tc_lb_release(struct tc_lb *lb)
     free(lb->brk);
     free(lb->sum);
     free(lb->best);
+    free(lb->memo);
     tc_lb_init(lb);
     lb->lex = lex;
 }
@@ -205,12 +206,53 @@ mark_labels(struct tc_lb *lb)
 #define LOW_MAX 23
 #define TAIL_MAX 8
 
+/* classify() remembered: a word of at most LOW_MAX bytes is classified
+ * by its bytes and the lexicon alone, and a text says the same words
+ * again and again, so the last word seen in each of MEMO_SIZE slots (by
+ * hash) keeps its flags. */
+#define MEMO_SIZE 512
+
+struct tc_lb_memo {
+    struct {
+        const struct tc_lex *lex;
+        unsigned flags;
+        unsigned char len;      /* 0: empty */
+        char raw[LOW_MAX];
+    } e[MEMO_SIZE];
+};
+
+/* classify() of the word whose first bytes are raw[0..nlow) (all of it
+ * unless truncated), hashed into h. */
+static unsigned
+classify_memo(struct tc_lb *lb, const char *raw, unsigned h,
+              const char *low, size_t nlow, int truncated, int capital,
+              const char *tail, size_t ntail)
+{
+    unsigned f;
+
+    if (!truncated && lb->memo == NULL)
+        lb->memo = calloc(1, sizeof *lb->memo);
+    if (truncated || lb->memo == NULL)
+        return classify(lb, low, nlow, truncated, capital, tail, ntail);
+    h = (h ^ (h >> 13)) & (MEMO_SIZE - 1);
+    if (lb->memo->e[h].len == nlow && lb->memo->e[h].lex == lb->lex &&
+        memcmp(lb->memo->e[h].raw, raw, nlow) == 0)
+        return lb->memo->e[h].flags;
+    f = classify(lb, low, nlow, truncated, capital, tail, ntail);
+    lb->memo->e[h].lex = lb->lex;
+    lb->memo->e[h].flags = f;
+    lb->memo->e[h].len = (unsigned char)nlow;
+    memcpy(lb->memo->e[h].raw, raw, nlow);
+    return f;
+}
+
 int
 tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
 {
     struct tc_lb_word *cur = NULL;
-    char low[LOW_MAX + 1], tail[TAIL_MAX];
+    char low[LOW_MAX + 1], raw[LOW_MAX], tail[TAIL_MAX];
     size_t r, j, nlow = 0, ntail = 0, pos = 0;
+    unsigned h = 0;
     int64_t pending = TC_TIME_NONE;
     int line_start = 1, truncated = 0;
 
@@ -225,13 +267,14 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
             pending = run->time;
         for (j = 0; j < run->len;) {
             char c = p[j];
-            size_t e, i;
+            size_t e;
 
             if (is_space(c)) {
                 if (cur != NULL) {
-                    cur->flags |= classify(lb, low, nlow, truncated,
-                                          cur->flags & TC_LB_CAPITAL, tail,
-                                          ntail);
+                    cur->flags |= classify_memo(lb, raw, h, low, nlow,
+                                                truncated,
+                                                cur->flags & TC_LB_CAPITAL,
+                                                tail, ntail);
                     cur->sep_run = r;
                     pos += cur->width;
                     cur = NULL;
@@ -267,19 +310,23 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
                 nlow = 0;
                 ntail = 0;
                 truncated = 0;
+                h = 2166136261u;        /* FNV-1a */
                 lb->n++;
             }
-            /* the rest of the word in this run, p[j..e), at once */
-            for (e = j + 1; e < run->len && !is_space(p[e]); e++)
-                ;
+            /* the rest of the word in this run, p[j..e), at once: its
+             * characters, and its first bytes as they are and lower-cased */
+            for (e = j; e < run->len && !is_space(p[e]); e++) {
+                cur->width += tc_measure_starts_char((unsigned char)p[e]);
+                if (nlow < LOW_MAX) {
+                    raw[nlow] = p[e];
+                    h = (h ^ (unsigned char)p[e]) * 16777619u;
+                    low[nlow++] = (p[e] >= 'A' && p[e] <= 'Z')
+                                      ? (char)(p[e] + 32) : p[e];
+                } else {
+                    truncated = 1;
+                }
+            }
             cur->len += e - j;
-            for (i = j; i < e; i++)
-                cur->width += tc_measure_starts_char((unsigned char)p[i]);
-            for (i = j; i < e && nlow < LOW_MAX; i++)
-                low[nlow++] = (p[i] >= 'A' && p[i] <= 'Z') ? (char)(p[i] + 32)
-                                                           : p[i];
-            if (i < e)
-                truncated = 1;
             if (e - j >= TAIL_MAX) {
                 memcpy(tail, p + e - TAIL_MAX, TAIL_MAX);
                 ntail = TAIL_MAX;
@@ -297,9 +344,8 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
         }
     }
     if (cur != NULL) {
-        cur->flags |= classify(lb, low, nlow, truncated,
-                                          cur->flags & TC_LB_CAPITAL, tail,
-                                          ntail);
+        cur->flags |= classify_memo(lb, raw, h, low, nlow, truncated,
+                                    cur->flags & TC_LB_CAPITAL, tail, ntail);
         pos += cur->width;
     }
     lb->chars = pos;
@@ -329,14 +375,6 @@ tc_lb_words(struct tc_lb *lb, const struct tc_text *t)
         lb->brk[j] = 0;
     }
     return TC_OK;
-}
-
-size_t
-tc_lb_width(const struct tc_lb *lb, size_t a, size_t b)
-{
-    if (b <= a)
-        return 0;
-    return lb->sum[b] - lb->sum[a] + (b - a - 1);
 }
 
 /* Greedy filling of [a, b) (no hard breaks inside): the fewest lines.
@@ -500,38 +538,46 @@ static int
 two_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max,
           size_t *at, long *cost)
 {
-    size_t lo = a + 1, hi = b - 1, k, w2, first;
-    long c, c_first;
+    const size_t *sum = lb->sum;
+    size_t lo = a + 1, hi = b - 1, k, w1, w2, first, best_at;
+    long c, c_first, best;
 
     if (b < a + 2)
         return 0;
-    /* the latest break that fits the first line (or its one long word) */
+    /* the latest break that fits the first line (or its one long word);
+     * widths from the prefix sums: words [x, y) take
+     * sum[y] - sum[x] + y - x - 1 */
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
 
-        if (tc_lb_width(lb, a, mid) <= max)
+        if (sum[mid] - sum[a] + (mid - a - 1) <= max)
             lo = mid;
         else
             hi = mid - 1;
     }
     first = lo;
-    if (tc_lb_width(lb, first, b) > max && b - first > 1)
+    w2 = sum[b] - sum[first] + (b - first - 1);
+    if (w2 > max && b - first > 1)
         return 0;
     c_first = break_cost(lb, first - 1) +
-              balance(tc_lb_width(lb, a, first), tc_lb_width(lb, first, b));
-    *cost = c_first;
-    *at = first;
+              balance(sum[first] - sum[a] + (first - a - 1), w2);
+    best = c_first;
+    best_at = first;
     /* earlier breaks, while the second line fits */
     for (k = first - 1; k > a; k--) {
-        w2 = tc_lb_width(lb, k, b);
+        w2 = sum[b] - sum[k] + (b - k - 1);
         if (w2 > max)
             break;
-        c = break_cost(lb, k - 1) + balance(tc_lb_width(lb, a, k), w2);
-        if (c < *cost || (c == *cost && c < c_first)) {
-            *cost = c;
-            *at = k;
+        w1 = sum[k] - sum[a] + (k - a - 1);
+        c = (lb->bc != NULL ? lb->bc[k - 1] : tc_lb_break_cost(lb, k - 1)) +
+            balance(w1, w2);
+        if (c < best || (c == best && c < c_first)) {
+            best = c;
+            best_at = k;
         }
     }
+    *cost = best;
+    *at = best_at;
     return 1;
 }
 

@@ -55,10 +55,12 @@ struct tc_lb_word {
 };
 
 struct tc_lex;
+struct tc_lb_memo;
 
 /* Scratch space, kept by a stage and reused for every cue. */
 struct tc_lb {
     const struct tc_lex *lex;  /* word classes; NULL = English */
+    struct tc_lb_memo *memo;   /* the classes of words seen lately */
     struct tc_lb_word *w;
     size_t n, cap;
     size_t chars;        /* pos of the end: total characters, one space
@@ -79,7 +81,11 @@ void tc_lb_release(struct tc_lb *lb);
 int tc_lb_words(struct tc_lb *lb, const struct tc_text *t);
 
 /* Characters of words [a, b) on one line, one space between words. */
-size_t tc_lb_width(const struct tc_lb *lb, size_t a, size_t b);
+static inline size_t
+tc_lb_width(const struct tc_lb *lb, size_t a, size_t b)
+{
+    return b <= a ? 0 : lb->sum[b] - lb->sum[a] + (b - a - 1);
+}
 
 /* The fewest lines words [a, b) need at max_chars a line (a word longer
  * than max_chars gets a line of its own), with a break kept before every

@@ -94,24 +94,6 @@ tc_measure_longest_line(const struct tc_text *t)
     return max;
 }
 
-double
-tc_measure_cps(size_t chars, int64_t dur_ms)
-{
-    if (dur_ms <= 0)
-        return 0;
-    return (double)chars * 1000.0 / (double)dur_ms;
-}
-
-int
-tc_measure_cps_over(size_t chars, int64_t dur_ms, double max_cps)
-{
-    if (chars == 0)
-        return 0;
-    if (dur_ms <= 0)
-        return 1;
-    return (double)chars * 1000.0 > max_cps * (double)dur_ms;
-}
-
 int64_t
 tc_measure_read_ms(size_t chars, double max_cps)
 {

@@ -37,11 +37,21 @@ size_t tc_measure_longest_line(const struct tc_text *t);
 
 /* Reading speed: chars / duration, in characters a second; 0 for a
  * duration of 0 or less. */
-double tc_measure_cps(size_t chars, int64_t dur_ms);
+static inline double
+tc_measure_cps(size_t chars, int64_t dur_ms)
+{
+    return dur_ms <= 0 ? 0 : (double)chars * 1000.0 / (double)dur_ms;
+}
 
 /* Is chars over dur_ms read faster than max_cps?  The one test of reading
  * speed: a duration of 0 or less is too fast for any text. */
-int tc_measure_cps_over(size_t chars, int64_t dur_ms, double max_cps);
+static inline int
+tc_measure_cps_over(size_t chars, int64_t dur_ms, double max_cps)
+{
+    if (chars == 0)
+        return 0;
+    return dur_ms <= 0 || (double)chars * 1000.0 > max_cps * (double)dur_ms;
+}
 
 /* The shortest duration in ms at which chars are not read faster than
  * max_cps (by tc_measure_cps_over()). */

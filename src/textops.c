@@ -362,6 +362,12 @@ tc_is_punct(const char *s, size_t n, size_t i, size_t *len)
     return 0;
 }
 
+static int
+is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 int
 tc_word_next(const char *s, size_t n, size_t *pos, struct tc_word *w)
 {
@@ -379,9 +385,14 @@ tc_word_next(const char *s, size_t n, size_t *pos, struct tc_word *w)
     w->end = i;
     *pos = i;
     w->cstart = w->start;
+    w->cend = w->end;
+    /* the common case: a word that begins and ends with a letter or a
+     * digit has no punctuation around it */
+    if (is_alnum((unsigned char)s[w->start]) &&
+        is_alnum((unsigned char)s[w->end - 1]))
+        return 1;
     while (w->cstart < w->end && tc_is_punct(s, w->end, w->cstart, &l))
         w->cstart += l;
-    w->cend = w->end;
     while (w->cend > w->cstart) {
         k = w->cend - 1;
         while (k > w->cstart && ((unsigned char)s[k] & 0xC0) == 0x80)
@@ -394,6 +405,17 @@ tc_word_next(const char *s, size_t n, size_t *pos, struct tc_word *w)
         w->cend = w->end;
     return 1;
 }
+
+/* What tc_fold_add() does with a byte: copy it (0), fold white space
+ * (1), lower-case it (2), look at what follows (3). */
+static const unsigned char fold_class[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+    ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
+    ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+    ['Y'] = 2, ['Z'] = 2, [0xC3] = 3, [0xE2] = 3
+};
 
 int
 tc_fold_add(struct tc_buf *b, const char *s, size_t n)
@@ -409,8 +431,9 @@ tc_fold_add(struct tc_buf *b, const char *s, size_t n)
     o = b->data + b->len;
     while (i < n) {
         unsigned char c = p[i];
+        unsigned k = fold_class[c];
 
-        if (tc_is_space((char)c)) {
+        if (k == 1) {
             space = any;
             i++;
             continue;
@@ -419,7 +442,14 @@ tc_fold_add(struct tc_buf *b, const char *s, size_t n)
             *o++ = ' ';
         space = 0;
         any = 1;
-        if (c >= 'A' && c <= 'Z') {
+        if (k == 0) {
+            /* the common case: a run of bytes kept as they are */
+            *o++ = (char)c;
+            for (i++; i < n && fold_class[p[i]] == 0; i++)
+                *o++ = (char)p[i];
+            continue;
+        }
+        if (k == 2) {
             *o++ = (char)(c + 32);
         } else if (c == 0xC3 && i + 1 < n && p[i + 1] >= 0x80 &&
                    p[i + 1] <= 0x9E && p[i + 1] != 0x97) {

@@ -42,6 +42,15 @@
 
 #define TAIL_MAX 6              /* twice the longest stutter, in words */
 #define KEEP_UNKNOWN (1u << 31) /* dtok.keep not looked up yet */
+#define KEEP_MEMO 256           /* words whose keep is remembered */
+#define KEEP_WORD 15            /* ... of at most this many bytes */
+
+/* A word's keep, remembered by its bytes (the lexicon is settled). */
+struct dkeep {
+    unsigned keep;
+    unsigned char len;          /* 0: empty */
+    char w[KEEP_WORD];
+};
 
 struct dline {
     size_t key;                 /* offset of its folded text in a buffer */
@@ -85,6 +94,7 @@ struct dedupe {
     const struct tc_lex *lex;
     long min_repeats, max_phrase;
     int64_t max_gap;
+    struct dkeep memo[KEEP_MEMO];
 };
 
 static int
@@ -185,6 +195,20 @@ keys_swap(struct dkeys *a, struct dkeys *b)
     *b = t;
 }
 
+/* dst = src: the keys of a text that came out as it went in. */
+static int
+keys_copy(struct dkeys *dst, const struct dkeys *src)
+{
+    tc_buf_clear(&dst->keys);
+    tc_buf_add(&dst->keys, src->keys.data, src->keys.len);
+    if (grow((void **)&dst->lines, &dst->cap, src->n + 1,
+             sizeof *dst->lines) != TC_OK)
+        return TC_ERR_NOMEM;
+    memcpy(dst->lines, src->lines, (src->n + 1) * sizeof *dst->lines);
+    dst->n = src->n;
+    return tc_buf_status(&dst->keys);
+}
+
 static void
 keys_release(struct dkeys *k)
 {
@@ -273,18 +297,32 @@ dd_tokens(struct dedupe *dd, const struct tc_text *t, size_t from)
 /* The classes that keep a repeat of token tk of the loaded text: looked
  * up the first time a repeat asks. */
 static unsigned
-tok_keep(const struct dedupe *dd, struct dtok *tk)
+tok_keep(struct dedupe *dd, struct dtok *tk)
 {
     const char *f = dd->ed.flat.data;
-    size_t k;
+    size_t k, n = tk->cend - tk->cstart;
+    unsigned h = 2166136261u;   /* FNV-1a */
+    struct dkeep *m = NULL;
 
     if (tk->keep != KEEP_UNKNOWN)
         return tk->keep;
-    tk->keep = tc_lex_classes(dd->lex, f + tk->cstart, tk->cend - tk->cstart) &
+    if (n > 0 && n <= KEEP_WORD) {
+        for (k = 0; k < n; k++)
+            h = (h ^ (unsigned char)f[tk->cstart + k]) * 16777619u;
+        m = &dd->memo[(h ^ (h >> 11)) & (KEEP_MEMO - 1)];
+        if (m->len == n && memcmp(m->w, f + tk->cstart, n) == 0)
+            return tk->keep = m->keep;
+    }
+    tk->keep = tc_lex_classes(dd->lex, f + tk->cstart, n) &
                (TC_LX_EMPH | TC_LX_DOUBLE);
     for (k = tk->cstart; k < tk->cend; k++)
         if (f[k] >= '0' && f[k] <= '9')
             tk->keep |= TC_LX_DOUBLE;
+    if (m != NULL) {
+        m->keep = tk->keep;
+        m->len = (unsigned char)n;
+        memcpy(m->w, f + tk->cstart, n);
+    }
     return tk->keep;
 }
 
@@ -307,7 +345,7 @@ dd_repeats(const struct dedupe *dd, size_t i, size_t L)
 /* May k repeats of tokens [i, i + L) stay?  Grammar said twice, emphasis
  * said up to four times. */
 static int
-dd_meant(const struct dedupe *dd, size_t i, size_t L, size_t k)
+dd_meant(struct dedupe *dd, size_t i, size_t L, size_t k)
 {
     size_t j;
 
@@ -413,14 +451,14 @@ joined_eq(const struct dedupe *dd, size_t a, size_t b)
 
 /* dd_meant() for tokens of the held cue's tail and this cue in a row. */
 static unsigned
-joined_keep(const struct dedupe *dd, size_t k)
+joined_keep(struct dedupe *dd, size_t k)
 {
     return k < dd->ntail ? dd->tail_tok[k].keep
                          : tok_keep(dd, &dd->toks[k - dd->ntail]);
 }
 
 static int
-dd_meant_joined(const struct dedupe *dd, size_t i, size_t L)
+dd_meant_joined(struct dedupe *dd, size_t i, size_t L)
 {
     size_t j;
 
@@ -541,11 +579,16 @@ dedupe_push(struct tc_stage *st, struct tc_cue *cue)
         if (rc == TC_OK && all)
             return dd_merge(dd, cue);
     }
-    if (rc == TC_OK)
+    /* the next cue is compared with this one as it leaves: as it came
+     * when nothing was cut (tc_edit_apply() leaves it exactly as it
+     * was) */
+    if (rc == TC_OK && dd->ed.ncuts == 0) {
+        rc = keys_copy(&dd->edit, &dd->orig);
+    } else if (rc == TC_OK) {
         rc = tc_edit_apply(&dd->ed, &cue->text);
-    /* the next cue is compared with this one as it leaves */
-    if (rc == TC_OK)
-        rc = dd_lines(dd, &cue->text, &dd->edit);
+        if (rc == TC_OK)
+            rc = dd_lines(dd, &cue->text, &dd->edit);
+    }
     if (rc == TC_OK && dd->stutters)
         rc = dd_keep_tail(dd, &cue->text);
     dd->have_prev = 1;

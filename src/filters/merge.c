@@ -243,7 +243,7 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
         int64_t next = word_start(m, j);
         int64_t pause = next - word_end(m, j - 1);
 
-        c += tc_lb_end_cost(&m->win, j - 1);
+        c += m->bc[j - 1] * 3 / 2;      /* tc_lb_end_cost(), kept */
         if (pause > 0)
             c -= pause >= 10 * PAUSE_BONUS_MAX ? PAUSE_BONUS_MAX
                                                : (long)(pause / 10);
@@ -282,6 +282,9 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
 #define CC_UNKNOWN  LONG_MIN
 #define CC_NO_FIT   LONG_MAX
 #define CC_NEVER    (LONG_MAX - 1)
+/* Kept XOR CC_UNKNOWN, so that an unknown entry is 0 and new rows are
+ * cleared by memset. */
+#define CC_CODE(v)  ((long)((unsigned long)(v) ^ (unsigned long)CC_UNKNOWN))
 
 static int
 cached_cost(void *ud, size_t i, size_t j, int open, long *cost)
@@ -293,17 +296,18 @@ cached_cost(void *ud, size_t i, size_t j, int open, long *cost)
     if (open || j >= m->win.n || j - i > m->cc_len)
         return cue_cost(m, i, j, open, cost);
     e = &m->cc[i * m->cc_len + (j - i - 1)];
-    if (*e == CC_UNKNOWN) {
+    if (*e == 0) {
         fit = cue_cost(m, i, j, 0, cost);
-        *e = fit == TC_LB_FIT ? *cost : fit == TC_LB_NO_FIT ? CC_NO_FIT
-                                                            : CC_NEVER;
+        *e = CC_CODE(fit == TC_LB_FIT ? *cost : fit == TC_LB_NO_FIT
+                                                    ? CC_NO_FIT
+                                                    : CC_NEVER);
         return fit;
     }
-    if (*e == CC_NO_FIT)
+    if (*e == CC_CODE(CC_NO_FIT))
         return TC_LB_NO_FIT;
-    if (*e == CC_NEVER)
+    if (*e == CC_CODE(CC_NEVER))
         return TC_LB_NEVER_FITS;
-    *cost = *e;
+    *cost = CC_CODE(*e);
     return TC_LB_FIT;
 }
 
@@ -752,8 +756,8 @@ take(struct merge *m, struct tc_cue *c)
         m->win.sum[n + 1] = m->win.sum[n] + lb->w[i].width;
         m->win.n = n + 1;
     }
-    for (i = k * m->cc_len; i < m->win.n * m->cc_len; i++)
-        m->cc[i] = CC_UNKNOWN;
+    memset(m->cc + k * m->cc_len, 0,
+           (m->win.n - k) * m->cc_len * sizeof *m->cc);
     for (i = k; i < m->win.n; i++)
         m->ws[i] = time_at(m, i, 0);
     for (i = k; i < m->win.n; i++)

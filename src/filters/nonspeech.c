@@ -130,6 +130,8 @@ is_credit(struct nonspeech *ns, const char *s, size_t n)
         is_url(s, n))
         return 1;
     for (i = 0; credit_starts[i] != NULL; i++) {
+        if (p[0] != credit_starts[i][0])
+            continue;
         l = strlen(credit_starts[i]);
         if (strncmp(p, credit_starts[i], l) == 0 &&
             (p[l] == ' ' || p[l] == ':'))
