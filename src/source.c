@@ -64,6 +64,12 @@ struct pend {
     unsigned nbytes;
 };
 
+/* The first of some byte in dec at or after dpos: at it when at < upto,
+ * else none before upto (searched so far); both 0 when unknown. */
+struct stop {
+    size_t at, upto;
+};
+
 struct tc_source {
     struct tc_ctx *ctx;
     char *name;                 /* for messages; NULL: none */
@@ -90,6 +96,7 @@ struct tc_source {
     size_t dpos;
     size_t clean;               /* dec[dpos, clean) is UTF-8 without NUL
                                    and CR, when clean > dpos; 0: unknown */
+    struct stop cr, nul;        /* where the next CR and NUL are */
     unsigned long dline;        /* line terminators decoded so far */
     unsigned dcol;              /* bytes decoded since the last one */
     int dcr;                    /* the last decoded byte was CR */
@@ -530,6 +537,8 @@ fill(struct tc_source *s)
         tc_buf_truncate(&s->dec, s->dec.len - s->dpos);
         s->dpos = 0;
         s->clean = 0;
+        memset(&s->cr, 0, sizeof s->cr);
+        memset(&s->nul, 0, sizeof s->nul);
     }
     before = s->dec.len;
     if (s->mode == M_UTF8 || s->mode == M_UTF8_AUTO) {
@@ -576,6 +585,8 @@ fill(struct tc_source *s)
             memmove(s->dec.data, s->dec.data + 3, s->dec.len - 3);
             tc_buf_truncate(&s->dec, s->dec.len - 3);
             s->clean = 0;
+            memset(&s->cr, 0, sizeof s->cr);
+            memset(&s->nul, 0, sizeof s->nul);
         }
         s->strip_feff = 0;
     }
@@ -939,21 +950,34 @@ scan_line(char *q, char *e, int *plain)
     return e;
 }
 
+/* Where the next byte c is (dec.len when there is none): searched again
+ * only once dpos has passed it, and then beyond what was searched. */
+static size_t
+next_stop(struct tc_source *s, struct stop *st, int c)
+{
+    size_t from;
+    const char *hit;
+
+    if (st->at < st->upto && st->at >= s->dpos)
+        return st->at;
+    from = st->at < st->upto || st->upto < s->dpos ? s->dpos : st->upto;
+    hit = memchr(s->dec.data + from, c, s->dec.len - from);
+    st->upto = s->dec.len;
+    st->at = hit != NULL ? (size_t)(hit - s->dec.data) : s->dec.len;
+    return st->at;
+}
+
 /* Find how far from dpos the decoded bytes are clean (see struct
- * tc_source): up to the first CR, NUL or byte that is not UTF-8.  A few
- * fast scans over the whole block, done again only after that point. */
+ * tc_source): up to the next CR or NUL, or the first byte that is not
+ * UTF-8 before them. */
 static void
 find_clean(struct tc_source *s)
 {
-    const char *p = s->dec.data + s->dpos, *e = s->dec.data + s->dec.len;
-    const char *stop = memchr(p, '\r', (size_t)(e - p));
+    size_t e = next_stop(s, &s->cr, '\r'), z = next_stop(s, &s->nul, '\0');
 
-    if (stop != NULL)
-        e = stop;
-    stop = memchr(p, '\0', (size_t)(e - p));
-    if (stop != NULL)
-        e = stop;
-    s->clean = s->dpos + tc_utf8_valid(p, (size_t)(e - p));
+    if (z < e)
+        e = z;
+    s->clean = s->dpos + tc_utf8_valid(s->dec.data + s->dpos, e - s->dpos);
 }
 
 int
