@@ -529,6 +529,28 @@ layout_cost(const struct tc_lb *lb, size_t a, size_t b)
     return cost;
 }
 
+size_t
+tc_lb_two_first(const struct tc_lb *lb, size_t a, size_t b, size_t max)
+{
+    const size_t *sum = lb->sum;
+    size_t lo = a + 1, hi = b - 1, w2;
+
+    if (b < a + 2)
+        return 0;
+    /* widths from the prefix sums: words [x, y) take
+     * sum[y] - sum[x] + y - x - 1 */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+
+        if (sum[mid] - sum[a] + (mid - a - 1) <= max)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    w2 = sum[b] - sum[lo] + (b - lo - 1);
+    return w2 > max && b - lo > 1 ? 0 : lo;
+}
+
 /* The best break of words [a, b) into two lines, each within max unless
  * it is one long word: 1 with the first word of the second line in *at
  * and the cost in *cost, or 0 when two lines cannot hold them.  Ties go
@@ -539,26 +561,12 @@ two_lines(const struct tc_lb *lb, size_t a, size_t b, size_t max,
           size_t *at, long *cost)
 {
     const size_t *sum = lb->sum;
-    size_t lo = a + 1, hi = b - 1, k, w1, w2, first, best_at;
+    size_t first = tc_lb_two_first(lb, a, b, max), k, w1, w2, best_at;
     long c, c_first, best;
 
-    if (b < a + 2)
+    if (first == 0)
         return 0;
-    /* the latest break that fits the first line (or its one long word);
-     * widths from the prefix sums: words [x, y) take
-     * sum[y] - sum[x] + y - x - 1 */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo + 1) / 2;
-
-        if (sum[mid] - sum[a] + (mid - a - 1) <= max)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    first = lo;
     w2 = sum[b] - sum[first] + (b - first - 1);
-    if (w2 > max && b - first > 1)
-        return 0;
     c_first = break_cost(lb, first - 1) +
               balance(sum[first] - sum[a] + (first - a - 1), w2);
     best = c_first;
@@ -861,7 +869,9 @@ tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
 
             if (p->cost[i] >= PLAN_INF)
                 continue;
-            fit = fn(ud, i, j, last_open, &c);
+            fit = fn(ud, i, j, last_open,
+                     p->cost[j] >= PLAN_INF ? LONG_MAX
+                                            : p->cost[j] - p->cost[i], &c);
             if (fit == TC_LB_NEVER_FITS)
                 break;
             if (fit == TC_LB_FIT && p->cost[i] + c < p->cost[j]) {

@@ -111,6 +111,15 @@ size_t tc_lb_layout_cost(struct tc_lb *lb, size_t a, size_t b,
 size_t tc_lb_fit_cost(struct tc_lb *lb, size_t a, size_t b,
                       size_t max_chars, size_t max_lines, long *cost);
 
+/* Where the second line of words [a, b) begins when they are broken
+ * into two lines by filling the first: the latest break that leaves the
+ * first line within max_chars (or after its first word, when that alone
+ * is longer).  0 when the second line is then longer than max_chars and
+ * more than one word: two lines cannot hold the words.  Every two-line
+ * layout tc_lb_fit_cost() weighs breaks before a word in (a, first]. */
+size_t tc_lb_two_first(const struct tc_lb *lb, size_t a, size_t b,
+                       size_t max_chars);
+
 /* The cost of a break after word i (lower is better): what the split and
  * layout decisions weigh.  Exposed for the unit tests. */
 int tc_lb_break_cost(const struct tc_lb *lb, size_t i);
@@ -126,13 +135,16 @@ int tc_lb_break_cost(const struct tc_lb *lb, size_t i);
 #define TC_LB_CUE_COST   150
 #define TC_LB_SHORT_COST 200
 
-enum { TC_LB_FIT, TC_LB_NO_FIT, TC_LB_NEVER_FITS };
+enum { TC_LB_FIT, TC_LB_NO_FIT, TC_LB_NEVER_FITS, TC_LB_NO_GAIN };
 
 /* The cost of words [i, j) as one cue into *cost: TC_LB_FIT, TC_LB_NO_FIT,
  * or TC_LB_NEVER_FITS when no cue that begins before i and ends at j fits
- * either.  open: the cue is the last one and may still grow. */
+ * either.  open: the cue is the last one and may still grow.  budget: a
+ * cue that costs this much or more is of no use (the words up to j have
+ * a way as cheap); fn may then answer TC_LB_NO_GAIN without the cost, but
+ * never in place of TC_LB_NEVER_FITS. */
 typedef int (*tc_lb_cue_fn)(void *ud, size_t i, size_t j, int open,
-                            long *cost);
+                            long budget, long *cost);
 
 struct tc_lb_plan {
     long *cost;          /* cost[j]: least cost of words [0, j) ... */

@@ -100,6 +100,8 @@ struct merge {
     size_t *lastrep;         /* the last reply among words (0, k], or 0 */
     int64_t *ws, *we;        /* when each window word begins and ends */
     long *bc;                /* break costs after window words (tc_lb) */
+    size_t *first;           /* for no_gain(), by plan() */
+    long *lowbc;
     long *cc;                /* cue costs already known (cached_cost) */
     size_t cc_len;           /* the most words a cue can hold */
     unsigned char *zero;     /* "no line break" for emit */
@@ -203,40 +205,37 @@ reply_in(const struct merge *m, size_t i, size_t j)
     return m->lastrep[j - 1] > i ? m->lastrep[j - 1] : 0;
 }
 
-/* Window words [i, j) as one cue (a tc_lb_cue_fn). */
+/* Could the layout of words [i, j) in two lines make the cue worth
+ * having, when the rest of its cost is c?  Not when the cheapest break it
+ * may choose, before a word in (i, first] (tc_lb_two_first()), brings c
+ * to budget: the imbalance it adds is never negative.  first[i] and
+ * lowbc[i] (plan()) hold the latest such word when the words after i do
+ * not end the second line first, and the cheapest break up to it. */
 static int
-cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
+no_gain(const struct merge *m, size_t i, size_t j, long c, long budget)
 {
-    struct merge *m = ud;
-    const struct tc_limits *l = &m->lim;
-    size_t lines, q, chars;
-    int64_t start = word_start(m, i), avail;
-    long c = TC_LB_CUE_COST, lc = 0;
+    size_t first = m->first[i] < j - 1 ? m->first[i] : j - 1;
 
-    if (m->wf[i] != m->wf[j - 1] &&
-        word_end(m, j - 1) - start > l->max_duration)
-        return TC_LB_NEVER_FITS;
-    q = reply_in(m, i, j);
-    if (q > 0) {
-        if (reply_in(m, i, q) > 0 || !dialogue_ok(m, i, q, j, open))
-            return TC_LB_NO_FIT;
-    } else {
-        lines = tc_lb_fit_cost(&m->win, i, j, (size_t)l->max_chars,
-                               (size_t)l->max_lines, &lc);
-        if (lines > (size_t)l->max_lines)
-            return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
-        c += lc;
-    }
-    /* a sentence ends inside: the cue should begin with a sentence, and
-     * end with one (below) */
-    if (m->sent[j - 1] > m->sent[i] && !starts_sentence(m, i))
-        c += STRADDLE_COST;
-    if (open && !(m->win.w[j - 1].flags & TC_LB_SENTENCE)) {
-        /* more words will come; a cue that ends a sentence is weighed as
-         * it is, so that a short tail is not left for later */
-        *cost = c;
-        return TC_LB_FIT;
-    }
+    if (budget == LONG_MAX || m->lim.max_lines < 2 || m->win.nhard > 0 ||
+        j - i < 2)
+        return 0;
+    if (tc_lb_width(&m->win, first, j) > (size_t)m->lim.max_chars &&
+        j - first > 1)
+        return 0;               /* more than two lines: fit_cost() says */
+    return c + m->lowbc[i] >= budget;
+}
+
+/* What words [i, j) cost as a cue that ends at j, beyond
+ * TC_LB_CUE_COST, their layout and a sentence end inside that they do not
+ * begin with. */
+static long
+end_cost(const struct merge *m, size_t i, size_t j)
+{
+    const struct tc_limits *l = &m->lim;
+    size_t chars;
+    int64_t start = word_start(m, i), avail;
+    long c = 0;
+
     if (j - i <= 2)
         c += TC_LB_SHORT_COST;
     if (j < m->win.n) {
@@ -271,6 +270,52 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
     if (m->sent[j - 1] > m->sent[i] &&
         !(m->win.w[j - 1].flags & TC_LB_SENTENCE))
         c += STRADDLE_COST;
+    return c;
+}
+
+/* Window words [i, j) as one cue (a tc_lb_cue_fn, through
+ * cached_cost()). */
+static int
+cue_cost(struct merge *m, size_t i, size_t j, int open, long budget,
+         long *cost)
+{
+    const struct tc_limits *l = &m->lim;
+    size_t lines, q;
+    int64_t start = word_start(m, i);
+    long c = TC_LB_CUE_COST, lc = 0;
+    int lay = 0;
+
+    if (m->wf[i] != m->wf[j - 1] &&
+        word_end(m, j - 1) - start > l->max_duration)
+        return TC_LB_NEVER_FITS;
+    q = reply_in(m, i, j);
+    if (q > 0) {
+        if (reply_in(m, i, q) > 0 || !dialogue_ok(m, i, q, j, open))
+            return TC_LB_NO_FIT;
+    } else {
+        /* one line costs nothing; more are laid out last, once the rest
+         * of the cost is known */
+        lay = m->win.nhard > 0 ||
+              tc_lb_width(&m->win, i, j) > (size_t)l->max_chars;
+    }
+    /* a sentence ends inside: the cue should begin with a sentence, and
+     * end with one (end_cost()) */
+    if (m->sent[j - 1] > m->sent[i] && !starts_sentence(m, i))
+        c += STRADDLE_COST;
+    /* while more words may come, a cue that does not end a sentence is
+     * weighed by its words alone; one that ends a sentence is weighed as
+     * it is, so that a short tail is not left for later */
+    if (!open || (m->win.w[j - 1].flags & TC_LB_SENTENCE))
+        c += end_cost(m, i, j);
+    if (lay) {
+        if (no_gain(m, i, j, c, budget))
+            return TC_LB_NO_GAIN;
+        lines = tc_lb_fit_cost(&m->win, i, j, (size_t)l->max_chars,
+                               (size_t)l->max_lines, &lc);
+        if (lines > (size_t)l->max_lines)
+            return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
+        c += lc;
+    }
     *cost = c;
     return TC_LB_FIT;
 }
@@ -287,17 +332,19 @@ cue_cost(void *ud, size_t i, size_t j, int open, long *cost)
 #define CC_CODE(v)  ((long)((unsigned long)(v) ^ (unsigned long)CC_UNKNOWN))
 
 static int
-cached_cost(void *ud, size_t i, size_t j, int open, long *cost)
+cached_cost(void *ud, size_t i, size_t j, int open, long budget, long *cost)
 {
     struct merge *m = ud;
     long *e;
     int fit;
 
     if (open || j >= m->win.n || j - i > m->cc_len)
-        return cue_cost(m, i, j, open, cost);
+        return cue_cost(m, i, j, open, budget, cost);
     e = &m->cc[i * m->cc_len + (j - i - 1)];
     if (*e == 0) {
-        fit = cue_cost(m, i, j, 0, cost);
+        fit = cue_cost(m, i, j, 0, budget, cost);
+        if (fit == TC_LB_NO_GAIN)
+            return fit;         /* not known: not kept */
         *e = CC_CODE(fit == TC_LB_FIT ? *cost : fit == TC_LB_NO_FIT
                                                     ? CC_NO_FIT
                                                     : CC_NEVER);
@@ -316,12 +363,28 @@ cached_cost(void *ud, size_t i, size_t j, int open, long *cost)
 static size_t
 plan(struct merge *m, int open)
 {
-    size_t k;
+    size_t k, e, max = (size_t)m->lim.max_chars;
 
     m->sent[0] = 0;
     for (k = 0; k < m->win.n; k++) {
         m->sent[k + 1] = m->sent[k] + !!(m->win.w[k].flags & TC_LB_SENTENCE);
         m->lastrep[k] = is_reply(m, k) ? k : k > 0 ? m->lastrep[k - 1] : 0;
+    }
+    /* for no_gain(): the first line filled from each word, and its
+     * cheapest break */
+    for (k = 0, e = 1; k < m->win.n; k++) {
+        long low = LONG_MAX;
+        size_t b;
+
+        if (e < k + 1)
+            e = k + 1;
+        while (e < m->win.n && tc_lb_width(&m->win, k, e + 1) <= max)
+            e++;
+        m->first[k] = e;
+        for (b = k; b < e; b++)
+            if (m->bc[b] < low)
+                low = m->bc[b];
+        m->lowbc[k] = low;
     }
     return tc_lb_plan_cuts(&m->plan, m->win.n, open, cached_cost, m);
 }
@@ -418,6 +481,8 @@ reserve(struct merge *m, size_t words)
     GROW(m->ws);
     GROW(m->we);
     GROW(m->bc);
+    GROW(m->first);
+    GROW(m->lowbc);
     GROW(m->zero);
 #undef GROW
     m->win.bc = m->bc;
@@ -868,6 +933,8 @@ merge_destroy(struct tc_stage *st)
     free(m->we);
     free(m->cc);
     free(m->bc);
+    free(m->first);
+    free(m->lowbc);
     free(m->zero);
     tc_lb_plan_release(&m->plan);
     tc_lb_release(&m->lb);

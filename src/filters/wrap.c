@@ -32,7 +32,8 @@ struct wrap {
 /* Words [i, j) of the cue as one piece (a tc_lb_cue_fn): its layout and
  * where it ends, as merge weighs them, without times. */
 static int
-piece_cost(void *ud, size_t i, size_t j, int open, long *cost)
+piece_cost(void *ud, size_t i, size_t j, int open, long budget,
+           long *cost)
 {
     struct wrap *w = ud;
     long lc;
@@ -40,6 +41,7 @@ piece_cost(void *ud, size_t i, size_t j, int open, long *cost)
                                   (size_t)w->lim.max_lines, &lc);
 
     (void)open;
+    (void)budget;
     if (lines > (size_t)w->lim.max_lines)
         return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
     *cost = TC_LB_CUE_COST + lc;

@@ -263,6 +263,41 @@ START_TEST(lb_styles_survive)
 }
 END_TEST
 
+/* Where the second line begins when the first is filled, and whether
+ * two lines hold the words at all (tc_lb_two_first()). */
+START_TEST(lb_two_first)
+{
+    static const struct {
+        const char *in;
+        size_t a, b, max, first;
+    } cases[] = {
+        { "aaa bbb ccc ddd", 0, 4, 7, 2 },      /* "aaa bbb" / "ccc ddd" */
+        { "aaa bbb ccc ddd eee", 0, 5, 7, 0 },  /* "ccc ddd eee" is 11 */
+        { "aaa bbb ccc ddd", 1, 4, 7, 3 },      /* "bbb ccc" / "ddd" */
+        { "aaa bbb ccc ddd", 0, 3, 11, 2 },     /* the second line's word */
+        { "aaa bbb", 0, 1, 7, 0 },              /* one word: one line */
+        { "abcdefghij kl", 0, 2, 5, 1 },        /* a long first word */
+        { "ab abcdefghij", 0, 2, 5, 1 },        /* a long last word */
+        { "ab abcdefghij cd", 0, 3, 5, 0 },     /* "abcdefghij cd" */
+    };
+    struct tc_lb lb;
+    struct tc_text t;
+    size_t i;
+
+    tc_lb_init(&lb);
+    memset(&t, 0, sizeof t);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        text_set(&t, cases[i].in);
+        ck_assert_int_eq(tc_lb_words(&lb, &t), TC_OK);
+        ck_assert_msg(tc_lb_two_first(&lb, cases[i].a, cases[i].b,
+                                      cases[i].max) == cases[i].first,
+                      "case %lu: %s", (unsigned long)i, cases[i].in);
+    }
+    tc_text_release(&t);
+    tc_lb_release(&lb);
+}
+END_TEST
+
 START_TEST(limits_frames)
 {
     int64_t ms = 0;
@@ -781,6 +816,7 @@ suite_filters_layout(void)
     tcase_add_test(tc, lex_classes);
     tcase_add_test(tc, lb_sentence_ends);
     tcase_add_test(tc, lb_styles_survive);
+    tcase_add_test(tc, lb_two_first);
     tcase_add_test(tc, limits_frames);
     tcase_add_test(tc, limits_profiles);
     suite_add_tcase(s, tc);
