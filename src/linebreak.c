@@ -849,37 +849,11 @@ tc_lb_plan_reserve(struct tc_lb_plan *p, size_t n)
     return TC_OK;
 }
 
-#define PLAN_INF (LONG_MAX / 4)
-
 size_t
-tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
-                void *ud)
+tc_lb_plan_trace(struct tc_lb_plan *p, size_t n)
 {
-    size_t i, j, k, ncues = 0;
-    long c;
+    size_t j, k, ncues = 0;
 
-    p->cost[0] = 0;
-    for (j = 1; j <= n; j++) {
-        int last_open = open && j == n;
-
-        p->cost[j] = PLAN_INF;
-        p->from[j] = j - 1;
-        for (i = j; i-- > 0;) {
-            int fit;
-
-            if (p->cost[i] >= PLAN_INF)
-                continue;
-            fit = fn(ud, i, j, last_open,
-                     p->cost[j] >= PLAN_INF ? LONG_MAX
-                                            : p->cost[j] - p->cost[i], &c);
-            if (fit == TC_LB_NEVER_FITS)
-                break;
-            if (fit == TC_LB_FIT && p->cost[i] + c < p->cost[j]) {
-                p->cost[j] = p->cost[i] + c;
-                p->from[j] = i;
-            }
-        }
-    }
     for (j = n; j > 0; j = p->from[j])
         p->cuts[ncues++] = j;
     for (k = 0; k < ncues / 2; k++) {
@@ -889,6 +863,13 @@ tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
         p->cuts[ncues - 1 - k] = t;
     }
     return ncues;
+}
+
+size_t
+tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
+                void *ud)
+{
+    return tc_lb_plan_run(p, n, open, fn, ud);
 }
 
 /* ---- limits ----------------------------------------------------------- */

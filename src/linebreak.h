@@ -10,6 +10,8 @@
 #ifndef TRANSCUE_SRC_LINEBREAK_H
 #define TRANSCUE_SRC_LINEBREAK_H
 
+#include <limits.h>
+
 #include "format.h"
 
 /* What a word says about the gap after it (or, for CONJ/PREP/SUBJ/HARD,
@@ -160,6 +162,46 @@ int tc_lb_plan_reserve(struct tc_lb_plan *p, size_t n);
  * open: the last cue may still grow (only its layout counts). */
 size_t tc_lb_plan_cuts(struct tc_lb_plan *p, size_t n, int open,
                        tc_lb_cue_fn fn, void *ud);
+/* The cuts of the way to n that p->from holds into p->cuts; returns how
+ * many cues. */
+size_t tc_lb_plan_trace(struct tc_lb_plan *p, size_t n);
+
+#define TC_LB_PLAN_INF (LONG_MAX / 4)
+
+/* tc_lb_plan_cuts(), for a caller that plans often: inlined, fn is
+ * called directly. */
+static inline size_t
+tc_lb_plan_run(struct tc_lb_plan *p, size_t n, int open, tc_lb_cue_fn fn,
+               void *ud)
+{
+    size_t i, j;
+    long c;
+
+    p->cost[0] = 0;
+    for (j = 1; j <= n; j++) {
+        int last_open = open && j == n;
+
+        p->cost[j] = TC_LB_PLAN_INF;
+        p->from[j] = j - 1;
+        for (i = j; i-- > 0;) {
+            int fit;
+
+            if (p->cost[i] >= TC_LB_PLAN_INF)
+                continue;
+            fit = fn(ud, i, j, last_open,
+                     p->cost[j] >= TC_LB_PLAN_INF ? LONG_MAX
+                                                  : p->cost[j] - p->cost[i],
+                     &c);
+            if (fit == TC_LB_NEVER_FITS)
+                break;
+            if (fit == TC_LB_FIT && p->cost[i] + c < p->cost[j]) {
+                p->cost[j] = p->cost[i] + c;
+                p->from[j] = i;
+            }
+        }
+    }
+    return tc_lb_plan_trace(p, n);
+}
 /* The cost of a cue ending after word i: one and a half times the cost of
  * a line break there. */
 long tc_lb_end_cost(const struct tc_lb *lb, size_t i);

@@ -104,6 +104,9 @@ struct merge {
     long *lowbc;
     long *cc;                /* cue costs already known (cached_cost) */
     size_t cc_len;           /* the most words a cue can hold */
+    size_t col_j;            /* column(): the cue end it holds, or 0 */
+    long col_end;
+    int64_t col_avail;
     unsigned char *zero;     /* "no line break" for emit */
     size_t wcap;
     struct tc_cue *pending;  /* a cue whose end waits for the next start */
@@ -225,19 +228,16 @@ no_gain(const struct merge *m, size_t i, size_t j, long c, long budget)
     return c + m->lowbc[i] >= budget;
 }
 
-/* What words [i, j) cost as a cue that ends at j, beyond
- * TC_LB_CUE_COST, their layout and a sentence end inside that they do not
- * begin with. */
+/* What every cue that ends at window word j shares, kept in m->col_*
+ * while plan() weighs them: the cost of its end (the break there, less a
+ * bonus for a pause or the end of an input cue), returned, and the time
+ * it may stay up until, which end_cost() counts from its start. */
 static long
-end_cost(const struct merge *m, size_t i, size_t j)
+column(struct merge *m, size_t j)
 {
     const struct tc_limits *l = &m->lim;
-    size_t chars;
-    int64_t start = word_start(m, i), avail;
     long c = 0;
 
-    if (j - i <= 2)
-        c += TC_LB_SHORT_COST;
     if (j < m->win.n) {
         int64_t next = word_start(m, j);
         int64_t pause = next - word_end(m, j - 1);
@@ -250,10 +250,29 @@ end_cost(const struct merge *m, size_t i, size_t j)
             c -= SEG_END_BONUS;
         /* the time until the next cue, and some of the next cue's, which
          * next_display() can lend when that one has time to spare */
-        avail = next - l->min_gap - start + SHIFT_MAX / 2;
+        m->col_avail = next - l->min_gap + SHIFT_MAX / 2;
     } else {
-        avail = word_end(m, j - 1) - start + m->max_gap;
+        m->col_avail = word_end(m, j - 1) + m->max_gap;
     }
+    m->col_j = j;
+    m->col_end = c;
+    return c;
+}
+
+/* What words [i, j) cost as a cue that ends at j, beyond
+ * TC_LB_CUE_COST, their layout and a sentence end inside that they do not
+ * begin with. */
+static long
+end_cost(struct merge *m, size_t i, size_t j)
+{
+    const struct tc_limits *l = &m->lim;
+    size_t chars;
+    int64_t start = word_start(m, i), avail;
+    long c = m->col_j == j ? m->col_end : column(m, j);
+
+    if (j - i <= 2)
+        c += TC_LB_SHORT_COST;
+    avail = m->col_avail - start;
     if (avail > l->max_duration)
         avail = l->max_duration;
     if (avail < word_end(m, j - 1) - start)
@@ -386,7 +405,8 @@ plan(struct merge *m, int open)
                 low = m->bc[b];
         m->lowbc[k] = low;
     }
-    return tc_lb_plan_cuts(&m->plan, m->win.n, open, cached_cost, m);
+    m->col_j = 0;
+    return tc_lb_plan_run(&m->plan, m->win.n, open, cached_cost, m);
 }
 
 /* ---- reading speed across cues ----------------------------------------- */
