@@ -292,6 +292,25 @@ end_cost(struct merge *m, size_t i, size_t j)
     return c;
 }
 
+/* cue_cost() of words [i, j) that take more than one line, c without
+ * their layout. */
+static int
+with_layout(struct merge *m, size_t i, size_t j, long c, long budget,
+            long *cost)
+{
+    size_t lines;
+    long lc;
+
+    if (no_gain(m, i, j, c, budget))
+        return TC_LB_NO_GAIN;
+    lines = tc_lb_fit_cost(&m->win, i, j, (size_t)m->lim.max_chars,
+                           (size_t)m->lim.max_lines, &lc);
+    if (lines > (size_t)m->lim.max_lines)
+        return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
+    *cost = c + lc;
+    return TC_LB_FIT;
+}
+
 /* Window words [i, j) as one cue (a tc_lb_cue_fn, through
  * cached_cost()). */
 static int
@@ -299,9 +318,9 @@ cue_cost(struct merge *m, size_t i, size_t j, int open, long budget,
          long *cost)
 {
     const struct tc_limits *l = &m->lim;
-    size_t lines, q;
+    size_t q;
     int64_t start = word_start(m, i);
-    long c = TC_LB_CUE_COST, lc = 0;
+    long c = TC_LB_CUE_COST;
     int lay = 0;
 
     if (m->wf[i] != m->wf[j - 1] &&
@@ -326,15 +345,8 @@ cue_cost(struct merge *m, size_t i, size_t j, int open, long budget,
      * it is, so that a short tail is not left for later */
     if (!open || (m->win.w[j - 1].flags & TC_LB_SENTENCE))
         c += end_cost(m, i, j);
-    if (lay) {
-        if (no_gain(m, i, j, c, budget))
-            return TC_LB_NO_GAIN;
-        lines = tc_lb_fit_cost(&m->win, i, j, (size_t)l->max_chars,
-                               (size_t)l->max_lines, &lc);
-        if (lines > (size_t)l->max_lines)
-            return j - i > 1 ? TC_LB_NEVER_FITS : TC_LB_NO_FIT;
-        c += lc;
-    }
+    if (lay)
+        return with_layout(m, i, j, c, budget, cost);
     *cost = c;
     return TC_LB_FIT;
 }
