@@ -4,6 +4,7 @@
  * limits, and characters an output encoding cannot hold. */
 #include "config.h"
 
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -514,6 +515,40 @@ START_TEST(line_ends_mixed_model)
 }
 END_TEST
 
+/* The fallback's table: what iconv gives for each byte, and a refusal
+ * for encodings a table cannot hold. */
+START_TEST(single_byte_table)
+{
+    static const char *const refused[] = {
+        "UTF-8", "UTF-16LE", "SHIFT_JIS", "ISO-2022-JP", "CP1258", "CP1255",
+    };
+    struct tc_sbcs t;
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    size_t i;
+
+    ck_assert(cd != (iconv_t)-1);
+    ck_assert_int_eq(tc_sbcs_build(cd, &t), TC_OK);
+    iconv_close(cd);
+    ck_assert_uint_eq(t.len['A'], 1);
+    ck_assert_int_eq(t.utf8['A'][0], 'A');
+    ck_assert_uint_eq(t.len[0], 1);
+    ck_assert_int_eq(t.utf8[0][0], '\0');
+    ck_assert_uint_eq(t.len[0xE9], 2);
+    ck_assert(memcmp(t.utf8[0xE9], "\xC3\xA9", 2) == 0);
+    ck_assert_uint_eq(t.len[0x80], 3);          /* the euro sign */
+    ck_assert(memcmp(t.utf8[0x80], "\xE2\x82\xAC", 3) == 0);
+    ck_assert_uint_eq(t.len[0x81], 0);          /* not in windows-1252 */
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        cd = iconv_open("UTF-8", refused[i]);
+        if (cd == (iconv_t)-1)
+            continue;                   /* not in this C library */
+        ck_assert_msg(tc_sbcs_build(cd, &t) == TC_ERR_UNSUPPORTED, "%s",
+                      refused[i]);
+        iconv_close(cd);
+    }
+}
+END_TEST
+
 START_TEST(line_limit)
 {
     size_t n = (8u << 20) + 70000;
@@ -681,6 +716,7 @@ suite_decode(void)
     tcase_add_test(in, sequence_split_across_reads);
     tcase_add_test(in, crlf_split_across_reads);
     tcase_add_test(in, line_ends_mixed_model);
+    tcase_add_test(in, single_byte_table);
     tcase_add_test(in, line_limit);
     tcase_add_test(in, raw_bytes_interface);
     tcase_add_test(out, output_windows_1252);
