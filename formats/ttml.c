@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,9 +325,30 @@ aval(const struct attrs *a, size_t off)
     return off == 0 ? NULL : a->buf.data + off;
 }
 
+/* The attributes read_attrs() keeps, by namespace and name. */
+static const struct {
+    enum ns_kind ns;
+    const char *name;
+    size_t off;                 /* of its slot in struct attrs */
+} slots[] = {
+    { NS_NONE, "begin", offsetof(struct attrs, begin) },
+    { NS_NONE, "end", offsetof(struct attrs, end) },
+    { NS_NONE, "dur", offsetof(struct attrs, dur) },
+    { NS_NONE, "style", offsetof(struct attrs, style) },
+    { NS_NONE, "region", offsetof(struct attrs, region) },
+    { NS_NONE, "timeContainer", offsetof(struct attrs, container) },
+    { NS_NONE, "id", offsetof(struct attrs, bare_id) },
+    { NS_XML, "id", offsetof(struct attrs, id) },
+    { NS_XML, "lang", offsetof(struct attrs, lang) },
+    { NS_XML, "space", offsetof(struct attrs, space) },
+    { NS_TTM, "agent", offsetof(struct attrs, agent) },
+    { NS_TTS, "display", offsetof(struct attrs, display) },
+};
+
 static int
 read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
 {
+    size_t i;
     int tick_given = 0, rc = TC_OK;
 
     tc_buf_clear(&a->buf);
@@ -345,50 +367,15 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
             continue;
         if (ns == NS_NONE && strchr(name, ':') != NULL)
             ns = undeclared_prefix(&name);
-        if (ns == NS_NONE) {
-            switch (name[0]) {
-            case 'b':
-                if (strcmp(name, "begin") == 0)
-                    slot = &a->begin;
-                break;
-            case 'e':
-                if (strcmp(name, "end") == 0)
-                    slot = &a->end;
-                break;
-            case 'd':
-                if (strcmp(name, "dur") == 0)
-                    slot = &a->dur;
-                break;
-            case 's':
-                if (strcmp(name, "style") == 0)
-                    slot = &a->style;
-                break;
-            case 'r':
-                if (strcmp(name, "region") == 0)
-                    slot = &a->region;
-                break;
-            case 't':
-                if (strcmp(name, "timeContainer") == 0)
-                    slot = &a->container;
-                break;
-            case 'i':
-                if (strcmp(name, "id") == 0)
-                    slot = &a->bare_id;
-                break;
-            default:
+        for (i = 0; i < sizeof slots / sizeof slots[0]; i++)
+            if (slots[i].ns == ns && slots[i].name[0] == name[0] &&
+                strcmp(slots[i].name, name) == 0) {
+                slot = (size_t *)((char *)a + slots[i].off);
                 break;
             }
-        } else if (ns == NS_XML) {
-            if (strcmp(name, "id") == 0)
-                slot = &a->id;
-            else if (strcmp(name, "lang") == 0)
-                slot = &a->lang;
-            else if (strcmp(name, "space") == 0)
-                slot = &a->space;
-        } else if (ns == NS_TTM && strcmp(name, "agent") == 0) {
-            slot = &a->agent;
-        } else if (ns == NS_TTS && strcmp(name, "display") == 0) {
-            slot = &a->display;
+        if (slot != NULL) {
+            *slot = a->buf.len;
+            tc_buf_add(&a->buf, v, strlen(v) + 1);  /* with its NUL */
         } else if (ns == NS_TTS) {
             rc = tc_ttml_style_attr(r, &a->inl, name, v);
         } else if (ns == NS_OTHER && f->kind == EL_TT &&
@@ -399,11 +386,6 @@ read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
             r->apple = 1;
         } else if (ns == NS_TTP && f->kind == EL_TT) {
             rc = tc_ttml_param_attr(r, name, v, &tick_given);
-        }
-        if (slot != NULL) {
-            *slot = a->buf.len;
-            tc_buf_adds(&a->buf, v);
-            tc_buf_addc(&a->buf, '\0');
         }
     }
     xmlTextReaderMoveToElement(r->xr);
