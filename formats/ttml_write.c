@@ -11,6 +11,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ttml.h"
 
@@ -69,75 +72,183 @@ out_puts(struct ttml_writer *w, const char *s)
     tc_buf_add(&w->out, s, strlen(s));
 }
 
+/* How put_escaped() writes a line feed and a quote: as they are (text),
+ * escaped (an attribute value), or a line feed as <br/> (a cue's plain
+ * text, whose white space is watched for xml:space). */
+enum { E_TEXT, E_ATTR, E_LINES };
+
+struct esc {
+    int mode;
+    char prev;                  /* E_LINES: the byte before, '\n' first */
+    int preserve;               /* E_LINES: needs_preserve() would say 1 */
+};
+
+#define ESC_CHUNK 4096          /* input bytes written per reservation */
+#define ESC_MAX   6             /* output bytes for one input byte */
+#define ESC_SLACK 4             /* a character begun at the chunk's end; 16
+                                   bytes stored at once (SSE2) */
+
+/* One byte that is not copied as it is (an X_ class but X_PLAIN) at *i,
+ * and the valid UTF-8 sequence it may start; returns the output's end. */
+static char *
+esc_byte(struct ttml_writer *w, struct esc *e, char *o, const char *s,
+         size_t n, size_t *i)
+{
+    const unsigned char c = (unsigned char)s[*i];
+    const char *rep = NULL;
+    size_t k;
+
+    switch (xclass[c]) {
+    case X_HIGH:
+        if ((k = tc_utf8_seq(s + *i, n - *i)) != 0) {
+            memcpy(o, s + *i, k);
+            *i += k;
+            e->prev = (char)c;
+            return o + k;
+        }
+        if (!w->warned_utf8) {
+            w->warned_utf8 = 1;
+            warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
+                             "bytes that are not UTF-8 written as "
+                             "U+FFFD"));
+        }
+        rep = "\xEF\xBF\xBD";
+        break;
+    case X_AMP:
+        rep = "&amp;";
+        break;
+    case X_LT:
+        rep = "&lt;";
+        break;
+    case X_GT:
+        rep = "&gt;";
+        break;
+    case X_QUOT:
+        rep = e->mode == E_ATTR ? "&quot;" : NULL;
+        break;
+    case X_LF:
+        rep = e->mode == E_ATTR ? "&#10;" : e->mode == E_LINES ? "<br/>"
+                                                            : NULL;
+        if (e->prev == ' ')
+            e->preserve = 1;
+        break;
+    case X_TAB:
+        rep = e->mode == E_ATTR ? "&#9;" : NULL;
+        e->preserve = 1;
+        break;
+    case X_PLAIN:
+        if (c == ' ' && (e->prev == ' ' || e->prev == '\n'))
+            e->preserve = 1;
+        break;
+    default:
+        if (!w->warned_ctrl) {
+            w->warned_ctrl = 1;
+            warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                             "control characters are not allowed in "
+                             "XML; written as U+FFFD"));
+        }
+        if (c == '\r')
+            e->preserve = 1;
+        rep = "\xEF\xBF\xBD";
+        break;
+    }
+    (*i)++;
+    e->prev = (char)c;
+    if (rep == NULL) {
+        *o++ = (char)c;
+        return o;
+    }
+    k = strlen(rep);
+    memcpy(o, rep, k);
+    return o + k;
+}
+
 /* Text or an attribute value, escaped for XML into the cue's buffer, in
- * one pass: runs that need nothing are copied whole.  An XML document must
- * be UTF-8 throughout: bytes that are not (input whose encoding was not
- * recognised) become U+FFFD, with one warning; so do the C0 controls but
- * tab and newline, which XML 1.0 cannot hold at all. */
+ * one pass.  An XML document must be UTF-8 throughout: bytes that are not
+ * (input whose encoding was not recognised) become U+FFFD, with one
+ * warning; so do the C0 controls but tab and newline, which XML 1.0 cannot
+ * hold at all.  Plain text goes 16 bytes at a time where it can. */
+static void
+put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const int words = e->mode != E_ATTR;
+    size_t i = 0, k;
+    /* in locals: the output could alias *e as far as the compiler knows */
+    char prev = e->prev;
+    int preserve = e->preserve;
+
+    while (i < n) {
+        size_t stop = n - i > ESC_CHUNK ? i + ESC_CHUNK : n;
+        char *o;
+
+        if (tc_buf_grow(&w->out, (stop - i + ESC_SLACK) * ESC_MAX) != TC_OK)
+            break;
+        o = w->out.data + w->out.len;
+        while (i < stop) {
+#ifdef __SSE2__
+            if (words && i + 16 <= n) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(u + i));
+                /* a control or a byte of a multibyte character (signed,
+                 * below a space), & < > */
+                __m128i m = _mm_or_si128(
+                    _mm_cmplt_epi8(x, _mm_set1_epi8(' ')),
+                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
+                                 _mm_cmpeq_epi8(_mm_or_si128(x,
+                                                    _mm_set1_epi8(2)),
+                                                _mm_set1_epi8('>'))));
+                unsigned mm = (unsigned)_mm_movemask_epi8(m), sp;
+
+                k = mm == 0 ? 16 : (size_t)__builtin_ctz(mm);
+                if (k > 0) {
+                    /* k plain bytes: two spaces in a row, or one after
+                     * a space or a line start, need preserving */
+                    sp = (unsigned)_mm_movemask_epi8(
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) &
+                         ((1u << k) - 1);
+                    if ((sp & (sp << 1)) != 0 ||
+                        ((sp & 1) && (prev == ' ' || prev == '\n')))
+                        preserve = 1;
+                    _mm_storeu_si128((__m128i *)(void *)o, x);
+                    o += k;
+                    i += k;
+                    prev = (char)u[i - 1];
+                    continue;
+                }
+            }
+#endif
+            if (xclass[u[i]] == X_PLAIN &&
+                (u[i] != ' ' || e->mode != E_LINES)) {
+                prev = (char)u[i];
+                *o++ = (char)u[i++];
+                continue;
+            }
+            if (u[i] >= 0xC2 && (k = tc_utf8_seq(s + i, n - i)) != 0) {
+                prev = (char)u[i];
+                do
+                    *o++ = (char)u[i++];
+                while (--k > 0);
+                continue;
+            }
+            e->prev = prev;
+            e->preserve = preserve;
+            o = esc_byte(w, e, o, s, n, &i);
+            prev = e->prev;
+            preserve = e->preserve;
+        }
+        w->out.len = (size_t)(o - w->out.data);
+        w->out.data[w->out.len] = '\0';
+    }
+    e->prev = prev;
+    e->preserve = preserve;
+}
+
 static void
 put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
+    struct esc e = { attr ? E_ATTR : E_TEXT, '\n', 0 };
 
-    while (i < n) {
-        const char *rep = NULL;
-        size_t k;
-
-        while (xclass[u[i]] == X_PLAIN)
-            if (++i == n)
-                goto done;
-        switch (xclass[u[i]]) {
-        case X_HIGH:
-            if ((k = tc_utf8_seq(s + i, n - i)) != 0) {
-                i += k;
-                continue;
-            }
-            if (!w->warned_utf8) {
-                w->warned_utf8 = 1;
-                warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
-                                 "bytes that are not UTF-8 written as "
-                                 "U+FFFD"));
-            }
-            rep = "\xEF\xBF\xBD";
-            break;
-        case X_AMP:
-            rep = "&amp;";
-            break;
-        case X_LT:
-            rep = "&lt;";
-            break;
-        case X_GT:
-            rep = "&gt;";
-            break;
-        case X_QUOT:
-            rep = attr ? "&quot;" : NULL;
-            break;
-        case X_LF:
-            rep = attr ? "&#10;" : NULL;
-            break;
-        case X_TAB:
-            rep = attr ? "&#9;" : NULL;
-            break;
-        default:
-            if (!w->warned_ctrl) {
-                w->warned_ctrl = 1;
-                warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
-                                 "control characters are not allowed in "
-                                 "XML; written as U+FFFD"));
-            }
-            rep = "\xEF\xBF\xBD";
-            break;
-        }
-        i++;
-        if (rep == NULL)
-            continue;
-        tc_buf_add(&w->out, s + run, i - 1 - run);
-        out_puts(w, rep);
-        run = i;
-    }
-done:
-    tc_buf_add(&w->out, s + run, n - run);
+    put_esc(w, &e, s, n);
 }
 
 /* The buffered cue (or head, or end) to the sink in one write. */
@@ -364,6 +475,47 @@ needs_preserve(const struct tc_text *t)
     return prev == ' ';
 }
 
+/* Text the render walker would write as it is: all of its runs plain. */
+static int
+plain_runs(const struct tc_text *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->nruns; i++) {
+        const struct tc_run *r = &t->runs[i];
+
+        if (r->style != 0 || r->voice != 0 || r->lang != 0 || r->cls != 0 ||
+            r->time != TC_TIME_NONE)
+            return 0;
+    }
+    return 1;
+}
+
+/* The end of the <p> tag and plain text, in one pass: what the render
+ * walker and needs_preserve() would make of it, the xml:space attribute
+ * put in before the text once the text shows it is needed. */
+static void
+put_plain(struct ttml_writer *w, const struct tc_text *t)
+{
+    static const char pre[] = " xml:space=\"preserve\"";
+    struct esc e = { E_LINES, '\n', 0 };
+    size_t i, at;
+
+    tc_buf_addc(&w->out, '>');
+    at = w->out.len - 1;
+    for (i = 0; i < t->nruns; i++)
+        put_esc(w, &e, t->pool + t->runs[i].off, t->runs[i].len);
+    if (e.prev == ' ')
+        e.preserve = 1;
+    if (!e.preserve ||
+        tc_buf_grow(&w->out, sizeof pre - 1) != TC_OK)
+        return;
+    memmove(w->out.data + at + sizeof pre - 1, w->out.data + at,
+            w->out.len - at + 1);
+    memcpy(w->out.data + at, pre, sizeof pre - 1);
+    w->out.len += sizeof pre - 1;
+}
+
 static int
 ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
 {
@@ -410,11 +562,15 @@ ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
         out_puts(w, align);
         tc_buf_addc(&w->out, '"');
     }
-    if (needs_preserve(&c->text))
-        out_puts(w, " xml:space=\"preserve\"");
-    tc_buf_addc(&w->out, '>');
-    declare_agents(w, &c->text);
-    tc_render_runs(&c->text, &ttml_render, w);
+    if (plain_runs(&c->text)) {
+        put_plain(w, &c->text);
+    } else {
+        if (needs_preserve(&c->text))
+            out_puts(w, " xml:space=\"preserve\"");
+        tc_buf_addc(&w->out, '>');
+        declare_agents(w, &c->text);
+        tc_render_runs(&c->text, &ttml_render, w);
+    }
     out_puts(w, "</p>\n");
     if ((rc = flush_out(w)) != TC_OK)
         return rc;
