@@ -20,12 +20,15 @@
 #define AGENT_MAX 256   /* speakers given an agent; more are kept as text
                            only, with a warning, to bound memory */
 
+struct esc;
+
 struct ttml_writer {
     struct tc_wr wr;
     int started;
     char *lang;
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
     struct tc_buf out;          /* the cue being written: one write each */
+    struct esc *text;           /* the cue's text, while it is written */
     size_t nagents;
     int warned_ctrl, warned_agents, warned_utf8;
 };
@@ -88,11 +91,11 @@ struct esc {
 #define ESC_SLACK 4             /* a character begun at the chunk's end; 16
                                    bytes stored at once (SSE2) */
 
-/* One byte that is not copied as it is (an X_ class but X_PLAIN) at *i,
- * and the valid UTF-8 sequence it may start; returns the output's end. */
+/* The byte at *i, which is not copied as it is (a space, or an X_ class
+ * but X_PLAIN that starts no valid UTF-8); returns the output's end. */
 static char *
 esc_byte(struct ttml_writer *w, struct esc *e, char *o, const char *s,
-         size_t n, size_t *i)
+         size_t *i)
 {
     const unsigned char c = (unsigned char)s[*i];
     const char *rep = NULL;
@@ -100,12 +103,7 @@ esc_byte(struct ttml_writer *w, struct esc *e, char *o, const char *s,
 
     switch (xclass[c]) {
     case X_HIGH:
-        if ((k = tc_utf8_seq(s + *i, n - *i)) != 0) {
-            memcpy(o, s + *i, k);
-            *i += k;
-            e->prev = (char)c;
-            return o + k;
-        }
+        /* not the start of a valid character: put_esc() copies those */
         if (!w->warned_utf8) {
             w->warned_utf8 = 1;
             warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
@@ -217,8 +215,7 @@ put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
                 }
             }
 #endif
-            if (xclass[u[i]] == X_PLAIN &&
-                (u[i] != ' ' || e->mode != E_LINES)) {
+            if (xclass[u[i]] == X_PLAIN && u[i] != ' ') {
                 prev = (char)u[i];
                 *o++ = (char)u[i++];
                 continue;
@@ -232,7 +229,7 @@ put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
             }
             e->prev = prev;
             e->preserve = preserve;
-            o = esc_byte(w, e, o, s, n, &i);
+            o = esc_byte(w, e, o, s, &i);
             prev = e->prev;
             preserve = e->preserve;
         }
@@ -398,13 +395,20 @@ ttml_close(void *vw, enum tc_render_kind k)
 static void
 ttml_text(void *vw, const char *s, size_t n)
 {
-    put_escaped(vw, s, n, 0);
+    struct ttml_writer *w = vw;
+
+    put_esc(w, w->text, s, n);
 }
 
 static void
 ttml_br(void *vw)
 {
-    out_puts(vw, "<br/>");
+    struct ttml_writer *w = vw;
+
+    if (w->text->prev == ' ')
+        w->text->preserve = 1;
+    w->text->prev = '\n';
+    out_puts(w, "<br/>");
 }
 
 static const struct tc_render_ops ttml_render = {
@@ -444,37 +448,6 @@ declare_agents(struct ttml_writer *w, const struct tc_text *t)
         out_puts(w, "</metadata>");
 }
 
-/* Does the text need xml:space="preserve"?  By default TTML collapses a
- * run of white space into one space and drops it at the edges of a line,
- * so "G O R S K   3" would read back as "G O R S K 3". */
-static int
-needs_preserve(const struct tc_text *t)
-{
-    size_t i, j;
-    char prev = '\n';          /* the start of a line */
-
-    for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
-        size_t n = t->runs[i].len;
-
-        for (j = 0; j < n; j++) {
-            char c = p[j], before;
-
-            /* only white space and controls matter */
-            if ((unsigned char)c > ' ')
-                continue;
-            before = j > 0 ? p[j - 1] : prev;
-            if (c == '\t' || c == '\r' ||
-                (c == ' ' && (before == ' ' || before == '\n')) ||
-                (c == '\n' && before == ' '))
-                return 1;
-        }
-        if (n > 0)
-            prev = p[n - 1];
-    }
-    return prev == ' ';
-}
-
 /* Text the render walker would write as it is: all of its runs plain. */
 static int
 plain_runs(const struct tc_text *t)
@@ -491,42 +464,24 @@ plain_runs(const struct tc_text *t)
     return 1;
 }
 
-/* The end of the <p> tag and plain text, in one pass: what the render
- * walker and needs_preserve() would make of it, the xml:space attribute
- * put in before the text once the text shows it is needed. */
-static void
-put_plain(struct ttml_writer *w, const struct tc_text *t)
+static char *
+put_str(char *o, const char *s, size_t n)
 {
-    static const char pre[] = " xml:space=\"preserve\"";
-    struct esc e = { E_LINES, '\n', 0 };
-    size_t i, at;
-
-    tc_buf_addc(&w->out, '>');
-    at = w->out.len - 1;
-    for (i = 0; i < t->nruns; i++)
-        put_esc(w, &e, t->pool + t->runs[i].off, t->runs[i].len);
-    if (e.prev == ' ')
-        e.preserve = 1;
-    if (!e.preserve ||
-        tc_buf_grow(&w->out, sizeof pre - 1) != TC_OK)
-        return;
-    memmove(w->out.data + at + sizeof pre - 1, w->out.data + at,
-            w->out.len - at + 1);
-    memcpy(w->out.data + at, pre, sizeof pre - 1);
-    w->out.len += sizeof pre - 1;
+    memcpy(o, s, n);
+    return o + n;
 }
 
-static int
-ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
+#define PUT_LIT(o, s) put_str((o), (s), sizeof (s) - 1)
+#define TAG_MAX 160             /* the <p> tag: 108 bytes and two times */
+
+/* The <p> tag in place, but for xml:space; its '>' is at *at. */
+static void
+put_tag(struct ttml_writer *w, const struct tc_cue *c, size_t *at)
 {
-    struct ttml_writer *w = (struct ttml_writer *)wr;
-    char a[32], b[32];
+    char a[32], b[32], *o;
     const char *region = "bottom", *align = NULL;
     size_t na, nb;
-    int rc;
 
-    if (!w->started)
-        write_head(w);
     na = tc_time_fmt(a, c->start, '.');
     nb = tc_time_fmt(b, c->end, '.');
     if (c->place.vpos == TC_VPOS_TOP)
@@ -549,28 +504,72 @@ ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
     default:
         break;
     }
-    /* pieces, not a format: this is written for every cue */
-    out_puts(w, "      <p begin=\"");
-    tc_buf_add(&w->out, a, na);
-    out_puts(w, "\" end=\"");
-    tc_buf_add(&w->out, b, nb);
-    out_puts(w, "\" region=\"");
-    out_puts(w, region);
-    tc_buf_addc(&w->out, '"');
+    *at = w->out.len;
+    if (tc_buf_grow(&w->out, TAG_MAX) != TC_OK)
+        return;
+    o = w->out.data + w->out.len;
+    o = PUT_LIT(o, "      <p begin=\"");
+    o = put_str(o, a, na);
+    o = PUT_LIT(o, "\" end=\"");
+    o = put_str(o, b, nb);
+    o = PUT_LIT(o, "\" region=\"");
+    o = put_str(o, region, strlen(region));
+    o = PUT_LIT(o, "\"");
     if (align != NULL) {
-        out_puts(w, " tts:textAlign=\"");
-        out_puts(w, align);
-        tc_buf_addc(&w->out, '"');
+        o = PUT_LIT(o, " tts:textAlign=\"");
+        o = put_str(o, align, strlen(align));
+        o = PUT_LIT(o, "\"");
     }
+    *at = (size_t)(o - w->out.data);
+    *o++ = '>';
+    *o = '\0';
+    w->out.len = (size_t)(o - w->out.data);
+}
+
+/* xml:space="preserve" before the '>' at at, when the text shows it is
+ * needed.  By default TTML collapses a run of white space into one space
+ * and drops it at the edges of a line, so "G O R S K   3" would read
+ * back as "G O R S K 3". */
+static void
+put_preserve(struct ttml_writer *w, size_t at, const struct esc *e)
+{
+    static const char pre[] = " xml:space=\"preserve\"";
+    const size_t n = sizeof pre - 1;
+
+    if ((!e->preserve && e->prev != ' ') || at >= w->out.len ||
+        tc_buf_grow(&w->out, n) != TC_OK)
+        return;
+    memmove(w->out.data + at + n, w->out.data + at, w->out.len - at + 1);
+    memcpy(w->out.data + at, pre, n);
+    w->out.len += n;
+}
+
+/* A cue: its text in one pass when every run is plain (the render walker
+ * would write it as it is), else through the walker; either way the text
+ * tells whether the tag needs xml:space, which then goes in. */
+static int
+ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
+{
+    struct ttml_writer *w = (struct ttml_writer *)wr;
+    struct esc e = { E_LINES, '\n', 0 };
+    size_t at, i;
+    int rc;
+
+    if (!w->started)
+        write_head(w);
+    put_tag(w, c, &at);
     if (plain_runs(&c->text)) {
-        put_plain(w, &c->text);
+        for (i = 0; i < c->text.nruns; i++)
+            put_esc(w, &e, c->text.pool + c->text.runs[i].off,
+                    c->text.runs[i].len);
     } else {
-        if (needs_preserve(&c->text))
-            out_puts(w, " xml:space=\"preserve\"");
-        tc_buf_addc(&w->out, '>');
         declare_agents(w, &c->text);
+        e.mode = E_TEXT;
+        w->text = &e;
         tc_render_runs(&c->text, &ttml_render, w);
+        w->text = NULL;
     }
+    put_preserve(w, at, &e);
     out_puts(w, "</p>\n");
     if ((rc = flush_out(w)) != TC_OK)
         return rc;
