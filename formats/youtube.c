@@ -74,22 +74,27 @@ static int
 yt_time(const char *l, size_t n, int64_t *ms, const char **rest,
         unsigned *col)
 {
-    struct tc_scan s;
-    unsigned long f[3];
+    const char *p = l, *e = l + n;
+    unsigned long f[3] = { 0, 0, 0 };
     const char *at[3];
-    size_t nf = 1, i;
+    size_t nf = 0, i, k;
 
-    tc_scan_init(&s, l, n);
-    at[0] = l;
-    if (tc_scan_digits(&s, 1, 7, &f[0]) || tc_scan_char(&s, ':'))
-        return 1;
+    /* "m:ss", then ":ss" once more at most: 1 to 7 digits, then 2 */
     do {
-        at[nf] = s.p;
-        if (tc_scan_digits(&s, 2, 2, &f[nf]))
+        size_t max = nf == 0 ? 7 : 2;
+
+        at[nf] = p;
+        for (k = 0; p < e && *p >= '0' && *p <= '9'; k++, p++) {
+            if (k == max)
+                return 1;
+            f[nf] = f[nf] * 10 + (unsigned long)(*p - '0');
+        }
+        if (k < (nf == 0 ? 1 : 2))
             return 1;
-        nf++;
-    } while (nf < 3 && tc_scan_char(&s, ':') == TC_OK);
-    if (!tc_scan_eof(&s) && *s.p != ' ' && *s.p != '\t')
+        if (++nf == 1 && (p == e || *p != ':'))
+            return 1;
+    } while (nf < 3 && p < e && *p == ':' && p++ != NULL);
+    if (p < e && *p != ' ' && *p != '\t')
         return 1;
     for (i = 1; i < nf; i++) {
         if (f[i] > 59) {
@@ -101,7 +106,7 @@ yt_time(const char *l, size_t n, int64_t *ms, const char **rest,
     for (i = 1; i < nf; i++)
         *ms = *ms * 60 + (int64_t)f[i];
     *ms *= 1000;
-    *rest = s.p;
+    *rest = p;
     return TC_OK;
 }
 

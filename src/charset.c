@@ -268,3 +268,53 @@ tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
     return 0;
 #endif
 }
+
+int
+tc_sbcs_build(void *cd, struct tc_sbcs *t)
+{
+    iconv_t ic = (iconv_t)cd;
+    char all[256], want[1024], got[1024];
+    size_t nall = 0, nwant = 0, i, r;
+    char *in, *out;
+    size_t inleft, outleft;
+
+    for (i = 0; i < 256; i++) {
+        char b = (char)i, o[8];
+
+        in = &b;
+        inleft = 1;
+        out = o;
+        outleft = sizeof o;
+        iconv(ic, NULL, NULL, NULL, NULL);
+        r = iconv(ic, &in, &inleft, &out, &outleft);
+        t->len[i] = 0;
+        if (r == (size_t)-1 && errno == EILSEQ && inleft == 1)
+            continue;                   /* not in the encoding */
+        if (r == (size_t)-1 || inleft != 0 || outleft == sizeof o ||
+            sizeof o - outleft > 4)
+            return TC_ERR_UNSUPPORTED;
+        /* nothing left waiting in the converter */
+        if (iconv(ic, NULL, NULL, &out, &outleft) == (size_t)-1 ||
+            sizeof o - outleft > 4)
+            return TC_ERR_UNSUPPORTED;
+        t->len[i] = (unsigned char)(sizeof o - outleft);
+        memcpy(t->utf8[i], o, t->len[i]);
+        all[nall++] = b;
+        memcpy(want + nwant, o, t->len[i]);
+        nwant += t->len[i];
+    }
+    /* and every byte it has, in one run, gives the same */
+    iconv(ic, NULL, NULL, NULL, NULL);
+    in = all;
+    inleft = nall;
+    out = got;
+    outleft = sizeof got;
+    r = iconv(ic, &in, &inleft, &out, &outleft);
+    if (r != (size_t)-1)
+        r = iconv(ic, NULL, NULL, &out, &outleft);
+    iconv(ic, NULL, NULL, NULL, NULL);
+    if (r == (size_t)-1 || inleft != 0 || sizeof got - outleft != nwant ||
+        memcmp(got, want, nwant) != 0)
+        return TC_ERR_UNSUPPORTED;
+    return TC_OK;
+}

@@ -82,6 +82,19 @@ const char *tc_profile_at(size_t i);
 int tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
                      size_t size);
 
+/* A single-byte encoding as a table (src/charset.c): the UTF-8 of each
+ * byte, len 0 for a byte the encoding does not have. */
+struct tc_sbcs {
+    unsigned char len[256];
+    char utf8[256][4];
+};
+/* Fill t from the converter cd (to UTF-8) by asking it for every byte
+ * alone: TC_OK when the table gives what cd gives for any text, or
+ * TC_ERR_UNSUPPORTED when cd is not such an encoding (a byte that begins
+ * a sequence or a shift, or one whose character waits for the next one,
+ * as the Vietnamese and Hebrew code pages compose). */
+int tc_sbcs_build(void *cd, struct tc_sbcs *t);
+
 /* The one rule for an end the input does not give (endfix.c): the time
  * to read chars characters at cps, at least min and at most max, and
  * never past next when next is after start (TC_TIME_NONE: no next).

@@ -87,6 +87,7 @@ struct tc_source {
     iconv_t fb;                 /* M_UTF8_AUTO: the fallback, per line,
                                    opened at the first line that needs it */
     const char *fb_name;
+    struct tc_sbcs *sb;         /* fb as a table, when it is single-byte */
     int fb_detected;            /* fb_name was guessed from the bytes */
     char fb_guess[32];
     int fb_active;              /* the last non-ASCII line used fb */
@@ -214,6 +215,7 @@ tc_source_free(struct tc_source *s)
         iconv_close(s->cd);
     if (s->fb != (iconv_t)-1)
         iconv_close(s->fb);
+    free(s->sb);
     tc_buf_release(&s->dec);
     tc_buf_release(&s->fixed);
     if (s->ctx != NULL && tc_ctx_file(s->ctx) == s->name)
@@ -319,6 +321,12 @@ open_fallback(struct tc_source *s, const char *enc)
                  "fallback encoding '%s' is not ASCII-compatible; "
                  "use --encoding for it", enc);
         return TC_ERR_ARG;
+    }
+    /* the usual code pages are read by table, a byte at a time */
+    s->sb = malloc(sizeof *s->sb);
+    if (s->sb != NULL && tc_sbcs_build(s->fb, s->sb) != TC_OK) {
+        free(s->sb);
+        s->sb = NULL;
     }
     return TC_OK;
 }
@@ -802,6 +810,38 @@ choose_fallback(struct tc_source *s, size_t off, size_t n)
     return rc;
 }
 
+/* decode_fallback() by the table: returns the bytes not in the encoding,
+ * the column of the first in *col. */
+static size_t
+decode_table(struct tc_source *s, const char *p, size_t n, size_t *nuls,
+             unsigned *first_nul, unsigned *col)
+{
+    const struct tc_sbcs *t = s->sb;
+    char chunk[1024];
+    size_t i, k = 0, bad = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+
+        if (k > sizeof chunk - 4) {
+            add_nul_free(s, chunk, k, nuls, first_nul);
+            k = 0;
+        }
+        if (t->len[c] > 0) {
+            memcpy(chunk + k, t->utf8[c], 4);
+            k += t->len[c];
+        } else {
+            add_nul_free(s, chunk, k, nuls, first_nul);
+            k = 0;
+            if (bad++ == 0)
+                *col = (unsigned)i + 1;
+            tc_buf_add(&s->fixed, replacement, 3);
+        }
+    }
+    add_nul_free(s, chunk, k, nuls, first_nul);
+    return bad;
+}
+
 /* A line that is not UTF-8 in a file without a declared encoding: read it
  * with the fallback. */
 static int
@@ -823,7 +863,11 @@ decode_fallback(struct tc_source *s, const char *p, size_t n, size_t *nuls,
         if (rc != TC_OK)
             return rc;
     }
-    iconv(s->fb, NULL, NULL, NULL, NULL);
+    if (s->sb != NULL) {
+        bad = decode_table(s, p, n, nuls, first_nul, &col);
+        inleft = 0;
+    } else
+        iconv(s->fb, NULL, NULL, NULL, NULL);
     while (inleft > 0) {
         char chunk[1024], *out = chunk;
         size_t outleft = sizeof chunk, r;

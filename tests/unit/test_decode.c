@@ -4,6 +4,7 @@
  * limits, and characters an output encoding cannot hold. */
 #include "config.h"
 
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -455,6 +456,99 @@ START_TEST(crlf_split_across_reads)
 }
 END_TEST
 
+/* Lines ended by LF, CRLF and lone CR, with NULs, in blocks of every
+ * size around the reader's, against a plain model: the reader keeps
+ * where the next CR and NUL are between lines and must not lose them
+ * when it moves or refills its buffer. */
+START_TEST(line_ends_mixed_model)
+{
+    static const char *const piece[] = {
+        "abc", "\xC3\xA9", "\n", "\r", "\r\n", "\n\n", "\r\r", "xy z",
+    };
+    unsigned long x = 88172645463325252UL;
+    size_t n = 0, cap = 300000, i, k, run;
+    char *b = malloc(cap + 2000);
+    struct tc_buf want;
+    struct run r;
+
+    ck_assert(b != NULL);
+    tc_buf_init(&want, 0);
+    /* no NUL near the start, where the input's encoding is guessed */
+    while (n < cap) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        k = (size_t)(x >> 8) % 64;
+        if (k < sizeof piece / sizeof piece[0]) {
+            memcpy(b + n, piece[k], strlen(piece[k]));
+            n += strlen(piece[k]);
+        } else if (k < 60 || n < 8192) {
+            /* a run of text, now and then longer than a block */
+            run = k == 59 ? (size_t)(x >> 20) % 1500 : (size_t)(x >> 20) % 40;
+            memset(b + n, 'q', run);
+            n += run;
+        } else {
+            b[n++] = '\0';
+        }
+    }
+    /* the model: each NUL as U+FFFD, each LF, CRLF or CR ends a line */
+    for (i = 0; i < n; i++) {
+        if (b[i] == '\0')
+            tc_buf_add(&want, "\xEF\xBF\xBD", 3);
+        else if (b[i] == '\r' || b[i] == '\n') {
+            tc_buf_addc(&want, '|');
+            if (b[i] == '\r' && i + 1 < n && b[i + 1] == '\n')
+                i++;
+        } else
+            tc_buf_addc(&want, b[i]);
+    }
+    if (n > 0 && b[n - 1] != '\r' && b[n - 1] != '\n')
+        tc_buf_addc(&want, '|');
+    read_lines(b, n, NULL, NULL, 0, &r);
+    ck_assert_int_eq(r.rc, 0);
+    ck_assert_uint_eq(r.lines.len, want.len);
+    ck_assert(memcmp(r.lines.data, want.data, want.len) == 0);
+    ck_assert(strstr(r.diags.data, "NUL byte") != NULL);
+    run_free(&r);
+    tc_buf_release(&want);
+    free(b);
+}
+END_TEST
+
+/* The fallback's table: what iconv gives for each byte, and a refusal
+ * for encodings a table cannot hold. */
+START_TEST(single_byte_table)
+{
+    static const char *const refused[] = {
+        "UTF-8", "UTF-16LE", "SHIFT_JIS", "ISO-2022-JP", "CP1258", "CP1255",
+    };
+    struct tc_sbcs t;
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    size_t i;
+
+    ck_assert(cd != (iconv_t)-1);
+    ck_assert_int_eq(tc_sbcs_build(cd, &t), TC_OK);
+    iconv_close(cd);
+    ck_assert_uint_eq(t.len['A'], 1);
+    ck_assert_int_eq(t.utf8['A'][0], 'A');
+    ck_assert_uint_eq(t.len[0], 1);
+    ck_assert_int_eq(t.utf8[0][0], '\0');
+    ck_assert_uint_eq(t.len[0xE9], 2);
+    ck_assert(memcmp(t.utf8[0xE9], "\xC3\xA9", 2) == 0);
+    ck_assert_uint_eq(t.len[0x80], 3);          /* the euro sign */
+    ck_assert(memcmp(t.utf8[0x80], "\xE2\x82\xAC", 3) == 0);
+    ck_assert_uint_eq(t.len[0x81], 0);          /* not in windows-1252 */
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        cd = iconv_open("UTF-8", refused[i]);
+        if (cd == (iconv_t)-1)
+            continue;                   /* not in this C library */
+        ck_assert_msg(tc_sbcs_build(cd, &t) == TC_ERR_UNSUPPORTED, "%s",
+                      refused[i]);
+        iconv_close(cd);
+    }
+}
+END_TEST
+
 START_TEST(line_limit)
 {
     size_t n = (8u << 20) + 70000;
@@ -621,6 +715,8 @@ suite_decode(void)
     tcase_add_test(in, utf16_bad_units_named_by_line);
     tcase_add_test(in, sequence_split_across_reads);
     tcase_add_test(in, crlf_split_across_reads);
+    tcase_add_test(in, line_ends_mixed_model);
+    tcase_add_test(in, single_byte_table);
     tcase_add_test(in, line_limit);
     tcase_add_test(in, raw_bytes_interface);
     tcase_add_test(out, output_windows_1252);
