@@ -11,9 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "ttml.h"
 
@@ -88,8 +85,8 @@ struct esc {
 
 #define ESC_CHUNK 4096          /* input bytes written per reservation */
 #define ESC_MAX   6             /* output bytes for one input byte */
-#define ESC_SLACK 4             /* a character begun at the chunk's end; 16
-                                   bytes stored at once (SSE2) */
+#define ESC_SLACK 4             /* a character begun at the chunk's end;
+                                   eight bytes stored at once */
 
 /* The byte at *i, which is not copied as it is (a space, or an X_ class
  * but X_PLAIN that starts no valid UTF-8); returns the output's end. */
@@ -165,7 +162,7 @@ esc_byte(struct ttml_writer *w, struct esc *e, char *o, const char *s,
  * one pass.  An XML document must be UTF-8 throughout: bytes that are not
  * (input whose encoding was not recognised) become U+FFFD, with one
  * warning; so do the C0 controls but tab and newline, which XML 1.0 cannot
- * hold at all.  Plain text goes 16 bytes at a time where it can. */
+ * hold at all.  Plain text goes eight bytes at a time where it can. */
 static void
 put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
 {
@@ -184,37 +181,38 @@ put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
             break;
         o = w->out.data + w->out.len;
         while (i < stop) {
-#ifdef __SSE2__
-            if (words && i + 16 <= n) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(u + i));
-                /* a control or a byte of a multibyte character (signed,
-                 * below a space), & < > */
-                __m128i m = _mm_or_si128(
-                    _mm_cmplt_epi8(x, _mm_set1_epi8(' ')),
-                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
-                                 _mm_cmpeq_epi8(_mm_or_si128(x,
-                                                    _mm_set1_epi8(2)),
-                                                _mm_set1_epi8('>'))));
-                unsigned mm = (unsigned)_mm_movemask_epi8(m), sp;
+            if (words && n - i >= 8) {
+                uint64_t x, m, sp;
 
-                k = mm == 0 ? 16 : (size_t)__builtin_ctz(mm);
+                /* the plain bytes before the first control, byte of a
+                 * multibyte character, & < or > go at once */
+                memcpy(&x, u + i, 8);
+                m = (x & TC_SWAR_HIGHS) |
+                    ((x - TC_SWAR_ONES * ' ') & ~x & TC_SWAR_HIGHS) |
+                    TC_SWAR_HAS_ZERO(x ^ (TC_SWAR_ONES * '&')) |
+                    TC_SWAR_HAS_ZERO((x | (TC_SWAR_ONES * 2)) ^
+                                     (TC_SWAR_ONES * '>'));
+                k = m == 0 ? 8 : TC_SWAR_FIRST(m);
                 if (k > 0) {
-                    /* k plain bytes: two spaces in a row, or one after
-                     * a space or a line start, need preserving */
-                    sp = (unsigned)_mm_movemask_epi8(
-                             _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) &
-                         ((1u << k) - 1);
-                    if ((sp & (sp << 1)) != 0 ||
-                        ((sp & 1) && (prev == ' ' || prev == '\n')))
+                    /* two spaces in a row, or one after a space or a line
+                     * start, need preserving: the spaces, exactly, in the
+                     * first k bytes (k < 8 only where TC_SWAR_FIRST knows
+                     * the byte order: the first byte is the lowest) */
+                    sp = x ^ (TC_SWAR_ONES * ' ');
+                    sp = ~(((sp & ~TC_SWAR_HIGHS) + ~TC_SWAR_HIGHS) | sp |
+                           ~TC_SWAR_HIGHS);
+                    if (k < 8)
+                        sp &= ((uint64_t)1 << (8 * k)) - 1;
+                    if ((sp & (sp << 8)) != 0 ||
+                        (u[i] == ' ' && (prev == ' ' || prev == '\n')))
                         preserve = 1;
-                    _mm_storeu_si128((__m128i *)(void *)o, x);
+                    memcpy(o, u + i, 8);
                     o += k;
                     i += k;
                     prev = (char)u[i - 1];
                     continue;
                 }
             }
-#endif
             if (xclass[u[i]] == X_PLAIN && u[i] != ' ') {
                 prev = (char)u[i];
                 *o++ = (char)u[i++];
