@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,23 +61,44 @@ ns_of(const xmlChar *uri)
     return NS_OTHER;
 }
 
-/* ns_of() for a URI the reader returned.  Its strings last as long as
- * the reader (libxml2 keeps them in its dictionary, once each), so the
- * few URIs of a document are recognised by their address. */
+/* The namespace of an element or an attribute, read off the node (the
+ * reader's own call would look its URI up in a dictionary every time).
+ * The declarations remember_ns() saw last as long as the document, so
+ * theirs are recognised by address; any other by its URI. */
 static enum ns_kind
-ns_of_cached(struct ttml_reader *r, const xmlChar *uri)
+ns_kind_of(const struct ttml_reader *r, const xmlNs *ns)
 {
-    size_t i;
+    unsigned i;
 
-    if (uri == NULL)
+    if (ns == NULL)
         return NS_NONE;
-    for (i = 0; i < TTML_NSC; i++)
-        if (r->nsc[i].uri == uri)
-            return (enum ns_kind)r->nsc[i].ns;
-    i = r->nsc_next++ % TTML_NSC;
-    r->nsc[i].uri = uri;
-    r->nsc[i].ns = (int)ns_of(uri);
-    return (enum ns_kind)r->nsc[i].ns;
+    for (i = 0; i < r->nnsc; i++)
+        if (r->nsc[i].ns == ns)
+            return (enum ns_kind)r->nsc[i].kind;
+    return ns_of(ns->href);
+}
+
+static void
+remember_one(struct ttml_reader *r, const xmlNs *ns)
+{
+    if (r->nnsc == TTML_NSC)
+        return;
+    r->nsc[r->nnsc].ns = ns;
+    r->nsc[r->nnsc++].kind = (int)ns_of(ns->href);
+}
+
+/* At the root element: its namespace declarations and the document's xml:
+ * namespace, which every element of the document refers to. */
+static void
+remember_ns(struct ttml_reader *r, const xmlNode *root)
+{
+    const xmlNs *ns;
+
+    r->nnsc = 0;
+    if (root->doc != NULL && root->doc->oldNs != NULL)
+        remember_one(r, root->doc->oldNs);
+    for (ns = root->nsDef; ns != NULL; ns = ns->next)
+        remember_one(r, ns);
 }
 
 /* A name whose prefix was never declared reaches the reader whole
@@ -324,89 +346,95 @@ aval(const struct attrs *a, size_t off)
     return off == 0 ? NULL : a->buf.data + off;
 }
 
-static int
-read_attrs(struct ttml_reader *r, struct attrs *a, struct frame *f)
+/* The attributes read_attrs() keeps, by namespace and name. */
+static const struct {
+    enum ns_kind ns;
+    const char *name;
+    size_t off;                 /* of its slot in struct attrs */
+} slots[] = {
+    { NS_NONE, "begin", offsetof(struct attrs, begin) },
+    { NS_NONE, "end", offsetof(struct attrs, end) },
+    { NS_NONE, "dur", offsetof(struct attrs, dur) },
+    { NS_NONE, "style", offsetof(struct attrs, style) },
+    { NS_NONE, "region", offsetof(struct attrs, region) },
+    { NS_NONE, "timeContainer", offsetof(struct attrs, container) },
+    { NS_NONE, "id", offsetof(struct attrs, bare_id) },
+    { NS_XML, "id", offsetof(struct attrs, id) },
+    { NS_XML, "lang", offsetof(struct attrs, lang) },
+    { NS_XML, "space", offsetof(struct attrs, space) },
+    { NS_TTM, "agent", offsetof(struct attrs, agent) },
+    { NS_TTS, "display", offsetof(struct attrs, display) },
+};
+
+/* An attribute's value: its one text node as the parser leaves it, else
+ * (empty, or an entity reference in it) what the reader makes of it.  no
+ * counts the element's attributes before it. */
+static const char *
+attr_value(struct ttml_reader *r, const xmlNode *el, const xmlAttr *at,
+           int no)
 {
-    int tick_given = 0, rc = TC_OK;
+    const xmlNode *t = at->children;
+    const xmlNs *ns;
+    const char *v;
+
+    if (t != NULL && t->type == XML_TEXT_NODE && t->next == NULL)
+        return (const char *)t->content;
+    for (ns = el->nsDef; ns != NULL; ns = ns->next)
+        no++;                   /* the reader counts them first */
+    if (xmlTextReaderMoveToAttributeNo(r->xr, no) != 1)
+        return NULL;
+    v = (const char *)xmlTextReaderConstValue(r->xr);
+    xmlTextReaderMoveToElement(r->xr);
+    return v;
+}
+
+/* The attributes of the element being opened, walked on its node.  Its
+ * namespace declarations are not among them: none is an attribute TTML
+ * reads. */
+static int
+read_attrs(struct ttml_reader *r, const xmlNode *el, struct attrs *a,
+           struct frame *f)
+{
+    const xmlAttr *at;
+    size_t i;
+    int no = 0, tick_given = 0, rc = TC_OK;
 
     tc_buf_clear(&a->buf);
     tc_buf_addc(&a->buf, '\0');
     a->begin = a->end = a->dur = a->style = a->region = a->container = 0;
     a->id = a->lang = a->space = a->agent = a->display = a->bare_id = 0;
     memset(&a->inl, 0, sizeof a->inl);
-    while (xmlTextReaderMoveToNextAttribute(r->xr) == 1 && rc == TC_OK) {
-        const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
-        const char *v = (const char *)xmlTextReaderConstValue(r->xr);
-        enum ns_kind ns = ns_of_cached(r,
-                                       xmlTextReaderConstNamespaceUri(r->xr));
+    for (at = el->properties; at != NULL && rc == TC_OK;
+         at = at->next, no++) {
+        const char *name = (const char *)at->name;
+        const char *v = attr_value(r, el, at, no);
+        enum ns_kind ns = ns_kind_of(r, at->ns);
         size_t *slot = NULL;
 
         if (name == NULL || v == NULL)
             continue;
         if (ns == NS_NONE && strchr(name, ':') != NULL)
             ns = undeclared_prefix(&name);
-        if (ns == NS_NONE) {
-            switch (name[0]) {
-            case 'b':
-                if (strcmp(name, "begin") == 0)
-                    slot = &a->begin;
-                break;
-            case 'e':
-                if (strcmp(name, "end") == 0)
-                    slot = &a->end;
-                break;
-            case 'd':
-                if (strcmp(name, "dur") == 0)
-                    slot = &a->dur;
-                break;
-            case 's':
-                if (strcmp(name, "style") == 0)
-                    slot = &a->style;
-                break;
-            case 'r':
-                if (strcmp(name, "region") == 0)
-                    slot = &a->region;
-                break;
-            case 't':
-                if (strcmp(name, "timeContainer") == 0)
-                    slot = &a->container;
-                break;
-            case 'i':
-                if (strcmp(name, "id") == 0)
-                    slot = &a->bare_id;
-                break;
-            default:
+        for (i = 0; i < sizeof slots / sizeof slots[0]; i++)
+            if (slots[i].ns == ns && slots[i].name[0] == name[0] &&
+                strcmp(slots[i].name, name) == 0) {
+                slot = (size_t *)((char *)a + slots[i].off);
                 break;
             }
-        } else if (ns == NS_XML) {
-            if (strcmp(name, "id") == 0)
-                slot = &a->id;
-            else if (strcmp(name, "lang") == 0)
-                slot = &a->lang;
-            else if (strcmp(name, "space") == 0)
-                slot = &a->space;
-        } else if (ns == NS_TTM && strcmp(name, "agent") == 0) {
-            slot = &a->agent;
-        } else if (ns == NS_TTS && strcmp(name, "display") == 0) {
-            slot = &a->display;
+        if (slot != NULL) {
+            *slot = a->buf.len;
+            tc_buf_add(&a->buf, v, strlen(v) + 1);  /* with its NUL */
         } else if (ns == NS_TTS) {
             rc = tc_ttml_style_attr(r, &a->inl, name, v);
         } else if (ns == NS_OTHER && f->kind == EL_TT &&
-                   strcmp((const char *)xmlTextReaderConstNamespaceUri(
-                              r->xr),
+                   strcmp((const char *)at->ns->href,
                           "http://music.apple.com/lyric-ttml-internal")
                        == 0) {
             r->apple = 1;
         } else if (ns == NS_TTP && f->kind == EL_TT) {
             rc = tc_ttml_param_attr(r, name, v, &tick_given);
         }
-        if (slot != NULL) {
-            *slot = a->buf.len;
-            tc_buf_adds(&a->buf, v);
-            tc_buf_addc(&a->buf, '\0');
-        }
     }
-    xmlTextReaderMoveToElement(r->xr);
     /* id="s1" where xml:id="s1" is meant, as some tools write it on
      * styles and regions: what it names is clear */
     if (a->id == 0 && a->bare_id != 0 && rc == TC_OK &&
@@ -500,10 +528,9 @@ announce(struct ttml_reader *r)
 /* The root element.  A <tt> without a namespace is read as TTML, with a
  * warning: its meaning is clear. */
 static int
-root_check(struct ttml_reader *r, struct frame *f, const char *name)
+root_check(struct ttml_reader *r, struct frame *f, const char *name,
+           const char *uri)
 {
-    const char *uri = (const char *)xmlTextReaderConstNamespaceUri(r->xr);
-
     if (f->kind == EL_TT)
         return TC_OK;
     if (strcmp(name, "tt") == 0 && uri == NULL) {
@@ -525,12 +552,16 @@ root_check(struct ttml_reader *r, struct frame *f, const char *name)
 static int
 on_start(struct ttml_reader *r, struct attrs *a)
 {
-    const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
-    const xmlChar *uri = xmlTextReaderConstNamespaceUri(r->xr);
-    enum ns_kind ns = ns_of_cached(r, uri);
+    const xmlNode *el = xmlTextReaderCurrentNode(r->xr);
+    const char *name = (const char *)el->name;
+    const xmlChar *uri = el->ns != NULL ? el->ns->href : NULL;
+    enum ns_kind ns;
     struct frame *f, *pa = r->depth > 0 ? &r->fr[r->depth - 1] : NULL;
     int rc;
 
+    if (pa == NULL)
+        remember_ns(r, el);
+    ns = ns_kind_of(r, el->ns);
     if (name == NULL)
         name = "";
     if (uri == NULL && strchr(name, ':') != NULL)
@@ -556,13 +587,13 @@ on_start(struct ttml_reader *r, struct attrs *a)
     }
     f->kind = kind_of(name, ns);
     if (pa == NULL) {
-        if ((rc = root_check(r, f, name)) != TC_OK)
+        if ((rc = root_check(r, f, name, (const char *)uri)) != TC_OK)
             return rc;
     } else if (pa->ignored || f->kind == EL_IGNORED || f->kind == EL_TT) {
         f->ignored = 1;
         return TC_OK;
     }
-    if ((rc = read_attrs(r, a, f)) != TC_OK)
+    if ((rc = read_attrs(r, el, a, f)) != TC_OK)
         return rc;
     if (aval(a, a->space) != NULL)
         f->preserve = strcmp(aval(a, a->space), "preserve") == 0;
@@ -769,10 +800,9 @@ on_end(struct ttml_reader *r)
 }
 
 static int
-on_text(struct ttml_reader *r)
+on_text(struct ttml_reader *r, const char *v)
 {
     struct frame *f = &r->fr[r->depth - 1];
-    const char *v = (const char *)xmlTextReaderConstValue(r->xr);
 
     if (r->depth == 0 || f->ignored || v == NULL)
         return TC_OK;
@@ -834,6 +864,16 @@ ttml_loop(struct ttml_reader *r)
     tc_buf_init(&a.buf, 0);
     while (rc == TC_OK && r->rc == TC_OK &&
            (got = xmlTextReaderRead(r->xr)) == 1) {
+        const xmlNode *n = xmlTextReaderCurrentNode(r->xr);
+
+        /* text by the node's own type: the reader's would look through
+         * white space and up the tree for xml:space, which on_text()
+         * does not need */
+        if (n != NULL && (n->type == XML_TEXT_NODE ||
+                          n->type == XML_CDATA_SECTION_NODE)) {
+            rc = on_text(r, (const char *)n->content);
+            continue;
+        }
         switch (xmlTextReaderNodeType(r->xr)) {
         case XML_READER_TYPE_ELEMENT: {
             int empty = xmlTextReaderIsEmptyElement(r->xr);
@@ -847,12 +887,6 @@ ttml_loop(struct ttml_reader *r)
         case XML_READER_TYPE_END_ELEMENT:
             if (r->depth > 0)
                 rc = on_end(r);
-            break;
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-            rc = on_text(r);
             break;
         case XML_READER_TYPE_DOCUMENT_TYPE:
             rc = on_doctype(r);

@@ -125,10 +125,10 @@ struct ttml_reader {
     int regions_strict;         /* ttml-regions=strict: drop as players do */
     struct tc_repeat rp[TR__COUNT];
     struct {
-        const void *uri;        /* a string of the reader's dictionary */
-        int ns;                 /* its enum ns_kind (ttml.c) */
+        const void *ns;         /* an xmlNs that lasts the document */
+        int kind;               /* its enum ns_kind (ttml.c) */
     } nsc[TTML_NSC];
-    unsigned nsc_next;
+    unsigned nnsc;
     struct {
         int code;               /* libxml2's error code */
         struct tc_repeat rp;

@@ -17,12 +17,15 @@
 #define AGENT_MAX 256   /* speakers given an agent; more are kept as text
                            only, with a warning, to bound memory */
 
+struct esc;
+
 struct ttml_writer {
     struct tc_wr wr;
     int started;
     char *lang;
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
     struct tc_buf out;          /* the cue being written: one write each */
+    struct esc *text;           /* the cue's text, while it is written */
     size_t nagents;
     int warned_ctrl, warned_agents, warned_utf8;
 };
@@ -69,75 +72,178 @@ out_puts(struct ttml_writer *w, const char *s)
     tc_buf_add(&w->out, s, strlen(s));
 }
 
+/* How put_escaped() writes a line feed and a quote: as they are (text),
+ * escaped (an attribute value), or a line feed as <br/> (a cue's plain
+ * text, whose white space is watched for xml:space). */
+enum { E_TEXT, E_ATTR, E_LINES };
+
+struct esc {
+    int mode;
+    char prev;                  /* E_LINES: the byte before, '\n' first */
+    int preserve;               /* E_LINES: needs_preserve() would say 1 */
+};
+
+#define ESC_CHUNK 4096          /* input bytes written per reservation */
+#define ESC_MAX   6             /* output bytes for one input byte */
+#define ESC_SLACK 4             /* a character begun at the chunk's end;
+                                   eight bytes stored at once */
+
+/* The byte at *i, which is not copied as it is (a space, or an X_ class
+ * but X_PLAIN that starts no valid UTF-8); returns the output's end. */
+static char *
+esc_byte(struct ttml_writer *w, struct esc *e, char *o, const char *s,
+         size_t *i)
+{
+    const unsigned char c = (unsigned char)s[*i];
+    const char *rep = NULL;
+    size_t k;
+
+    switch (xclass[c]) {
+    case X_HIGH:
+        /* not the start of a valid character: put_esc() copies those */
+        if (!w->warned_utf8) {
+            w->warned_utf8 = 1;
+            warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
+                             "bytes that are not UTF-8 written as "
+                             "U+FFFD"));
+        }
+        rep = "\xEF\xBF\xBD";
+        break;
+    case X_AMP:
+        rep = "&amp;";
+        break;
+    case X_LT:
+        rep = "&lt;";
+        break;
+    case X_GT:
+        rep = "&gt;";
+        break;
+    case X_QUOT:
+        rep = e->mode == E_ATTR ? "&quot;" : NULL;
+        break;
+    case X_LF:
+        rep = e->mode == E_ATTR ? "&#10;" : e->mode == E_LINES ? "<br/>"
+                                                            : NULL;
+        if (e->prev == ' ')
+            e->preserve = 1;
+        break;
+    case X_TAB:
+        rep = e->mode == E_ATTR ? "&#9;" : NULL;
+        e->preserve = 1;
+        break;
+    case X_PLAIN:
+        if (c == ' ' && (e->prev == ' ' || e->prev == '\n'))
+            e->preserve = 1;
+        break;
+    default:
+        if (!w->warned_ctrl) {
+            w->warned_ctrl = 1;
+            warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                             "control characters are not allowed in "
+                             "XML; written as U+FFFD"));
+        }
+        if (c == '\r')
+            e->preserve = 1;
+        rep = "\xEF\xBF\xBD";
+        break;
+    }
+    (*i)++;
+    e->prev = (char)c;
+    if (rep == NULL) {
+        *o++ = (char)c;
+        return o;
+    }
+    k = strlen(rep);
+    memcpy(o, rep, k);
+    return o + k;
+}
+
 /* Text or an attribute value, escaped for XML into the cue's buffer, in
- * one pass: runs that need nothing are copied whole.  An XML document must
- * be UTF-8 throughout: bytes that are not (input whose encoding was not
- * recognised) become U+FFFD, with one warning; so do the C0 controls but
- * tab and newline, which XML 1.0 cannot hold at all. */
+ * one pass.  An XML document must be UTF-8 throughout: bytes that are not
+ * (input whose encoding was not recognised) become U+FFFD, with one
+ * warning; so do the C0 controls but tab and newline, which XML 1.0 cannot
+ * hold at all.  Plain text goes eight bytes at a time where it can. */
+static void
+put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const int words = e->mode != E_ATTR;
+    size_t i = 0, k;
+    /* in locals: the output could alias *e as far as the compiler knows */
+    char prev = e->prev;
+    int preserve = e->preserve;
+
+    while (i < n) {
+        size_t stop = n - i > ESC_CHUNK ? i + ESC_CHUNK : n;
+        char *o;
+
+        if (tc_buf_grow(&w->out, (stop - i + ESC_SLACK) * ESC_MAX) != TC_OK)
+            break;
+        o = w->out.data + w->out.len;
+        while (i < stop) {
+            if (words && n - i >= 8) {
+                uint64_t x, m, sp;
+
+                /* the plain bytes before the first control, byte of a
+                 * multibyte character, & < or > go at once */
+                memcpy(&x, u + i, 8);
+                m = (x & TC_SWAR_HIGHS) |
+                    ((x - TC_SWAR_ONES * ' ') & ~x & TC_SWAR_HIGHS) |
+                    TC_SWAR_HAS_ZERO(x ^ (TC_SWAR_ONES * '&')) |
+                    TC_SWAR_HAS_ZERO((x | (TC_SWAR_ONES * 2)) ^
+                                     (TC_SWAR_ONES * '>'));
+                k = m == 0 ? 8 : TC_SWAR_FIRST(m);
+                if (k > 0) {
+                    /* two spaces in a row, or one after a space or a line
+                     * start, need preserving: the spaces, exactly, in the
+                     * first k bytes (k < 8 only where TC_SWAR_FIRST knows
+                     * the byte order: the first byte is the lowest) */
+                    sp = x ^ (TC_SWAR_ONES * ' ');
+                    sp = ~(((sp & ~TC_SWAR_HIGHS) + ~TC_SWAR_HIGHS) | sp |
+                           ~TC_SWAR_HIGHS);
+                    if (k < 8)
+                        sp &= ((uint64_t)1 << (8 * k)) - 1;
+                    if ((sp & (sp << 8)) != 0 ||
+                        (u[i] == ' ' && (prev == ' ' || prev == '\n')))
+                        preserve = 1;
+                    memcpy(o, u + i, 8);
+                    o += k;
+                    i += k;
+                    prev = (char)u[i - 1];
+                    continue;
+                }
+            }
+            if (xclass[u[i]] == X_PLAIN && u[i] != ' ') {
+                prev = (char)u[i];
+                *o++ = (char)u[i++];
+                continue;
+            }
+            if (u[i] >= 0xC2 && (k = tc_utf8_seq(s + i, n - i)) != 0) {
+                prev = (char)u[i];
+                do
+                    *o++ = (char)u[i++];
+                while (--k > 0);
+                continue;
+            }
+            e->prev = prev;
+            e->preserve = preserve;
+            o = esc_byte(w, e, o, s, &i);
+            prev = e->prev;
+            preserve = e->preserve;
+        }
+        w->out.len = (size_t)(o - w->out.data);
+        w->out.data[w->out.len] = '\0';
+    }
+    e->prev = prev;
+    e->preserve = preserve;
+}
+
 static void
 put_escaped(struct ttml_writer *w, const char *s, size_t n, int attr)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
+    struct esc e = { attr ? E_ATTR : E_TEXT, '\n', 0 };
 
-    while (i < n) {
-        const char *rep = NULL;
-        size_t k;
-
-        while (xclass[u[i]] == X_PLAIN)
-            if (++i == n)
-                goto done;
-        switch (xclass[u[i]]) {
-        case X_HIGH:
-            if ((k = tc_utf8_seq(s + i, n - i)) != 0) {
-                i += k;
-                continue;
-            }
-            if (!w->warned_utf8) {
-                w->warned_utf8 = 1;
-                warn(w, tc_diagf(w->wr.ctx, TC_D_BAD_BYTE, 0, 0,
-                                 "bytes that are not UTF-8 written as "
-                                 "U+FFFD"));
-            }
-            rep = "\xEF\xBF\xBD";
-            break;
-        case X_AMP:
-            rep = "&amp;";
-            break;
-        case X_LT:
-            rep = "&lt;";
-            break;
-        case X_GT:
-            rep = "&gt;";
-            break;
-        case X_QUOT:
-            rep = attr ? "&quot;" : NULL;
-            break;
-        case X_LF:
-            rep = attr ? "&#10;" : NULL;
-            break;
-        case X_TAB:
-            rep = attr ? "&#9;" : NULL;
-            break;
-        default:
-            if (!w->warned_ctrl) {
-                w->warned_ctrl = 1;
-                warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
-                                 "control characters are not allowed in "
-                                 "XML; written as U+FFFD"));
-            }
-            rep = "\xEF\xBF\xBD";
-            break;
-        }
-        i++;
-        if (rep == NULL)
-            continue;
-        tc_buf_add(&w->out, s + run, i - 1 - run);
-        out_puts(w, rep);
-        run = i;
-    }
-done:
-    tc_buf_add(&w->out, s + run, n - run);
+    put_esc(w, &e, s, n);
 }
 
 /* The buffered cue (or head, or end) to the sink in one write. */
@@ -287,13 +393,20 @@ ttml_close(void *vw, enum tc_render_kind k)
 static void
 ttml_text(void *vw, const char *s, size_t n)
 {
-    put_escaped(vw, s, n, 0);
+    struct ttml_writer *w = vw;
+
+    put_esc(w, w->text, s, n);
 }
 
 static void
 ttml_br(void *vw)
 {
-    out_puts(vw, "<br/>");
+    struct ttml_writer *w = vw;
+
+    if (w->text->prev == ' ')
+        w->text->preserve = 1;
+    w->text->prev = '\n';
+    out_puts(w, "<br/>");
 }
 
 static const struct tc_render_ops ttml_render = {
@@ -333,48 +446,40 @@ declare_agents(struct ttml_writer *w, const struct tc_text *t)
         out_puts(w, "</metadata>");
 }
 
-/* Does the text need xml:space="preserve"?  By default TTML collapses a
- * run of white space into one space and drops it at the edges of a line,
- * so "G O R S K   3" would read back as "G O R S K 3". */
+/* Text the render walker would write as it is: all of its runs plain. */
 static int
-needs_preserve(const struct tc_text *t)
+plain_runs(const struct tc_text *t)
 {
-    size_t i, j;
-    char prev = '\n';          /* the start of a line */
+    size_t i;
 
     for (i = 0; i < t->nruns; i++) {
-        const char *p = t->pool + t->runs[i].off;
-        size_t n = t->runs[i].len;
+        const struct tc_run *r = &t->runs[i];
 
-        for (j = 0; j < n; j++) {
-            char c = p[j], before;
-
-            /* only white space and controls matter */
-            if ((unsigned char)c > ' ')
-                continue;
-            before = j > 0 ? p[j - 1] : prev;
-            if (c == '\t' || c == '\r' ||
-                (c == ' ' && (before == ' ' || before == '\n')) ||
-                (c == '\n' && before == ' '))
-                return 1;
-        }
-        if (n > 0)
-            prev = p[n - 1];
+        if (r->style != 0 || r->voice != 0 || r->lang != 0 || r->cls != 0 ||
+            r->time != TC_TIME_NONE)
+            return 0;
     }
-    return prev == ' ';
+    return 1;
 }
 
-static int
-ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
+static char *
+put_str(char *o, const char *s, size_t n)
 {
-    struct ttml_writer *w = (struct ttml_writer *)wr;
-    char a[32], b[32];
+    memcpy(o, s, n);
+    return o + n;
+}
+
+#define PUT_LIT(o, s) put_str((o), (s), sizeof (s) - 1)
+#define TAG_MAX 160             /* the <p> tag: 108 bytes and two times */
+
+/* The <p> tag in place, but for xml:space; its '>' is at *at. */
+static void
+put_tag(struct ttml_writer *w, const struct tc_cue *c, size_t *at)
+{
+    char a[32], b[32], *o;
     const char *region = "bottom", *align = NULL;
     size_t na, nb;
-    int rc;
 
-    if (!w->started)
-        write_head(w);
     na = tc_time_fmt(a, c->start, '.');
     nb = tc_time_fmt(b, c->end, '.');
     if (c->place.vpos == TC_VPOS_TOP)
@@ -397,24 +502,72 @@ ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
     default:
         break;
     }
-    /* pieces, not a format: this is written for every cue */
-    out_puts(w, "      <p begin=\"");
-    tc_buf_add(&w->out, a, na);
-    out_puts(w, "\" end=\"");
-    tc_buf_add(&w->out, b, nb);
-    out_puts(w, "\" region=\"");
-    out_puts(w, region);
-    tc_buf_addc(&w->out, '"');
+    *at = w->out.len;
+    if (tc_buf_grow(&w->out, TAG_MAX) != TC_OK)
+        return;
+    o = w->out.data + w->out.len;
+    o = PUT_LIT(o, "      <p begin=\"");
+    o = put_str(o, a, na);
+    o = PUT_LIT(o, "\" end=\"");
+    o = put_str(o, b, nb);
+    o = PUT_LIT(o, "\" region=\"");
+    o = put_str(o, region, strlen(region));
+    o = PUT_LIT(o, "\"");
     if (align != NULL) {
-        out_puts(w, " tts:textAlign=\"");
-        out_puts(w, align);
-        tc_buf_addc(&w->out, '"');
+        o = PUT_LIT(o, " tts:textAlign=\"");
+        o = put_str(o, align, strlen(align));
+        o = PUT_LIT(o, "\"");
     }
-    if (needs_preserve(&c->text))
-        out_puts(w, " xml:space=\"preserve\"");
-    tc_buf_addc(&w->out, '>');
-    declare_agents(w, &c->text);
-    tc_render_runs(&c->text, &ttml_render, w);
+    *at = (size_t)(o - w->out.data);
+    *o++ = '>';
+    *o = '\0';
+    w->out.len = (size_t)(o - w->out.data);
+}
+
+/* xml:space="preserve" before the '>' at at, when the text shows it is
+ * needed.  By default TTML collapses a run of white space into one space
+ * and drops it at the edges of a line, so "G O R S K   3" would read
+ * back as "G O R S K 3". */
+static void
+put_preserve(struct ttml_writer *w, size_t at, const struct esc *e)
+{
+    static const char pre[] = " xml:space=\"preserve\"";
+    const size_t n = sizeof pre - 1;
+
+    if ((!e->preserve && e->prev != ' ') || at >= w->out.len ||
+        tc_buf_grow(&w->out, n) != TC_OK)
+        return;
+    memmove(w->out.data + at + n, w->out.data + at, w->out.len - at + 1);
+    memcpy(w->out.data + at, pre, n);
+    w->out.len += n;
+}
+
+/* A cue: its text in one pass when every run is plain (the render walker
+ * would write it as it is), else through the walker; either way the text
+ * tells whether the tag needs xml:space, which then goes in. */
+static int
+ttml_cue(struct tc_wr *wr, const struct tc_cue *c)
+{
+    struct ttml_writer *w = (struct ttml_writer *)wr;
+    struct esc e = { E_LINES, '\n', 0 };
+    size_t at, i;
+    int rc;
+
+    if (!w->started)
+        write_head(w);
+    put_tag(w, c, &at);
+    if (plain_runs(&c->text)) {
+        for (i = 0; i < c->text.nruns; i++)
+            put_esc(w, &e, c->text.pool + c->text.runs[i].off,
+                    c->text.runs[i].len);
+    } else {
+        declare_agents(w, &c->text);
+        e.mode = E_TEXT;
+        w->text = &e;
+        tc_render_runs(&c->text, &ttml_render, w);
+        w->text = NULL;
+    }
+    put_preserve(w, at, &e);
     out_puts(w, "</p>\n");
     if ((rc = flush_out(w)) != TC_OK)
         return rc;

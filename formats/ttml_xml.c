@@ -22,8 +22,7 @@ static const char *const names[] = {
     "xmlInitParser", "xmlReaderForIO", "xmlFreeTextReader",
     "xmlTextReaderSetStructuredErrorHandler", "xmlTextReaderRead",
     "xmlTextReaderNodeType", "xmlTextReaderIsEmptyElement",
-    "xmlTextReaderMoveToNextAttribute", "xmlTextReaderMoveToElement",
-    "xmlTextReaderConstLocalName", "xmlTextReaderConstNamespaceUri",
+    "xmlTextReaderMoveToAttributeNo", "xmlTextReaderMoveToElement",
     "xmlTextReaderConstValue", "xmlTextReaderCurrentNode", "xmlGetLineNo"
 };
 #define NFNS (sizeof names / sizeof names[0])
@@ -37,8 +36,7 @@ struct tc_xml_fns tc_xml_fn = {
     xmlInitParser, xmlReaderForIO, xmlFreeTextReader,
     xmlTextReaderSetStructuredErrorHandler, xmlTextReaderRead,
     xmlTextReaderNodeType, xmlTextReaderIsEmptyElement,
-    xmlTextReaderMoveToNextAttribute, xmlTextReaderMoveToElement,
-    xmlTextReaderConstLocalName, xmlTextReaderConstNamespaceUri,
+    xmlTextReaderMoveToAttributeNo, xmlTextReaderMoveToElement,
     xmlTextReaderConstValue, xmlTextReaderCurrentNode, xmlGetLineNo
 };
 #endif

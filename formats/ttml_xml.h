@@ -16,10 +16,8 @@ struct tc_xml_fns {
     int (*Read)(xmlTextReaderPtr);
     int (*NodeType)(xmlTextReaderPtr);
     int (*IsEmptyElement)(xmlTextReaderPtr);
-    int (*MoveToNextAttribute)(xmlTextReaderPtr);
+    int (*MoveToAttributeNo)(xmlTextReaderPtr, int);
     int (*MoveToElement)(xmlTextReaderPtr);
-    const xmlChar *(*ConstLocalName)(xmlTextReaderPtr);
-    const xmlChar *(*ConstNamespaceUri)(xmlTextReaderPtr);
     const xmlChar *(*ConstValue)(xmlTextReaderPtr);
     xmlNodePtr (*CurrentNode)(xmlTextReaderPtr);
     long (*GetLineNo)(const xmlNode *);
@@ -40,10 +38,8 @@ int tc_xml_load(const char **why);
 #define xmlTextReaderRead                    tc_xml_fn.Read
 #define xmlTextReaderNodeType                tc_xml_fn.NodeType
 #define xmlTextReaderIsEmptyElement          tc_xml_fn.IsEmptyElement
-#define xmlTextReaderMoveToNextAttribute     tc_xml_fn.MoveToNextAttribute
+#define xmlTextReaderMoveToAttributeNo       tc_xml_fn.MoveToAttributeNo
 #define xmlTextReaderMoveToElement           tc_xml_fn.MoveToElement
-#define xmlTextReaderConstLocalName          tc_xml_fn.ConstLocalName
-#define xmlTextReaderConstNamespaceUri       tc_xml_fn.ConstNamespaceUri
 #define xmlTextReaderConstValue              tc_xml_fn.ConstValue
 #define xmlTextReaderCurrentNode             tc_xml_fn.CurrentNode
 #define xmlGetLineNo                         tc_xml_fn.GetLineNo

@@ -1,0 +1,1 @@
+--to ttml preserve-write.srt
