@@ -396,12 +396,14 @@ fold(const char *str, size_t n, char *key)
     for (i = 0; i < n; i++) {
         unsigned char c = s[i];
 
-        if (k + 2 > KEY_MAX)
+        if (k + 2 > KEY_MAX)                    /* a byte and the NUL */
             return 0;
         if (c >= 'A' && c <= 'Z') {
             key[k++] = (char)(c + 32);
         } else if (c == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 &&
                    s[i + 1] <= 0x9E && s[i + 1] != 0x97) {
+            if (k + 3 > KEY_MAX)                /* two bytes and the NUL */
+                return 0;
             key[k++] = (char)c;                 /* Latin-1 capitals */
             key[k++] = (char)(s[++i] + 0x20);
         } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&

@@ -194,6 +194,12 @@ START_TEST(lex_classes)
     ck_assert(tc_lex_classes(de, "die", 3) & TC_LX_DOUBLE);
     ck_assert(tc_lex_classes(fr, "\xC3\xA0", 2) & TC_LX_OPEN);
     ck_assert_uint_eq(tc_lex_classes(de, "clicked", 7), 0);
+    /* a word too long for the key is no word of the lexicon; a Latin-1
+     * capital that would fill the key's last byte (fuzz, ASan) */
+    ck_assert_uint_eq(tc_lex_classes(en, "aaaaaaaaaaaaaaaaaaaaaa"
+                                     "\xC3\x89", 24), 0);
+    ck_assert_uint_eq(tc_lex_classes(en, "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                                     30), 0);
 }
 END_TEST
 
