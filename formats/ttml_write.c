@@ -27,7 +27,7 @@ struct ttml_writer {
     struct tc_buf out;          /* the cue being written: one write each */
     struct esc *text;           /* the cue's text, while it is written */
     size_t nagents;
-    int warned_ctrl, warned_agents, warned_utf8;
+    int warned_ctrl, warned_agents, warned_utf8, warned_nonchar;
 };
 
 /* Keep the first failure of a warning (TC_ERR_STRICT under --strict). */
@@ -158,6 +158,22 @@ esc_byte(struct ttml_writer *w, struct esc *e, char *o, const char *s,
     return o + k;
 }
 
+/* U+FFFE and U+FFFF are valid UTF-8 but not XML characters (XML 1.0,
+ * the Char production): a parser such as expat or libxml2 rejects the
+ * whole document.  They become U+FFFD, with one warning. */
+static char *
+put_nonchar(struct ttml_writer *w, char *o)
+{
+    if (!w->warned_nonchar) {
+        w->warned_nonchar = 1;
+        warn(w, tc_diagf(w->wr.ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                         "U+FFFE and U+FFFF are not allowed in XML; "
+                         "written as U+FFFD"));
+    }
+    memcpy(o, "\xEF\xBF\xBD", 3);
+    return o + 3;
+}
+
 /* Text or an attribute value, escaped for XML into the cue's buffer, in
  * one pass.  An XML document must be UTF-8 throughout: bytes that are not
  * (input whose encoding was not recognised) become U+FFFD, with one
@@ -220,6 +236,12 @@ put_esc(struct ttml_writer *w, struct esc *e, const char *s, size_t n)
             }
             if (u[i] >= 0xC2 && (k = tc_utf8_seq(s + i, n - i)) != 0) {
                 prev = (char)u[i];
+                if (k == 3 && u[i] == 0xEF && u[i + 1] == 0xBF &&
+                    u[i + 2] >= 0xBE) {
+                    o = put_nonchar(w, o);
+                    i += 3;
+                    continue;
+                }
                 do
                     *o++ = (char)u[i++];
                 while (--k > 0);
