@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ttml.h"
 
@@ -23,6 +24,7 @@ struct ttml_writer {
     struct tc_wr wr;
     int started;
     char *lang;
+    const char *encoding;       /* named in the XML declaration */
     struct tc_buf agents;       /* known speakers, each NUL-terminated */
     struct tc_buf out;          /* the cue being written: one write each */
     struct esc *text;           /* the cue's text, while it is written */
@@ -294,8 +296,10 @@ static void
 write_head(struct ttml_writer *w)
 {
     w->started = 1;
+    out_puts(w, "<?xml version=\"1.0\" encoding=\"");
+    out_puts(w, w->encoding);
     out_puts(w,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "\"?>\n"
         "<tt xmlns=\"http://www.w3.org/ns/ttml\"\n"
         "    xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\"\n"
         "    xmlns:tts=\"http://www.w3.org/ns/ttml#styling\"\n"
@@ -617,13 +621,38 @@ ttml_release(struct tc_wr *wr)
     free(w->lang);
 }
 
+/* Is s an XML EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*? */
+static int
+is_encname(const char *s)
+{
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+        return 0;
+    return s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                       "0123456789._-")] == '\0';
+}
+
 static int
 ttml_start(struct tc_wr *wr)
 {
     struct ttml_writer *w = (struct ttml_writer *)wr;
+    const char *enc = tc_ctx_option(wr->ctx, "output-encoding");
 
     tc_buf_init(&w->agents, 0);
     tc_buf_init(&w->out, 0);
+    /* the declaration names the encoding the sink writes (--output-
+     * encoding): an XML parser reads the bytes as the declaration says */
+    w->encoding = "UTF-8";
+    if (enc != NULL && *enc != '\0' && strcasecmp(enc, "UTF-8") != 0 &&
+        strcasecmp(enc, "UTF8") != 0) {
+        if (!is_encname(enc)) {
+            tc_diagf(wr->ctx, TC_D_BAD_OPTION, 0, 0,
+                     "output encoding '%s' cannot be named in an XML "
+                     "declaration; give its plain name (e.g. ISO-8859-1)",
+                     enc);
+            return TC_ERR_ARG;
+        }
+        w->encoding = enc;
+    }
     return TC_OK;
 }
 

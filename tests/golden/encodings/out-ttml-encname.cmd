@@ -1,0 +1,1 @@
+--output-encoding=ISO_8859-1:1987 -t ttml ../../data/encodings/utf-8.srt
