@@ -802,9 +802,12 @@ on_end(struct ttml_reader *r)
 static int
 on_text(struct ttml_reader *r, const char *v)
 {
-    struct frame *f = &r->fr[r->depth - 1];
+    struct frame *f;
 
-    if (r->depth == 0 || f->ignored || v == NULL)
+    if (r->depth == 0 || v == NULL)
+        return TC_OK;
+    f = &r->fr[r->depth - 1];
+    if (f->ignored)
         return TC_OK;
     if (f->kind == EL_P || f->kind == EL_SPAN)
         return tc_ttml_add_piece(r, PC_TEXT, v, strlen(v));

@@ -248,7 +248,8 @@ tc_charset_guess(const char *s, size_t n, const char *dflt, char *out,
     tc_buf_init(&b, 0);
     if (is_rare(g))
         g = judge_rare(g, s, n, high, &a, &b);
-    keep = g == NULL || decode_all(g, s, n, &a) != TC_OK ||
+    keep = g == NULL || strlen(g) >= size ||
+           decode_all(g, s, n, &a) != TC_OK ||
            (decode_all(dflt, s, n, &b) == TC_OK && a.len == b.len &&
             memcmp(a.data, b.data, a.len) == 0);
     tc_buf_release(&a);

@@ -30,7 +30,7 @@ libtranscue_core_la_SOURCES = \
 	src/reader.c src/reader.h \
 	src/registry.c \
 	src/sink.c \
-	src/source.c \
+	src/source.c src/source_enc.c src/source_int.h \
 	src/stage.c \
 	src/status.c \
 	src/text.c \

@@ -6,7 +6,7 @@
  * output: a driver that must write before the input waits says so with
  * tc_source_on_wait().
  * Bytes are read in 64 KiB blocks and the encoding is chosen once, from the
- * first block:
+ * first block (source_enc.c, which also converts non-UTF-8 streams):
  *   - --encoding=ENC forces one (a leading U+FEFF is still dropped);
  *   - a byte-order mark picks UTF-8, UTF-16 LE/BE or UTF-32 LE/BE (the
  *     UTF-32LE mark begins with the UTF-16LE one, so it is tested first)
@@ -34,85 +34,13 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "ctx.h"
-#include "io.h"
+#include "source_int.h"
 
-#define BLOCK     65536
-#define PEEK      4096
 #define LINE_MAX_BYTES (8u << 20)   /* one line; more is an input error */
-#define PEND_MAX  64                /* decode problems waiting for a line */
 #define FALLBACK_DEFAULT "windows-1252"
 #define DETECT_MAX (64u << 10)      /* look-ahead for the fallback's guess */
-
-enum src_mode {
-    M_UNSET,        /* the first block has not been seen */
-    M_UTF8_AUTO,    /* UTF-8; a line that is not is read with the fallback */
-    M_UTF8,         /* declared UTF-8: bad sequences become U+FFFD */
-    M_ICONV         /* converted as a stream by cd */
-};
-
-/* A bad sequence found while converting a stream, reported when the line
- * reader reaches its line so that messages come in input order. */
-struct pend {
-    unsigned long line;
-    unsigned col;
-    unsigned char bytes[4];
-    unsigned nbytes;
-};
-
-/* The first of some byte in dec at or after dpos: at it when at < upto,
- * else none before upto (searched so far); both 0 when unknown. */
-struct stop {
-    size_t at, upto;
-};
-
-struct tc_source {
-    struct tc_ctx *ctx;
-    char *name;                 /* for messages; NULL: none */
-    struct tc_io *io;
-    int own_io;
-    int eof;                    /* the input is exhausted */
-    /* called before a read that may wait (see tc_source_on_wait()) */
-    int (*on_wait)(void *ud);
-    void *wait_ud;
-    enum src_mode mode;
-    int strip_feff;             /* drop a U+FEFF at the start of output */
-    iconv_t cd;                 /* M_ICONV: the stream converter */
-    const char *cd_name;
-    unsigned unit;              /* code unit size of cd's input: 1, 2, 4 */
-    iconv_t fb;                 /* M_UTF8_AUTO: the fallback, per line,
-                                   opened at the first line that needs it */
-    const char *fb_name;
-    struct tc_sbcs *sb;         /* fb as a table, when it is single-byte */
-    int fb_detected;            /* fb_name was guessed from the bytes */
-    char fb_guess[32];
-    int fb_active;              /* the last non-ASCII line used fb */
-    unsigned char raw[BLOCK];   /* undecoded bytes, for iconv only */
-    size_t nraw;
-    struct tc_buf dec;          /* decoded bytes; consumed up to dpos */
-    size_t dpos;
-    size_t clean;               /* dec[dpos, clean) is UTF-8 without NUL
-                                   and CR, when clean > dpos; 0: unknown */
-    struct stop cr, nul;        /* where the next CR and NUL are */
-    unsigned long dline;        /* line terminators decoded so far */
-    unsigned dcol;              /* bytes decoded since the last one */
-    int dcr;                    /* the last decoded byte was CR */
-    struct pend pend[PEND_MAX];
-    size_t npend;
-    unsigned long pend_lost;    /* bad sequences beyond PEND_MAX */
-    struct tc_buf fixed;        /* a line after repair */
-    unsigned long lineno;
-    int skip_lf;                /* last line ended in CR: drop a next LF */
-    int unread;
-    const char *last;
-    size_t last_len;
-};
-
-static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
 
 const char *
 tc_source_name(const struct tc_source *s)
@@ -265,270 +193,6 @@ read_fd(struct tc_source *s, void *dst, size_t n)
     return r;
 }
 
-/* ---- choosing the encoding ----------------------------------------------- */
-
-static int
-is_utf8_name(const char *e)
-{
-    return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
-}
-
-/* Bytes per code unit, so that a bad unit is skipped whole. */
-static unsigned
-unit_of(const char *e)
-{
-    if (strncasecmp(e, "UTF-16", 6) == 0 || strncasecmp(e, "UCS-2", 5) == 0)
-        return 2;
-    if (strncasecmp(e, "UTF-32", 6) == 0 || strncasecmp(e, "UCS-4", 5) == 0)
-        return 4;
-    return 1;
-}
-
-static int
-open_stream(struct tc_source *s, const char *enc)
-{
-    s->cd = iconv_open("UTF-8", enc);
-    if (s->cd == (iconv_t)-1) {
-        tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
-                 "unknown encoding '%s' (see iconv --list)", enc);
-        return TC_ERR_ARG;
-    }
-    s->cd_name = enc;
-    s->unit = unit_of(enc);
-    s->mode = M_ICONV;
-    return TC_OK;
-}
-
-/* The fallback is applied line by line, so it must keep CR and LF as the
- * single bytes they are in ASCII. */
-static int
-open_fallback(struct tc_source *s, const char *enc)
-{
-    char probe[] = "A\r\n", outb[16];
-    char *in = probe, *out = outb;
-    size_t inleft = 3, outleft = sizeof outb;
-
-    s->fb_name = enc;
-    s->fb = iconv_open("UTF-8", enc);
-    if (s->fb == (iconv_t)-1) {
-        tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
-                 "unknown fallback encoding '%s' (see iconv --list)", enc);
-        return TC_ERR_ARG;
-    }
-    if (iconv(s->fb, &in, &inleft, &out, &outleft) == (size_t)-1 ||
-        outleft != sizeof outb - 3 || memcmp(outb, "A\r\n", 3) != 0) {
-        tc_diagf(s->ctx, TC_D_BAD_OPTION, 0, 0,
-                 "fallback encoding '%s' is not ASCII-compatible; "
-                 "use --encoding for it", enc);
-        return TC_ERR_ARG;
-    }
-    /* the usual code pages are read by table, a byte at a time */
-    s->sb = malloc(sizeof *s->sb);
-    if (s->sb != NULL && tc_sbcs_build(s->fb, s->sb) != TC_OK) {
-        free(s->sb);
-        s->sb = NULL;
-    }
-    return TC_OK;
-}
-
-/* UTF-16 without a mark: ASCII text leaves a NUL in every other byte.
- * Returns "UTF-16LE", "UTF-16BE" or NULL. */
-static const char *
-guess_utf16(const unsigned char *p, size_t n)
-{
-    size_t i, even = 0, odd = 0, pairs;
-
-    if (n > PEEK)
-        n = PEEK;
-    n &= ~(size_t)1;
-    pairs = n / 2;
-    if (pairs < 8)
-        return NULL;
-    for (i = 0; i < n; i += 2) {
-        even += p[i] == 0;
-        odd += p[i + 1] == 0;
-    }
-    /* subtitle text is mostly ASCII: most high bytes are NUL */
-    if (odd * 10 >= pairs * 4 && even * 20 <= odd)
-        return "UTF-16LE";
-    if (even * 10 >= pairs * 4 && odd * 20 <= even)
-        return "UTF-16BE";
-    return NULL;
-}
-
-/* Decide from the first bytes in raw; removes a byte-order mark. */
-static int
-decide(struct tc_source *s)
-{
-    const unsigned char *p = s->raw;
-    size_t n = s->nraw, skip = 0;
-    const char *forced = tc_ctx_option(s->ctx, "encoding");
-    const char *enc = NULL, *guess;
-    int rc;
-
-    if (forced != NULL && *forced != '\0') {
-        s->strip_feff = 1;
-        if (is_utf8_name(forced)) {
-            s->mode = M_UTF8;
-            return TC_OK;
-        }
-        return open_stream(s, forced);
-    }
-    if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) {
-        enc = "UTF-32LE";
-        skip = 4;
-    } else if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE &&
-               p[3] == 0xFF) {
-        enc = "UTF-32BE";
-        skip = 4;
-    } else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        skip = 3;
-        s->mode = M_UTF8;
-    } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-        enc = "UTF-16LE";
-        skip = 2;
-    } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-        enc = "UTF-16BE";
-        skip = 2;
-    }
-    memmove(s->raw, s->raw + skip, n - skip);
-    s->nraw -= skip;
-    if (enc != NULL)
-        return open_stream(s, enc);
-    if (s->mode == M_UTF8)
-        return TC_OK;
-    guess = guess_utf16(p, s->nraw);
-    if (guess != NULL) {
-        rc = tc_diagf(s->ctx, TC_D_ENCODING, 0, 0,
-                      "no byte-order mark, but the NUL bytes say %s; "
-                      "name the encoding with --encoding if this is wrong",
-                      guess);
-        if (rc != TC_OK)
-            return rc;
-        return open_stream(s, guess);
-    }
-    s->mode = M_UTF8_AUTO;
-    /* one the user names is checked now; else it is chosen when needed */
-    enc = tc_ctx_option(s->ctx, "fallback-encoding");
-    return enc != NULL ? open_fallback(s, enc) : TC_OK;
-}
-
-/* ---- stream conversion ------------------------------------------------ */
-
-/* Keep dline/dcol in step with the decoded bytes [from, dec.len): the same
- * line ends as tc_lines_next() (LF, CRLF, lone CR). */
-static void
-track_lines(struct tc_source *s, size_t from)
-{
-    const char *p = s->dec.data + from, *e = s->dec.data + s->dec.len;
-
-    for (; p < e; p++) {
-        if (*p == '\n') {
-            if (!s->dcr)
-                s->dline++;
-            s->dcr = 0;
-            s->dcol = 0;
-        } else if (*p == '\r') {
-            s->dline++;
-            s->dcr = 1;
-            s->dcol = 0;
-        } else {
-            s->dcr = 0;
-            s->dcol++;
-        }
-    }
-}
-
-static void
-pend_add(struct tc_source *s, const char *bytes, size_t n)
-{
-    struct pend *pd;
-    size_t i;
-
-    if (s->npend == PEND_MAX) {
-        s->pend_lost++;
-        return;
-    }
-    pd = &s->pend[s->npend++];
-    pd->line = s->dline + 1;
-    pd->col = s->dcol + 1;
-    pd->nbytes = (unsigned)(n > 4 ? 4 : n);
-    for (i = 0; i < pd->nbytes; i++)
-        pd->bytes[i] = (unsigned char)bytes[i];
-}
-
-/* Report the waiting problems on lines up to upto (all for 0). */
-static int
-pend_flush(struct tc_source *s, unsigned long upto)
-{
-    size_t i = 0, j;
-    int rc = TC_OK;
-
-    while (i < s->npend && (upto == 0 || s->pend[i].line <= upto) &&
-           rc == TC_OK) {
-        const struct pend *pd = &s->pend[i++];
-        char hex[24];
-        size_t k, o = 0;
-
-        for (k = 0; k < pd->nbytes; k++)
-            o += (size_t)snprintf(hex + o, sizeof hex - o, "%s%02x",
-                                  k ? " " : "", pd->bytes[k]);
-        rc = tc_diagf(s->ctx, TC_D_BAD_BYTE, pd->line, pd->col,
-                      "%s %s not %s, replaced by U+FFFD",
-                      pd->nbytes > 1 ? "bytes" : "byte", hex, s->cd_name);
-    }
-    for (j = 0; i + j < s->npend; j++)
-        s->pend[j] = s->pend[i + j];
-    s->npend = j;
-    if (rc == TC_OK && upto == 0 && s->pend_lost > 0) {
-        rc = tc_diagf(s->ctx, TC_D_BAD_BYTE, 0, 0,
-                      "%lu more bad sequences replaced by U+FFFD",
-                      s->pend_lost);
-        s->pend_lost = 0;
-    }
-    return rc;
-}
-
-/* Convert raw[0..nraw) into dec, keeping an incomplete tail for later. */
-static int
-convert(struct tc_source *s)
-{
-    char *in = (char *)s->raw;
-    size_t inleft = s->nraw;
-
-    while (inleft > 0) {
-        char *outp;
-        size_t outleft, before, r, skip;
-
-        if (tc_buf_grow(&s->dec, inleft * 4 + 16) != TC_OK)
-            return tc_buf_status(&s->dec);
-        before = s->dec.len;
-        outp = s->dec.data + s->dec.len;
-        outleft = s->dec.cap - s->dec.len - 1;
-        r = iconv(s->cd, &in, &inleft, &outp, &outleft);
-        s->dec.len = (size_t)(outp - s->dec.data);
-        s->dec.data[s->dec.len] = '\0';
-        track_lines(s, before);
-        if (r != (size_t)-1)
-            break;
-        if (errno == E2BIG)
-            continue;
-        if (errno == EINVAL && !s->eof)
-            break;                         /* finish on the next read */
-        /* EILSEQ, or a truncated sequence at the end of input: skip one
-         * code unit so that UTF-16 and UTF-32 stay in step */
-        skip = s->unit < inleft ? s->unit : inleft;
-        pend_add(s, in, skip);
-        tc_buf_add(&s->dec, replacement, 3);
-        s->dcr = 0;
-        s->dcol += 3;
-        in += skip;
-        inleft -= skip;
-    }
-    memmove(s->raw, in, inleft);
-    s->nraw = inleft;
-    return tc_buf_status(&s->dec);
-}
 
 /* Read one more block into dec.  Returns bytes added (0 at end) or < 0. */
 static long
@@ -574,7 +238,7 @@ fill(struct tc_source *s)
                 return r;
             s->nraw += (size_t)r;
         }
-        rc = decide(s);
+        rc = tc_source_decide(s);
         if (rc != TC_OK)
             return rc;
         if (s->mode != M_ICONV) {
@@ -584,7 +248,7 @@ fill(struct tc_source *s)
         }
     }
     if (s->mode == M_ICONV) {
-        r = convert(s);
+        r = tc_source_convert(s);
         if (r < 0)
             return r;
     }
@@ -646,7 +310,7 @@ tc_source_read(struct tc_source *s, void *dst, size_t n)
             return r;
     }
     /* no lines here: problems are reported as soon as they are found */
-    rc = pend_flush(s, 0);
+    rc = tc_source_pend_flush(s, 0);
     if (rc != TC_OK)
         return rc;
     have = s->dec.len - s->dpos;
@@ -803,7 +467,7 @@ choose_fallback(struct tc_source *s, size_t off, size_t n)
         s->fb_detected = tc_charset_guess(sample.data, sample.len,
                                           FALLBACK_DEFAULT, s->fb_guess,
                                           sizeof s->fb_guess);
-        rc = open_fallback(s, s->fb_detected ? s->fb_guess
+        rc = tc_source_open_fallback(s, s->fb_detected ? s->fb_guess
                                              : FALLBACK_DEFAULT);
     }
     tc_buf_release(&sample);
@@ -1093,7 +757,7 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
         }
         if (s->eof) {
             if (avail == 0) {
-                rc = pend_flush(s, 0);
+                rc = tc_source_pend_flush(s, 0);
                 return rc != TC_OK ? rc : 0;
             }
             hit = p + avail;   /* the last line has no terminator */
@@ -1120,7 +784,7 @@ tc_lines_next(struct tc_source *s, const char **line, size_t *len)
     }
     s->lineno++;
     *line = p;
-    rc = s->npend > 0 ? pend_flush(s, s->lineno) : TC_OK;
+    rc = s->npend > 0 ? tc_source_pend_flush(s, s->lineno) : TC_OK;
     /* a plain line needs no repair, unless it ends a run of fallback ones */
     if (rc == TC_OK && (!plain || s->fb_active))
         rc = repair_line(s, line, len);

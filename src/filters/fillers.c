@@ -579,7 +579,7 @@ bad_lang(struct tc_ctx *ctx, const char *lang)
     char names[NLISTS * 4];
     size_t i, n = 0;
 
-    for (i = 0; i < NLISTS; i++)
+    for (i = 0; i < NLISTS && n < sizeof names; i++)   /* cut if long */
         n += (size_t)snprintf(names + n, sizeof names - n, " %s",
                               lists[i].lang);
     tc_diagf(ctx, TC_D_BAD_OPTION, 0, 0,
