@@ -978,8 +978,9 @@ static int
 ttml_read(struct tc_source *src, struct tc_stage *next)
 {
     struct ttml_reader r;
+    const unsigned char *head;
     const char *why;
-    size_t i;
+    size_t i, hlen;
     int rc;
 
     memset(&r, 0, sizeof r);
@@ -1002,10 +1003,17 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
     r.cuts = malloc(2 * sizeof *r.cuts);
     if (r.cuts == NULL)
         return TC_ERR_NOMEM;
-    /* The source is already UTF-8, whatever the declaration says.  No
+    /* Bytes the source decoded (a byte-order mark it removed, --encoding,
+     * UTF-16 told by its NULs) are UTF-8 whatever the declaration says;
+     * else they are the file's own, as the declaration names them.  No
      * network, no DTD, no entity substitution: see the top of the file. */
+    if ((rc = tc_source_peek(src, &head, &hlen)) != TC_OK) {
+        free(r.cuts);
+        return rc;
+    }
     r.xr = xmlReaderForIO(xml_read, xml_close, &r, NULL, "UTF-8",
-                          XML_PARSE_NONET | XML_PARSE_NOCDATA);
+                          XML_PARSE_NONET | XML_PARSE_NOCDATA |
+                          (tc_source_decoded(src) ? XML_PARSE_IGNORE_ENC : 0));
     if (r.xr == NULL) {
         free(r.cuts);
         return TC_ERR_NOMEM;

@@ -77,6 +77,12 @@ int  tc_source_peek_some(struct tc_source *src, const unsigned char **head,
 /* Up to n decoded bytes; returns the count, 0 at end, or a negative
  * tc_status. */
 long tc_source_read(struct tc_source *src, void *dst, size_t n);
+/* 1 when the bytes tc_source_read() hands out are UTF-8 because the
+ * source made them so (a byte-order mark, --encoding, UTF-16 told by its
+ * NUL bytes); 0 while they are the input's own bytes, whose encoding the
+ * text may declare itself (an XML declaration).  Known once the head has
+ * been peeked. */
+int  tc_source_decoded(const struct tc_source *src);
 /* The last (at most n) bytes of a regular file or of input in memory as
  * they are, not decoded, read without moving the position: for a format
  * that names something its header needs at its end (Whisper's JSON, its

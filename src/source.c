@@ -321,6 +321,12 @@ tc_source_read(struct tc_source *s, void *dst, size_t n)
     return (long)n;
 }
 
+int
+tc_source_decoded(const struct tc_source *s)
+{
+    return s->mode == M_UTF8 || s->mode == M_ICONV;
+}
+
 void
 tc_lines_unread(struct tc_source *s)
 {

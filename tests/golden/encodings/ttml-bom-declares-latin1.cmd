@@ -1,0 +1,1 @@
+-t srt ttml-bom-declares-latin1.ttml

@@ -1,0 +1,1 @@
+-t srt ttml-latin1-declared.ttml

@@ -1,0 +1,1 @@
+-t srt ttml-utf16le-declared.ttml
