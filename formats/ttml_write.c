@@ -11,7 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "ttml.h"
 
@@ -642,8 +641,7 @@ ttml_start(struct tc_wr *wr)
     /* the declaration names the encoding the sink writes (--output-
      * encoding): an XML parser reads the bytes as the declaration says */
     w->encoding = "UTF-8";
-    if (enc != NULL && *enc != '\0' && strcasecmp(enc, "UTF-8") != 0 &&
-        strcasecmp(enc, "UTF8") != 0) {
+    if (enc != NULL && *enc != '\0' && !tc_enc_is_utf8(enc)) {
         if (!is_encname(enc)) {
             tc_diagf(wr->ctx, TC_D_BAD_OPTION, 0, 0,
                      "output encoding '%s' cannot be named in an XML "

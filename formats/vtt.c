@@ -822,11 +822,17 @@ static int
 vtt_open(struct tc_wr *wr)
 {
     struct vtt_writer *w = (struct vtt_writer *)wr;
+    const char *enc = tc_ctx_option(wr->ctx, "output-encoding");
 
     tc_buf_init(&w->out, 0);
     if (tc_ctx_option_bool(wr->ctx, "vtt-regions", &w->keep_regions) ||
         tc_ctx_option_bool(wr->ctx, "vtt-style", &w->keep_style))
         return TC_ERR_ARG;
+    /* a WebVTT file is UTF-8 by definition: players decode it so */
+    if (enc != NULL && *enc != '\0' && !tc_enc_is_utf8(enc))
+        return tc_diagf(wr->ctx, TC_D_CANNOT_EXPRESS, 0, 0,
+                        "WebVTT is always UTF-8: players will misread "
+                        "this output in %s", enc);
     return TC_OK;
 }
 

@@ -329,6 +329,8 @@ int tc_scan_eof(const struct tc_scan *s);
 int tc_is_blank_line(const char *s, size_t n);
 /* Trim spaces/tabs at both ends of [*p, *p + *n). */
 void tc_trim(const char **p, size_t *n);
+/* 1 when the encoding name enc is UTF-8 ("UTF-8" or "UTF8", any case). */
+int tc_enc_is_utf8(const char *enc);
 /* Validate UTF-8: returns the length of the valid prefix. */
 size_t tc_utf8_valid(const char *s, size_t n);
 /* The length (2..4) of the valid UTF-8 sequence that starts with the byte

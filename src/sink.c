@@ -58,8 +58,7 @@ sink_setup(struct tc_sink *s)
     if (bom != NULL && *bom != '\0' &&
         tc_ctx_option_bool(s->ctx, "bom", &want_bom) != TC_OK)
         return TC_ERR_ARG;
-    if (enc != NULL && strcasecmp(enc, "UTF-8") != 0 &&
-        strcasecmp(enc, "UTF8") != 0) {
+    if (enc != NULL && !tc_enc_is_utf8(enc)) {
         size_t n = strlen(enc);
 
         s->enc = malloc(n + sizeof "//TRANSLIT");

@@ -15,12 +15,6 @@
 
 /* ---- choosing the encoding ----------------------------------------------- */
 
-static int
-is_utf8_name(const char *e)
-{
-    return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
-}
-
 /* Bytes per code unit, so that a bad unit is skipped whole. */
 static unsigned
 unit_of(const char *e)
@@ -116,7 +110,7 @@ tc_source_decide(struct tc_source *s)
 
     if (forced != NULL && *forced != '\0') {
         s->strip_feff = 1;
-        if (is_utf8_name(forced)) {
+        if (tc_enc_is_utf8(forced)) {
             s->mode = M_UTF8;
             return TC_OK;
         }

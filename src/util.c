@@ -212,6 +212,12 @@ tc_utf8_seq(const char *str, size_t n)
     return 0;
 }
 
+int
+tc_enc_is_utf8(const char *enc)
+{
+    return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
+}
+
 size_t
 tc_utf8_valid(const char *str, size_t n)
 {

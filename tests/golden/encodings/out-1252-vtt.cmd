@@ -1,0 +1,1 @@
+--output-encoding=windows-1252 -t vtt ../../data/encodings/utf-8.srt

@@ -1,0 +1,1 @@
+--strict --output-encoding=latin1 -t vtt ../../data/encodings/utf-8.srt
