@@ -981,7 +981,7 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
     const unsigned char *head;
     const char *why;
     size_t i, hlen;
-    int rc;
+    int rc, more;
 
     memset(&r, 0, sizeof r);
     r.src = src;
@@ -1005,9 +1005,10 @@ ttml_read(struct tc_source *src, struct tc_stage *next)
         return TC_ERR_NOMEM;
     /* Bytes the source decoded (a byte-order mark it removed, --encoding,
      * UTF-16 told by its NULs) are UTF-8 whatever the declaration says;
-     * else they are the file's own, as the declaration names them.  No
-     * network, no DTD, no entity substitution: see the top of the file. */
-    if ((rc = tc_source_peek(src, &head, &hlen)) != TC_OK) {
+     * else they are the file's own, as the declaration names them (the
+     * first read tells which).  No network, no DTD, no entity
+     * substitution: see the top of the file. */
+    if ((rc = tc_source_peek_some(src, &head, &hlen, &more)) != TC_OK) {
         free(r.cuts);
         return rc;
     }
