@@ -73,6 +73,11 @@
  * too fast borrows time from neighbours that have some to spare. */
 #define CHAIN_GAP      500
 #define SHIFT_MAX      500
+/* The most words of one input cue the window takes in at once: far more
+ * than a subtitle or a transcript segment holds.  A longer cue (a whole
+ * transcript under one timestamp) goes in by shares, or every cue that
+ * leaves would plan, and move, all of its words again. */
+#define TAKE_MAX       256
 
 struct mfrag {
     struct tc_cue *cue;      /* the input cue; NULL once passed on whole */
@@ -801,7 +806,7 @@ take(struct merge *m, struct tc_cue *c)
 {
     struct tc_lb *lb = &m->lb;
     struct mfrag *f;
-    size_t i, k;
+    size_t i, k, s, e;
     int rc, dialogue = 0;
 
     rc = tc_lb_words(lb, &c->text);
@@ -825,7 +830,7 @@ take(struct merge *m, struct tc_cue *c)
     if (rc == TC_OK)
         rc = grow_frags(m);
     if (rc == TC_OK)
-        rc = reserve(m, lb->n);
+        rc = reserve(m, lb->n > TAKE_MAX ? TAKE_MAX : lb->n);
     if (rc != TC_OK) {
         tc_cue_free(c);
         return rc;
@@ -844,25 +849,37 @@ take(struct merge *m, struct tc_cue *c)
     f->chars = lb->chars;
     f->nwords = f->left = lb->n;
     m->last_end = f->end;
-    k = m->win.n;
-    for (i = 0; i < lb->n; i++) {
-        size_t n = m->win.n;
+    /* the words go in TAKE_MAX at a time, each share settled before the
+     * next, so that the window stays small however long the input cue */
+    for (s = 0; s < lb->n; s = e) {
+        e = lb->n - s > TAKE_MAX ? s + TAKE_MAX : lb->n;
+        if (s > 0 && (rc = reserve(m, e - s)) != TC_OK)
+            return rc;
+        k = m->win.n;
+        for (i = s; i < e; i++) {
+            size_t n = m->win.n;
 
-        m->win.w[n] = lb->w[i];
-        m->wf[n] = m->nf - 1;
-        m->win.sum[n + 1] = m->win.sum[n] + lb->w[i].width;
-        m->win.n = n + 1;
+            m->win.w[n] = lb->w[i];
+            m->wf[n] = m->nf - 1;
+            m->win.sum[n + 1] = m->win.sum[n] + lb->w[i].width;
+            m->win.n = n + 1;
+        }
+        memset(m->cc + k * m->cc_len, 0,
+               (m->win.n - k) * m->cc_len * sizeof *m->cc);
+        for (i = k; i < m->win.n; i++)
+            m->ws[i] = time_at(m, i, 0);
+        /* a word of this cue before the share ends where the next begins */
+        if (k > 0 && m->wf[k - 1] == m->wf[k])
+            m->we[k - 1] = m->ws[k];
+        for (i = k; i < m->win.n; i++)
+            m->we[i] = i + 1 < m->win.n ? m->ws[i + 1] : time_at(m, i, 1);
+        /* a break's cost depends on the word after it too */
+        for (i = k > 0 ? k - 1 : 0; i < m->win.n; i++)
+            m->bc[i] = tc_lb_break_cost(&m->win, i);
+        if ((rc = settle_first(m)) != TC_OK)
+            return rc;
     }
-    memset(m->cc + k * m->cc_len, 0,
-           (m->win.n - k) * m->cc_len * sizeof *m->cc);
-    for (i = k; i < m->win.n; i++)
-        m->ws[i] = time_at(m, i, 0);
-    for (i = k; i < m->win.n; i++)
-        m->we[i] = i + 1 < m->win.n ? m->ws[i + 1] : time_at(m, i, 1);
-    /* a break's cost depends on the word after it too */
-    for (i = k > 0 ? k - 1 : 0; i < m->win.n; i++)
-        m->bc[i] = tc_lb_break_cost(&m->win, i);
-    return settle_first(m);
+    return TC_OK;
 }
 
 /* A cue without an end ends at the next start, or after its text has been

@@ -1,0 +1,1 @@
+--clean one-long-cue.srt
