@@ -1,1 +1,1 @@
---clean one-long-cue.srt
+--clean --lang=en one-long-cue.srt
